@@ -1,0 +1,24 @@
+/** The `crm` command: dispatches to one module per subcommand. */
+type Command = (args: string[]) => Promise<number>
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import('./parse-command.ts')).runParseCommand,
+}
+
+const USAGE = `usage: crm <command>
+  serve            run the bot and the web chat (PORT, default 8787)
+  migrate          apply database migrations
+  seed --demo      load a realistic demo team
+  parse            read {"text","now","tz"} JSON lines on stdin, print one prediction a line
+  role <user> <rep|manager|admin>   change a user's role`
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const load = name ? COMMANDS[name] : undefined
+  if (!load) {
+    process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`)
+    return name ? 2 : 0
+  }
+  const command = await load()
+  return command(rest)
+}

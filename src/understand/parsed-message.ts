@@ -1,0 +1,67 @@
+/** What the bot understood of one chat message. Field names follow ../shared/eval/README.md. */
+export const INTENTS = [
+  'log_interaction',
+  'lookup_customer',
+  'set_reminder',
+  'list_reminders',
+  'update_deal',
+  'pipeline_summary',
+  'help',
+  'unknown',
+] as const
+export type Intent = (typeof INTENTS)[number]
+
+export const INTERACTION_TYPES = ['call', 'visit', 'meeting', 'message', 'email', 'note'] as const
+export type InteractionType = (typeof INTERACTION_TYPES)[number]
+
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const
+export type Sentiment = (typeof SENTIMENTS)[number]
+
+export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const
+export type DealStage = (typeof DEAL_STAGES)[number]
+
+export const PERIODS = [
+  'today',
+  'this_week',
+  'last_week',
+  'this_month',
+  'last_month',
+  'this_quarter',
+  'last_quarter',
+  'this_year',
+  'last_year',
+] as const
+export type Period = (typeof PERIODS)[number]
+
+export interface ParsedMessage {
+  intent: Intent
+  /** The customer organisation as written (`华为`, `Acme`). */
+  customer: string | null
+  /** The person at the customer as written (`张总`, `Jane`). */
+  contact: string | null
+  interaction_type: InteractionType | null
+  sentiment: Sentiment | null
+  /** -1 (very negative) .. 1 (very positive); null when no sentiment was read. */
+  sentiment_score: number | null
+  /** ISO 8601 instant with the user's offset, of the reminder or the follow-up. */
+  due_at: string | null
+  /** Whole currency units (`200万` → 2000000). */
+  amount: number | null
+  /** ISO 4217; `CNY` when an amount is given without a currency. */
+  currency: string | null
+  stage: DealStage | null
+  period: Period | null
+  /** For reminders: what to be reminded of, with the time phrase and `remind me` removed. */
+  task: string | null
+  /** 0..1: how sure the offline parser is of the intent; below 0.6 the LLM step is asked. */
+  confidence: number
+}
+
+export interface ParseContext {
+  /** The instant the message was received. */
+  now: Date
+  /** IANA zone of the user, e.g. `Asia/Shanghai`. */
+  timeZone: string
+  /** Names the bot answers to, stripped with their `@` (`CRM助手`). Slack's `<@U123>` is always stripped. */
+  botNames?: readonly string[]
+}
