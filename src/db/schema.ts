@@ -1,0 +1,305 @@
+/**
+ * The CRM's tables. Ids are time-sortable text ids made in the app (see `new-id.ts`) so related rows and
+ * their audit entries can be written in one `batch`, which both libSQL and D1 run atomically.
+ * Instants are integer milliseconds since the epoch, UTC; money is integer minor units plus ISO 4217 code.
+ */
+import { sql } from 'drizzle-orm'
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`)
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`)
+
+/** A Slack team, a WeCom corp, or the local web one. */
+export const workspaces = sqliteTable(
+  'workspaces',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
+)
+
+export const ROLES = ['rep', 'manager', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  name: text('name').notNull(),
+  managerUserId: text('manager_user_id'),
+  createdAt: createdAt(),
+})
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    platformUserId: text('platform_user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    locale: text('locale').notNull().default('zh-CN'),
+    role: text('role', { enum: ROLES }).notNull().default('rep'),
+    teamId: text('team_id').references(() => teams.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_workspace_platform_user').on(t.workspaceId, t.platformUserId)],
+)
+
+export const CUSTOMER_STATUSES = ['active', 'inactive', 'archived'] as const
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** Lower-cased, without spaces, punctuation and 公司/集团/Inc suffixes: what matching compares. */
+    normalizedName: text('normalized_name').notNull(),
+    industry: text('industry'),
+    ownerUserId: text('owner_user_id').references(() => users.id),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    status: text('status', { enum: CUSTOMER_STATUSES }).notNull().default('active'),
+    /** 公海: unowned customers any rep may claim. */
+    inPool: integer('in_pool', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
+    index('customers_owner').on(t.ownerUserId),
+  ],
+)
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name').notNull(),
+    normalizedName: text('normalized_name').notNull(),
+    title: text('title'),
+    /** E.164 numbers, normalized so `138-0013-8000` and `+86 13800138000` are one. */
+    phones: text('phones', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    email: text('email'),
+    wechatId: text('wechat_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contacts_customer').on(t.customerId)],
+)
+
+export const INTERACTION_TYPES = ['call', 'visit', 'meeting', 'message', 'email', 'note'] as const
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const
+export const ENRICHMENT_STATUSES = ['none', 'pending', 'done', 'failed'] as const
+
+/** 跟进记录. */
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    dealId: text('deal_id'),
+    authorUserId: text('author_user_id').references(() => users.id),
+    type: text('type', { enum: INTERACTION_TYPES }).notNull().default('note'),
+    rawText: text('raw_text').notNull(),
+    summary: text('summary'),
+    sentiment: text('sentiment', { enum: SENTIMENTS }),
+    sentimentScore: real('sentiment_score'),
+    extracted: text('extracted', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    sourcePlatform: text('source_platform').notNull(),
+    sourceMessageId: text('source_message_id').notNull(),
+    enrichmentStatus: text('enrichment_status', { enum: ENRICHMENT_STATUSES }).notNull().default('none'),
+    enrichmentAttempts: integer('enrichment_attempts').notNull().default(0),
+    enrichmentNextAt: integer('enrichment_next_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('interactions_source').on(t.workspaceId, t.sourcePlatform, t.sourceMessageId),
+    index('interactions_customer_time').on(t.customerId, t.occurredAt),
+    index('interactions_enrichment').on(t.enrichmentStatus, t.enrichmentNextAt),
+  ],
+)
+
+export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const
+export type DealStage = (typeof DEAL_STAGES)[number]
+
+/** 商机. */
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    title: text('title').notNull(),
+    amountMinor: integer('amount_minor').notNull().default(0),
+    currency: text('currency').notNull().default('CNY'),
+    stage: text('stage', { enum: DEAL_STAGES }).notNull().default('lead'),
+    /** Percent, 0..100; defaults from the stage. */
+    probability: integer('probability').notNull(),
+    expectedClose: text('expected_close'),
+    ownerUserId: text('owner_user_id').references(() => users.id),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('deals_customer').on(t.customerId), index('deals_workspace_stage').on(t.workspaceId, t.stage)],
+)
+
+export const dealStageHistory = sqliteTable(
+  'deal_stage_history',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => deals.id),
+    fromStage: text('from_stage', { enum: DEAL_STAGES }),
+    toStage: text('to_stage', { enum: DEAL_STAGES }).notNull(),
+    changedByUserId: text('changed_by_user_id'),
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('deal_stage_history_deal').on(t.dealId)],
+)
+
+export const REMINDER_STATUSES = ['pending', 'sent', 'done', 'cancelled', 'failed'] as const
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number]
+
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    ownerUserId: text('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    platform: text('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    text: text('text').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: REMINDER_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    customerId: text('customer_id').references(() => customers.id),
+    dealId: text('deal_id').references(() => deals.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reminders_due').on(t.status, t.dueAt), index('reminders_owner').on(t.ownerUserId, t.status)],
+)
+
+export const CONSENT_STATUSES = ['granted', 'withdrawn'] as const
+
+/** Whether a contact agreed to be contacted on a channel, and on what basis: kept as history, never edited. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: CONSENT_STATUSES }).notNull(),
+    basis: text('basis'),
+    recordedByUserId: text('recorded_by_user_id'),
+    recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('consents_contact').on(t.contactId)],
+)
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    actorUserId: text('actor_user_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('audit_entity').on(t.entityType, t.entityId), index('audit_workspace_at').on(t.workspaceId, t.at)],
+)
+
+export const INBOUND_STATUSES = ['received', 'processed', 'failed', 'ignored'] as const
+
+/**
+ * Every chat message as it arrived, stored before anything that can fail. The unique key on the platform's
+ * own message id is what turns a platform retry into a no-op.
+ */
+export const inboundMessages = sqliteTable(
+  'inbound_messages',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform').notNull(),
+    platformWorkspaceId: text('platform_workspace_id').notNull(),
+    platformMessageId: text('platform_message_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    chatKind: text('chat_kind', { enum: ['direct', 'group'] }).notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    userName: text('user_name'),
+    text: text('text').notNull(),
+    mentioned: integer('mentioned', { mode: 'boolean' }).notNull().default(false),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: INBOUND_STATUSES }).notNull().default('received'),
+    reply: text('reply', { mode: 'json' }),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('inbound_platform_message').on(t.platform, t.platformWorkspaceId, t.platformMessageId),
+    index('inbound_status').on(t.status),
+  ],
+)
+
+/** A question the bot asked and is waiting on (which of several customers was meant). */
+export const pendingChoices = sqliteTable('pending_choices', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  userId: text('user_id').notNull(),
+  chatId: text('chat_id').notNull(),
+  inboundMessageId: text('inbound_message_id').notNull(),
+  options: text('options', { mode: 'json' }).$type<{ id: string; name: string }[]>().notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+})
+
+/** A chat platform's install in one workspace (a Slack team's bot token), its secret encrypted at rest. */
+export const platformInstallations = sqliteTable(
+  'platform_installations',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    botUserId: text('bot_user_id'),
+    tokenCiphertext: text('token_ciphertext').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    installedAt: integer('installed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('platform_installations_key').on(t.platform, t.externalId)],
+)
