@@ -1,0 +1,136 @@
+/**
+ * The structured part of each reply (`Reply.data`), by intent. Platforms render these their own way;
+ * amounts here are whole currency units, instants are ISO 8601 UTC, `*Local` strings are already
+ * formatted in the user's zone and language.
+ */
+import type { DealStage, InteractionType, Sentiment } from '../understand/parsed-message.ts'
+
+export interface CustomerSummary {
+  id: string
+  name: string
+  ownerName: string | null
+  industry: string | null
+  tags: string[]
+  inPool: boolean
+}
+
+export interface ContactSummary {
+  id: string
+  name: string
+  title: string | null
+  phones: string[]
+  email: string | null
+}
+
+export interface DealSummary {
+  id: string
+  title: string
+  customerName: string
+  stage: DealStage
+  amount: number
+  currency: string
+  probability: number
+  ownerName: string | null
+  expectedClose: string | null
+}
+
+export interface InteractionSummary {
+  id: string
+  type: InteractionType
+  summary: string
+  sentiment: Sentiment | null
+  authorName: string | null
+  occurredAt: string
+  occurredLocal: string
+}
+
+export interface ReminderSummary {
+  id: string
+  text: string
+  dueAt: string
+  dueLocal: string
+  status: string
+  customerName: string | null
+}
+
+/** `log_interaction` */
+export interface NoteLoggedData {
+  interaction: InteractionSummary
+  customer: CustomerSummary
+  /** True when this note created the customer (the reply offers Undo). */
+  customerCreated: boolean
+  contact: ContactSummary | null
+  followUp: ReminderSummary | null
+  deal: DealSummary | null
+}
+
+/** `lookup_customer` */
+export interface CustomerCardData {
+  customer: CustomerSummary
+  contacts: ContactSummary[]
+  deals: DealSummary[]
+  interactions: InteractionSummary[]
+  nextReminder: ReminderSummary | null
+}
+
+/** `set_reminder` */
+export interface ReminderSetData {
+  reminder: ReminderSummary
+}
+
+/** `list_reminders` */
+export interface ReminderListData {
+  reminders: ReminderSummary[]
+}
+
+/** `update_deal` */
+export interface DealUpdatedData {
+  deal: DealSummary
+  previousStage: DealStage | null
+  created: boolean
+}
+
+export interface StageTotals {
+  stage: DealStage
+  count: number
+  amount: number
+  weighted_amount: number
+}
+
+export interface OwnerTotals {
+  owner: string
+  ownerId: string | null
+  count: number
+  amount: number
+  weighted_amount: number
+}
+
+/** `pipeline_summary` */
+export interface PipelineSummaryData {
+  period: string
+  periodLabel: string
+  currency: string
+  stages: StageTotals[]
+  owners: OwnerTotals[]
+  total: { count: number; amount: number; weighted_amount: number }
+}
+
+/** `choice`: the bot asks which customer was meant; each option is also a `choose_customer` action. */
+export interface CustomerChoiceData {
+  question: string
+  name: string
+  options: { id: string; name: string }[]
+}
+
+/** `reminder_due`: pushed by the scheduler. */
+export interface ReminderDueData {
+  reminder: ReminderSummary
+}
+
+/** `digest`: the morning digest for managers, and the going-cold list. */
+export interface DigestData {
+  dueToday: ReminderSummary[]
+  staleCustomers: { id: string; name: string; ownerName: string | null; daysSilent: number }[]
+  staleDeals: (DealSummary & { daysSilent: number })[]
+  pipeline: PipelineSummaryData | null
+}
