@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppConfig } from '../config.ts'
 import type { CrmDb } from '../db/database.ts'
 import type { ChatAction, ChatMessage, ChatSender, Reply } from './chat-message.ts'
+import type { DealSummary, ReminderSummary } from './reply-data.ts'
 
 export type AcceptResult =
   | { status: 'accepted'; inboxId: string }
@@ -14,11 +15,26 @@ export interface ChatPipeline {
   accept(message: ChatMessage): Promise<AcceptResult>
   /** Understands and acts on an accepted message. `null` when the bot should stay silent (a group chat
    * message that does not mention it). Never throws for bad input: that becomes an error reply. */
-  process(inboxId: string): Promise<Reply | null>
+  process(inboxId: string, hints?: UserHints): Promise<Reply | null>
   /** `accept` then `process`; `null` for a duplicate. */
   handle(message: ChatMessage): Promise<Reply | null>
   /** A button press or modal submission. */
   act(action: ChatAction): Promise<Reply>
+  /** The user's open reminders and deals (Slack's App Home, a WeCom menu). */
+  homeView(platform: string, workspaceId: string, platformUserId: string): Promise<HomeViewData>
+}
+
+/** What a platform learnt about the user after acknowledging (Slack's `users.info`), applied on processing. */
+export interface UserHints {
+  userName?: string
+  timeZone?: string
+  locale?: string
+}
+
+export interface HomeViewData {
+  userName: string
+  reminders: ReminderSummary[]
+  deals: DealSummary[]
 }
 
 /** Runs work after the platform has been answered: Workers' `ctx.waitUntil`, or a tracked promise on Node. */
