@@ -1,0 +1,42 @@
+import { eq, inArray } from 'drizzle-orm'
+import { teams, users } from '../db/schema.ts'
+import type { Actor, CrmContext } from './crm-context.ts'
+import { CrmError } from './crm-error.ts'
+
+/**
+ * The owners whose records the actor may read and write: a rep their own, a manager everyone in the teams
+ * they manage (and their own), an admin everything (null).
+ */
+export async function visibleOwnerIds(ctx: CrmContext, actor: Actor): Promise<string[] | null> {
+  if (actor.role === 'admin') return null
+  if (actor.role === 'rep') return [actor.userId]
+  const managed = await ctx.db.select({ id: teams.id }).from(teams).where(eq(teams.managerUserId, actor.userId))
+  const teamIds = managed.map((t) => t.id)
+  if (actor.teamId) teamIds.push(actor.teamId)
+  if (teamIds.length === 0) return [actor.userId]
+  const members = await ctx.db.select({ id: users.id }).from(users).where(inArray(users.teamId, teamIds))
+  return [...new Set([actor.userId, ...members.map((m) => m.id)])]
+}
+
+/** Whether the actor may see a record owned by `ownerUserId` (pool customers are open to everyone). */
+export function canAccess(
+  actor: Actor,
+  owners: string[] | null,
+  record: { workspaceId: string; ownerUserId: string | null; inPool?: boolean },
+): boolean {
+  if (record.workspaceId !== actor.workspaceId) return false
+  if (owners === null || record.inPool) return true
+  return record.ownerUserId !== null && owners.includes(record.ownerUserId)
+}
+
+/** Throws `forbidden` unless the actor may access the record. */
+export async function assertAccess(
+  ctx: CrmContext,
+  actor: Actor,
+  record: { workspaceId: string; ownerUserId: string | null; inPool?: boolean },
+  what: string,
+): Promise<void> {
+  if (!canAccess(actor, await visibleOwnerIds(ctx, actor), record)) {
+    throw new CrmError('forbidden', `${what} belongs to someone outside your team`)
+  }
+}

@@ -1,0 +1,145 @@
+import { and, desc, eq, lt, notInArray } from 'drizzle-orm'
+import { newId } from '../db/database.ts'
+import { type DealStage, dealStageHistory, deals } from '../db/schema.ts'
+import { canAccess, visibleOwnerIds } from './access.ts'
+import { auditInsert } from './audit.ts'
+import type { Actor, CrmContext } from './crm-context.ts'
+import { CrmError } from './crm-error.ts'
+import { getCustomer } from './customers.ts'
+import { toMinorUnits } from './money.ts'
+import { ownedBy, type Page, pageOf } from './paging.ts'
+
+export type DealRow = typeof deals.$inferSelect
+
+/** Default win probability (percent) of each stage, used for the weighted pipeline. */
+export const STAGE_PROBABILITY: Record<DealStage, number> = {
+  lead: 10,
+  qualified: 25,
+  proposal: 50,
+  negotiation: 75,
+  won: 100,
+  lost: 0,
+}
+export const CLOSED_STAGES: DealStage[] = ['won', 'lost']
+
+export interface NewDeal {
+  customerId: string
+  title?: string | undefined
+  /** Whole currency units. */
+  amount?: number | undefined
+  currency?: string | undefined
+  stage?: DealStage | undefined
+  probability?: number | undefined
+  expectedClose?: string | null | undefined
+  ownerUserId?: string | undefined
+}
+
+export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal): Promise<DealRow> {
+  const customer = await getCustomer(ctx, actor, input.customerId)
+  const now = ctx.now()
+  const stage = input.stage ?? 'lead'
+  const currency = (input.currency ?? 'CNY').toUpperCase()
+  const row: DealRow = {
+    id: newId(),
+    workspaceId: actor.workspaceId,
+    customerId: customer.id,
+    title: input.title?.trim() || `${customer.name}`,
+    amountMinor: toMinorUnits(input.amount ?? 0, currency),
+    currency,
+    stage,
+    probability: input.probability ?? STAGE_PROBABILITY[stage],
+    expectedClose: input.expectedClose ?? null,
+    ownerUserId: input.ownerUserId ?? customer.ownerUserId ?? actor.userId,
+    closedAt: CLOSED_STAGES.includes(stage) ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.db.batch([
+    ctx.db.insert(deals).values(row),
+    ctx.db.insert(dealStageHistory).values({ id: newId(), dealId: row.id, fromStage: null, toStage: stage, changedByUserId: actor.userId, changedAt: now }),
+    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'deal', entityId: row.id, after: row }, now),
+  ])
+  return row
+}
+
+export async function getDeal(ctx: CrmContext, actor: Actor, id: string): Promise<DealRow> {
+  const [row] = await ctx.db.select().from(deals).where(eq(deals.id, id))
+  if (!row || !canAccess(actor, await visibleOwnerIds(ctx, actor), row)) {
+    throw new CrmError('not_found', `no deal with id "${id}" that you can see`)
+  }
+  return row
+}
+
+export interface DealPatch {
+  title?: string | undefined
+  amount?: number | undefined
+  currency?: string | undefined
+  stage?: DealStage | undefined
+  probability?: number | undefined
+  expectedClose?: string | null | undefined
+  ownerUserId?: string | undefined
+}
+
+/** Updates a deal; a stage change is written to the stage history and resets the probability to the stage's. */
+export async function updateDeal(ctx: CrmContext, actor: Actor, id: string, patch: DealPatch): Promise<DealRow> {
+  const before = await getDeal(ctx, actor, id)
+  const now = ctx.now()
+  const currency = (patch.currency ?? before.currency).toUpperCase()
+  const stage = patch.stage ?? before.stage
+  const stageChanged = stage !== before.stage
+  const after: DealRow = {
+    ...before,
+    title: patch.title ?? before.title,
+    currency,
+    amountMinor: patch.amount !== undefined ? toMinorUnits(patch.amount, currency) : before.amountMinor,
+    stage,
+    probability: patch.probability ?? (stageChanged ? STAGE_PROBABILITY[stage] : before.probability),
+    expectedClose: patch.expectedClose !== undefined ? patch.expectedClose : before.expectedClose,
+    ownerUserId: patch.ownerUserId ?? before.ownerUserId,
+    closedAt: CLOSED_STAGES.includes(stage) ? (before.closedAt ?? now) : null,
+    updatedAt: now,
+  }
+  const history = stageChanged
+    ? [ctx.db.insert(dealStageHistory).values({ id: newId(), dealId: id, fromStage: before.stage, toStage: stage, changedByUserId: actor.userId, changedAt: now })]
+    : []
+  await ctx.db.batch([
+    ctx.db.update(deals).set(after).where(eq(deals.id, id)),
+    ...history,
+    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'deal', entityId: id, before, after }, now),
+  ])
+  return after
+}
+
+/** The customer's open deal that a chat message most likely means: the one touched last. */
+export async function latestOpenDeal(ctx: CrmContext, customerId: string): Promise<DealRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(deals)
+    .where(and(eq(deals.customerId, customerId), notInArray(deals.stage, CLOSED_STAGES)))
+    .orderBy(desc(deals.updatedAt))
+    .limit(1)
+  return row
+}
+
+export async function listDeals(
+  ctx: CrmContext,
+  actor: Actor,
+  query: { limit: number; cursor?: string | undefined; stage?: DealStage | undefined; customerId?: string | undefined },
+): Promise<Page<DealRow>> {
+  const owners = await visibleOwnerIds(ctx, actor)
+  const rows = await ctx.db
+    .select()
+    .from(deals)
+    .where(
+      and(
+        eq(deals.workspaceId, actor.workspaceId),
+        ownedBy(deals.ownerUserId, owners),
+        query.stage ? eq(deals.stage, query.stage) : undefined,
+        query.customerId ? eq(deals.customerId, query.customerId) : undefined,
+        query.cursor ? lt(deals.id, query.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(deals.id))
+    .limit(query.limit + 1)
+  return pageOf(rows, query.limit)
+}

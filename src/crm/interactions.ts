@@ -1,0 +1,125 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { newId } from '../db/database.ts'
+import { type INTERACTION_TYPES, interactions, reminders, type SENTIMENTS } from '../db/schema.ts'
+import { auditInsert } from './audit.ts'
+import type { Actor, CrmContext } from './crm-context.ts'
+import { CrmError } from './crm-error.ts'
+import { getCustomer } from './customers.ts'
+
+export type InteractionRow = typeof interactions.$inferSelect
+
+export interface NewInteraction {
+  customerId: string
+  contactId?: string | null | undefined
+  dealId?: string | null | undefined
+  type: (typeof INTERACTION_TYPES)[number]
+  rawText: string
+  summary?: string | null | undefined
+  sentiment?: (typeof SENTIMENTS)[number] | null | undefined
+  sentimentScore?: number | null | undefined
+  extracted?: Record<string, unknown> | undefined
+  occurredAt?: Date | undefined
+  sourcePlatform: string
+  sourceMessageId: string
+  /** `pending` when an LLM will enrich it after the reply. */
+  enrichmentStatus?: 'none' | 'pending' | undefined
+}
+
+/**
+ * Logs a 跟进记录. The (workspace, platform, message id) key is unique: a redelivered message returns the
+ * row logged the first time with `duplicate: true` instead of logging it again.
+ */
+export async function logInteraction(
+  ctx: CrmContext,
+  actor: Actor,
+  input: NewInteraction,
+): Promise<{ interaction: InteractionRow; duplicate: boolean }> {
+  await getCustomer(ctx, actor, input.customerId)
+  const now = ctx.now()
+  const row: InteractionRow = {
+    id: newId(),
+    workspaceId: actor.workspaceId,
+    customerId: input.customerId,
+    contactId: input.contactId ?? null,
+    dealId: input.dealId ?? null,
+    authorUserId: actor.userId,
+    type: input.type,
+    rawText: input.rawText,
+    summary: input.summary ?? null,
+    sentiment: input.sentiment ?? null,
+    sentimentScore: input.sentimentScore ?? null,
+    extracted: input.extracted ?? {},
+    occurredAt: input.occurredAt ?? now,
+    sourcePlatform: input.sourcePlatform,
+    sourceMessageId: input.sourceMessageId,
+    enrichmentStatus: input.enrichmentStatus ?? 'none',
+    enrichmentAttempts: 0,
+    enrichmentNextAt: input.enrichmentStatus === 'pending' ? now : null,
+    createdAt: now,
+  }
+  const [inserted] = await ctx.db.insert(interactions).values(row).onConflictDoNothing().returning({ id: interactions.id })
+  if (!inserted) {
+    const [first] = await ctx.db
+      .select()
+      .from(interactions)
+      .where(
+        and(
+          eq(interactions.workspaceId, actor.workspaceId),
+          eq(interactions.sourcePlatform, input.sourcePlatform),
+          eq(interactions.sourceMessageId, input.sourceMessageId),
+        ),
+      )
+    if (!first) throw new Error(`interaction ${input.sourcePlatform}/${input.sourceMessageId} conflicted but is missing`)
+    return { interaction: first, duplicate: true }
+  }
+  await auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'interaction', entityId: row.id, after: row }, now)
+  return { interaction: row, duplicate: false }
+}
+
+export async function getInteraction(ctx: CrmContext, actor: Actor, id: string): Promise<InteractionRow> {
+  const [row] = await ctx.db.select().from(interactions).where(eq(interactions.id, id))
+  if (!row) throw new CrmError('not_found', `no interaction with id "${id}"`)
+  await getCustomer(ctx, actor, row.customerId)
+  return row
+}
+
+export async function updateInteraction(
+  ctx: CrmContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<Pick<InteractionRow, 'type' | 'summary' | 'sentiment' | 'sentimentScore' | 'extracted' | 'contactId' | 'customerId' | 'enrichmentStatus' | 'enrichmentAttempts' | 'enrichmentNextAt'>>,
+): Promise<InteractionRow> {
+  const before = await getInteraction(ctx, actor, id)
+  const after = { ...before, ...patch }
+  const now = ctx.now()
+  await ctx.db.batch([
+    ctx.db.update(interactions).set(patch).where(eq(interactions.id, id)),
+    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'interaction', entityId: id, before, after }, now),
+  ])
+  return after
+}
+
+/** Removes a note (Undo), with the follow-up reminder it set, keeping the audit trail of both. */
+export async function deleteInteraction(ctx: CrmContext, actor: Actor, id: string): Promise<InteractionRow> {
+  const before = await getInteraction(ctx, actor, id)
+  if (before.authorUserId !== actor.userId && actor.role === 'rep') {
+    throw new CrmError('forbidden', 'only the author can undo a note')
+  }
+  const now = ctx.now()
+  const followUpId = typeof before.extracted.followUpReminderId === 'string' ? before.extracted.followUpReminderId : null
+  await ctx.db.batch([
+    ctx.db.delete(interactions).where(eq(interactions.id, id)),
+    ...(followUpId ? [ctx.db.update(reminders).set({ status: 'cancelled' }).where(eq(reminders.id, followUpId))] : []),
+    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'delete', entityType: 'interaction', entityId: id, before }, now),
+  ])
+  return before
+}
+
+export async function recentInteractions(ctx: CrmContext, customerId: string, limit = 5): Promise<InteractionRow[]> {
+  return ctx.db
+    .select()
+    .from(interactions)
+    .where(eq(interactions.customerId, customerId))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(limit)
+}
