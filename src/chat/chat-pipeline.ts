@@ -1,0 +1,109 @@
+import type { CrmContext } from '../crm/crm-context.ts'
+import { CrmError } from '../crm/crm-error.ts'
+import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
+import type { CrmDb } from '../db/database.ts'
+import type { ChatPipeline, Log, UserHints, WaitUntil } from './chat-bot.ts'
+import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
+import { createInboundStore, type InboundRow } from './inbound-store.ts'
+import { handleAction } from './actions/handle-action.ts'
+import { homeView } from './home-view.ts'
+import { languageOf, t } from './intents/intent-context.ts'
+import { respond } from './respond.ts'
+
+export interface ChatPipelineDeps {
+  db: CrmDb
+  now: () => Date
+  defaultTimeZone: string
+  botNames: string[]
+  waitUntil: WaitUntil
+  log: Log
+  /** Enriches a logged note with the LLM; absent when none is configured. */
+  enrichInteraction?: ((interactionId: string) => Promise<void>) | undefined
+}
+
+/** Builds the one pipeline every platform's messages go through. */
+export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
+  const inbound = createInboundStore(deps.db)
+  const crm: CrmContext = { db: deps.db, now: deps.now }
+
+  async function actorFor(platform: string, workspaceId: string, platformUserId: string, text: string, hints: UserHints) {
+    const workspace = await ensureWorkspace(crm, platform, workspaceId)
+    const user = await ensureUser(
+      crm,
+      workspace.id,
+      platformUserId,
+      { displayName: hints.userName, timeZone: hints.timeZone, locale: hints.locale },
+      deps.defaultTimeZone,
+    )
+    const lang = languageOf(text)
+    return { actor: { ...actorFromUser(user), locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, lang, workspace }
+  }
+
+  async function process(inboxId: string, hints: UserHints = {}): Promise<Reply | null> {
+    const message = await inbound.get(inboxId)
+    if (!message) throw new Error(`no inbound message ${inboxId}`)
+    if (message.status !== 'received') return (message.reply as Reply | null) ?? null
+    if (message.chatKind === 'group' && !message.mentioned) {
+      await inbound.finish(inboxId, { status: 'ignored' })
+      return null
+    }
+    const lang = languageOf(message.text)
+    try {
+      const { actor } = await actorFor(message.platform, message.platformWorkspaceId, message.platformUserId, message.text, {
+        userName: message.userName ?? undefined,
+        ...hints,
+      })
+      const reply = await respond({ crm, actor, message, lang, deps, reprocess: processWith })
+      await inbound.finish(inboxId, { status: 'processed', reply })
+      return reply
+    } catch (error) {
+      deps.log('pipeline.error', { inboxId, error: String(error) })
+      const reply = errorReply(error, lang)
+      await inbound.finish(inboxId, { status: 'failed', reply, error: String(error) })
+      return reply
+    }
+  }
+
+  /** Runs a stored message again with the customer the user picked from a question. */
+  async function processWith(message: InboundRow, choice: { customerId?: string; createName?: string }) {
+    const { actor } = await actorFor(message.platform, message.platformWorkspaceId, message.platformUserId, message.text, {})
+    return respond({ crm, actor, message, lang: languageOf(message.text), deps, reprocess: processWith, choice })
+  }
+
+  return {
+    accept: (message: ChatMessage) => inbound.accept(message),
+    process,
+    async handle(message) {
+      const accepted = await inbound.accept(message)
+      return accepted.status === 'accepted' ? process(accepted.inboxId) : null
+    },
+    async act(action: ChatAction): Promise<Reply> {
+      const lang: 'zh' | 'en' = action.text ? languageOf(action.text) : 'zh'
+      try {
+        const workspace = await ensureWorkspace(crm, action.platform, action.workspaceId)
+        const user = await findUser(crm, workspace.id, action.userId)
+        if (!user) throw new CrmError('forbidden', `user ${action.userId} has not talked to the bot yet`)
+        const actor = actorFromUser(user)
+        return await handleAction({ crm, actor, action, deps, reprocess: processWith, inbound })
+      } catch (error) {
+        deps.log('pipeline.action_error', { action: action.action, error: String(error) })
+        return errorReply(error, lang)
+      }
+    },
+    async homeView(platform, workspaceId, platformUserId) {
+      const workspace = await ensureWorkspace(crm, platform, workspaceId)
+      const user = await findUser(crm, workspace.id, platformUserId)
+      return homeView(crm, user ? actorFromUser(user) : null)
+    },
+  }
+}
+
+/** An answer for a failure: the user's own mistake in words they understand, anything else as a fault. */
+export function errorReply(error: unknown, lang: 'zh' | 'en'): Reply {
+  if (error instanceof CrmError) return { text: `⚠️ ${error.message}`, intent: 'error', data: { code: error.code } }
+  return {
+    text: t(lang, '⚠️ 出错了,原消息已保存,请稍后再试。', '⚠️ Something went wrong; your message is saved. Please try again later.'),
+    intent: 'error',
+    data: { code: 'internal' },
+  }
+}

@@ -1,0 +1,46 @@
+import { createDeal, latestOpenDeal, updateDeal } from '../../crm/deals.ts'
+import { dealSummary, userNames } from '../../crm/summaries.ts'
+import { moneyLabel, stageLabel } from '../labels.ts'
+import type { DealUpdatedData } from '../reply-data.ts'
+import { type IntentHandler, t } from './intent-context.ts'
+import { resolveCustomer } from './resolve-customer.ts'
+
+/** 小米那个单子赢了,合同金额80万: moves the customer's open deal (or opens one) to the stage and amount. */
+export const handleUpdateDeal: IntentHandler = async (context) => {
+  const { crm, actor, parsed, lang } = context
+  if (!parsed.stage && parsed.amount === null) {
+    return {
+      text: t(lang, '要改成什么阶段或金额?例如「华为进入商务谈判,报价150万」。', 'Which stage or amount? e.g. "Acme moved to negotiation, 150k".'),
+      intent: 'update_deal',
+      data: null,
+    }
+  }
+  const resolved = await resolveCustomer(context, { createIfMissing: true })
+  if (resolved.kind === 'reply') return resolved.reply
+  const { customer } = resolved
+  const open = await latestOpenDeal(crm, customer.id)
+  const patch = {
+    stage: parsed.stage ?? undefined,
+    amount: parsed.amount ?? undefined,
+    currency: parsed.amount !== null ? (parsed.currency ?? 'CNY') : undefined,
+  }
+  const deal = open ? await updateDeal(crm, actor, open.id, patch) : await createDeal(crm, actor, { customerId: customer.id, ...patch })
+  const names = await userNames(crm, [deal.ownerUserId])
+  const summary = dealSummary(deal, customer.name, names)
+  const data: DealUpdatedData = { deal: summary, previousStage: open?.stage ?? null, created: !open }
+  const stageText =
+    open && open.stage !== deal.stage
+      ? `${stageLabel(open.stage, lang)} → ${stageLabel(deal.stage, lang)}`
+      : stageLabel(deal.stage, lang)
+  const head = deal.stage === 'won' ? '🎉 ' : deal.stage === 'lost' ? '💔 ' : '💼 '
+  const createdNote = resolved.created
+    ? t(lang, `(新客户「${customer.name}」已创建)`, ` (new customer "${customer.name}" created)`)
+    : !open
+      ? t(lang, '(新建商机)', ' (new deal)')
+      : ''
+  return {
+    text: `${head}${customer.name} · ${stageText} · ${moneyLabel(summary.amount, summary.currency, lang)}${createdNote}`,
+    intent: 'update_deal',
+    data: data as unknown as Record<string, unknown>,
+  }
+}
