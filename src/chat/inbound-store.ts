@@ -15,7 +15,7 @@ interface Waiting {
 }
 
 /** Above this a message is cut, not refused: the chat still gets an answer and the CRM a bounded row. */
-export const MAX_STORED_TEXT = 64 * 1024
+export const MAX_STORED_TEXT = 256 * 1024
 
 /**
  * Stores raw chat messages durably. Messages arriving in the same tick are written in one multi-row insert

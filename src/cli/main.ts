@@ -3,6 +3,10 @@ type Command = (args: string[]) => Promise<number>
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse-command.ts')).runParseCommand,
+  serve: async () => (await import('./serve-command.ts')).runServeCommand,
+  migrate: async () => (await import('./migrate-command.ts')).runMigrateCommand,
+  seed: async () => (await import('./seed-command.ts')).runSeedCommand,
+  role: async () => (await import('./role-command.ts')).runRoleCommand,
 }
 
 const USAGE = `usage: crm <command>

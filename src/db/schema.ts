@@ -303,3 +303,9 @@ export const platformInstallations = sqliteTable(
   },
   (t) => [uniqueIndex('platform_installations_key').on(t.platform, t.externalId)],
 )
+
+/** Once-a-day jobs that ran (the morning digest per user and day), so a restart never sends one twice. */
+export const jobRuns = sqliteTable('job_runs', {
+  key: text('key').primaryKey(),
+  ranAt: integer('ran_at', { mode: 'timestamp_ms' }).notNull(),
+})

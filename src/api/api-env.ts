@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Actor, CrmContext } from '../crm/crm-context.ts'
+
+/** Per-request values the API's middleware sets for its handlers. */
+export interface ApiEnv {
+  Variables: { actor: Actor; crm: CrmContext }
+}
+
+/** An OpenAPI router whose validation failures answer 400 naming the bad field. */
+export function createApiRouter() {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const message = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+        return c.json({ error: 'invalid_request', message }, 400)
+      }
+      return undefined
+    },
+  })
+}

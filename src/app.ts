@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import { bearerAuth } from 'hono/bearer-auth'
+import { HTTPException } from 'hono/http-exception'
+import { createApiRoutes } from './api/api-routes.ts'
+import type { ChatBot, ChatBotFactory, ChatPipeline, Log, WaitUntil } from './chat/chat-bot.ts'
+import type { ChatSender } from './chat/chat-message.ts'
+import { createChatPipeline } from './chat/chat-pipeline.ts'
+import type { AppConfig } from './config.ts'
+import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
+import type { CrmDb } from './db/database.ts'
+
+export interface AppDeps {
+  config: AppConfig
+  db: CrmDb
+  now?: () => Date
+  waitUntil: WaitUntil
+  log: Log
+  bots: ChatBotFactory[]
+  /** Enriches a logged note with the LLM; absent when none is configured. */
+  enrichInteraction?: ((interactionId: string) => Promise<void>) | undefined
+}
+
+export interface CrmApp {
+  app: Hono
+  pipeline: ChatPipeline
+  bots: ChatBot[]
+  /** Push channels by platform, for the scheduler. */
+  senders: Map<string, ChatSender>
+}
+
+const STATUS: Record<CrmErrorCode, 400 | 403 | 404 | 409> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 }
+/** Bodies above this are refused before parsing; a chat message is far smaller. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** Builds the whole HTTP app from its dependencies; runtime-neutral (Node and Workers entry points call it). */
+export function createApp(deps: AppDeps): CrmApp {
+  const now = deps.now ?? (() => new Date())
+  const pipeline = createChatPipeline({
+    db: deps.db,
+    now,
+    defaultTimeZone: deps.config.defaultTimeZone,
+    botNames: deps.config.botNames,
+    waitUntil: deps.waitUntil,
+    log: deps.log,
+    enrichInteraction: deps.enrichInteraction,
+  })
+  const bots = deps.bots
+    .map((factory) => factory({ config: deps.config, db: deps.db, pipeline, waitUntil: deps.waitUntil, log: deps.log, now }))
+    .filter((bot): bot is ChatBot => bot !== null)
+
+  const app = new Hono()
+  app.onError((error, c) => {
+    if (error instanceof CrmError) return c.json({ error: error.code, message: error.message }, STATUS[error.code])
+    if (error instanceof HTTPException) {
+      const status = error.status
+      return c.json({ error: status === 401 ? 'unauthorized' : 'bad_request', message: error.message || 'bad request' }, status)
+    }
+    deps.log('http.error', { path: c.req.path, error: String(error), stack: (error as Error).stack })
+    return c.json({ error: 'internal', message: 'internal error; the request was logged' }, 500)
+  })
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404))
+  app.use('*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0)
+    if (length > MAX_BODY_BYTES) {
+      return c.json({ error: 'too_large', message: `body of ${length} bytes is over the ${MAX_BODY_BYTES} limit` }, 413)
+    }
+    return next()
+  })
+  app.get('/health', (c) => c.json({ ok: true }))
+  if (deps.config.apiToken) {
+    const auth = bearerAuth({ token: deps.config.apiToken })
+    app.use('/api/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
+  }
+  app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
+  for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
+
+  const senders = new Map(bots.flatMap((bot) => (bot.sender ? [[bot.sender.platform, bot.sender] as const] : [])))
+  return { app, pipeline, bots, senders }
+}

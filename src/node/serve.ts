@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server'
+import { BOT_FACTORIES } from '../../bots/index.ts'
+import { createApp } from '../app.ts'
+import { createBackgroundWork } from '../background-work.ts'
+import type { AppConfig } from '../config.ts'
+import { startScheduler } from '../jobs/scheduler.ts'
+import { createLog } from './log.ts'
+import { openDatabase } from './open-database.ts'
+
+/** The Node entry point: database, app, long-connection bots and the scheduler, stopped cleanly on SIGINT. */
+export async function startServer(config: AppConfig): Promise<{ port: number; stop: () => Promise<void> }> {
+  const log = createLog()
+  const { db, close } = await openDatabase(config.database)
+  const background = createBackgroundWork(log)
+  const crmApp = createApp({ config, db, waitUntil: background.waitUntil, log, bots: BOT_FACTORIES })
+  const scheduler = startScheduler({ db, config, senders: crmApp.senders, log, now: () => new Date() })
+  for (const bot of crmApp.bots) await bot.start?.()
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  log('server.listening', {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    bots: crmApp.bots.map((b) => b.name),
+    llm: config.llm ? config.llm.model : 'offline parser',
+    database: config.database.url.replace(/\/\/[^@]*@/, '//***@'),
+  })
+  if (!config.apiToken) log('server.local_only', { note: 'CRM_API_TOKEN is not set: listening on 127.0.0.1 only' })
+  return {
+    port,
+    async stop() {
+      scheduler.stop()
+      for (const bot of crmApp.bots) await bot.stop?.()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await background.settle()
+      close()
+    },
+  }
+}
