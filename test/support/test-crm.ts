@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BOT_FACTORIES } from '../../bots/index.ts'
+import { createApp } from '../../src/app.ts'
+import { createBackgroundWork } from '../../src/background-work.ts'
+import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
+import type { ChatMessage } from '../../src/chat/chat-message.ts'
+import { type AppConfig, parseConfig } from '../../src/config.ts'
+import { openDatabase } from '../../src/node/open-database.ts'
+
+export interface TestCrmOptions {
+  /** Environment variables, as the server would read them. */
+  env?: Record<string, string>
+  /** The clock; defaults to 2026-11-18T10:00:00+08:00 (a Wednesday), the eval corpus' `now`. */
+  now?: () => Date
+  bots?: ChatBotFactory[]
+  enrichInteraction?: (id: string) => Promise<void>
+}
+
+export const TEST_NOW = new Date('2026-11-18T02:00:00.000Z')
+
+/**
+ * A whole CRM on a real libSQL file in a fresh temp folder, migrations applied, with every registered bot.
+ * `settle()` waits for the work that runs after responses; `close()` removes the folder.
+ */
+export async function createTestCrm(options: TestCrmOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-test-'))
+  const config: AppConfig = parseConfig({ DATABASE_URL: `file:${join(dir, 'crm.db')}`, ...options.env })
+  const { db, close } = await openDatabase(config.database)
+  const events: { event: string; fields: Record<string, unknown> }[] = []
+  const log = (event: string, fields: Record<string, unknown> = {}) => void events.push({ event, fields })
+  const background = createBackgroundWork(log)
+  const now = options.now ?? (() => TEST_NOW)
+  const crmApp = createApp({
+    config,
+    db,
+    now,
+    waitUntil: background.waitUntil,
+    log,
+    bots: options.bots ?? BOT_FACTORIES,
+    enrichInteraction: options.enrichInteraction,
+  })
+  return {
+    ...crmApp,
+    config,
+    db,
+    dir,
+    events,
+    now,
+    crm: { db, now },
+    settle: background.settle,
+    async close() {
+      await background.settle()
+      close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type TestCrm = Awaited<ReturnType<typeof createTestCrm>>
+
+let sequence = 0
+
+/** A web-chat-like message; override any field. */
+export function createChatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
+  sequence++
+  return {
+    platform: 'web',
+    workspaceId: 'local',
+    chatId: 'dm:alice',
+    chatKind: 'direct',
+    userId: 'alice',
+    userName: 'alice',
+    text: '帮助',
+    mentionsBot: true,
+    platformMessageId: `msg-${sequence}-${Date.now()}`,
+    receivedAt: TEST_NOW,
+    ...overrides,
+  }
+}
