@@ -28,7 +28,12 @@ export interface CrmApp {
   senders: Map<string, ChatSender>
 }
 
-const STATUS: Record<CrmErrorCode, 400 | 403 | 404 | 409> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 }
+const STATUS: Record<CrmErrorCode, 400 | 403 | 404 | 409> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+}
 /** Bodies above this are refused before parsing; a chat message is far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -45,15 +50,21 @@ export function createApp(deps: AppDeps): CrmApp {
     enrichInteraction: deps.enrichInteraction,
   })
   const bots = deps.bots
-    .map((factory) => factory({ config: deps.config, db: deps.db, pipeline, waitUntil: deps.waitUntil, log: deps.log, now }))
+    .map((factory) =>
+      factory({ config: deps.config, db: deps.db, pipeline, waitUntil: deps.waitUntil, log: deps.log, now }),
+    )
     .filter((bot): bot is ChatBot => bot !== null)
 
   const app = new Hono()
   app.onError((error, c) => {
-    if (error instanceof CrmError) return c.json({ error: error.code, message: error.message }, STATUS[error.code])
+    if (error instanceof CrmError)
+      return c.json({ error: error.code, message: error.message }, STATUS[error.code])
     if (error instanceof HTTPException) {
       const status = error.status
-      return c.json({ error: status === 401 ? 'unauthorized' : 'bad_request', message: error.message || 'bad request' }, status)
+      return c.json(
+        { error: status === 401 ? 'unauthorized' : 'bad_request', message: error.message || 'bad request' },
+        status,
+      )
     }
     deps.log('http.error', { path: c.req.path, error: String(error), stack: (error as Error).stack })
     return c.json({ error: 'internal', message: 'internal error; the request was logged' }, 500)
@@ -62,7 +73,10 @@ export function createApp(deps: AppDeps): CrmApp {
   app.use('*', async (c, next) => {
     const length = Number(c.req.header('content-length') ?? 0)
     if (length > MAX_BODY_BYTES) {
-      return c.json({ error: 'too_large', message: `body of ${length} bytes is over the ${MAX_BODY_BYTES} limit` }, 413)
+      return c.json(
+        { error: 'too_large', message: `body of ${length} bytes is over the ${MAX_BODY_BYTES} limit` },
+        413,
+      )
     }
     return next()
   })
@@ -74,6 +88,8 @@ export function createApp(deps: AppDeps): CrmApp {
   app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 
-  const senders = new Map(bots.flatMap((bot) => (bot.sender ? [[bot.sender.platform, bot.sender] as const] : [])))
+  const senders = new Map(
+    bots.flatMap((bot) => (bot.sender ? [[bot.sender.platform, bot.sender] as const] : [])),
+  )
   return { app, pipeline, bots, senders }
 }

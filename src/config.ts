@@ -124,7 +124,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     digestHour: e.DIGEST_HOUR,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
-        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY ?? 'none', model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+        ? {
+            baseUrl: e.LLM_BASE_URL,
+            apiKey: e.LLM_API_KEY ?? 'none',
+            model: e.LLM_MODEL,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+          }
         : undefined,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -159,7 +164,8 @@ function parseKeyList(value: string | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   for (const pair of (value ?? '').split(',').filter(Boolean)) {
     const [chat, key] = pair.split('=')
-    if (!chat || !key) throw new ConfigError(`invalid WECOM_WEBHOOK_KEYS entry "${pair}": expected chatId=key`)
+    if (!chat || !key)
+      throw new ConfigError(`invalid WECOM_WEBHOOK_KEYS entry "${pair}": expected chatId=key`)
     out[chat.trim()] = key.trim()
   }
   return out

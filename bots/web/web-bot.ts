@@ -25,7 +25,10 @@ const ActionBody = z.object({
   text: z.string().max(20_000).optional(),
 })
 
-async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+async function readJson<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   let raw: unknown
   try {
     raw = await request.json()
@@ -46,7 +49,8 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
     const body = await readJson(c.req.raw, MessageBody)
     if (!body.ok) return c.json({ error: 'invalid_request', message: body.message }, 400)
     const { user, text, chat, id } = body.value
-    if (!text.trim()) return c.json({ error: 'invalid_request', message: 'text: say something, the message is empty' }, 400)
+    if (!text.trim())
+      return c.json({ error: 'invalid_request', message: 'text: say something, the message is empty' }, 400)
     const reply = await pipeline.handle({
       platform: 'web',
       workspaceId: WEB_WORKSPACE_ID,
@@ -60,7 +64,9 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
       receivedAt: now(),
     })
     if (!reply) return c.json({ reply: null, duplicate: true })
-    return c.json({ reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] } })
+    return c.json({
+      reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] },
+    })
   })
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c.req.raw, ActionBody)
@@ -76,7 +82,9 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
       ...(text !== undefined && { text }),
       receivedAt: now(),
     })
-    return c.json({ reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] } })
+    return c.json({
+      reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] },
+    })
   })
   routes.get('/api/outbox', (c) => {
     const chat = c.req.query('chat')

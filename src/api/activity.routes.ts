@@ -75,7 +75,9 @@ export const activityRoutes = createApiRouter()
         sourcePlatform: 'api',
         sourceMessageId: b.external_id ?? newId(),
       })
-      return duplicate ? c.json(toInteractionJson(interaction), 200) : c.json(toInteractionJson(interaction), 201)
+      return duplicate
+        ? c.json(toInteractionJson(interaction), 200)
+        : c.json(toInteractionJson(interaction), 201)
     },
   )
   .openapi(

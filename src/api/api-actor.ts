@@ -15,15 +15,24 @@ export async function resolveApiActor(
   headers: { workspace?: string | undefined; user?: string | undefined },
   defaultTimeZone: string,
 ): Promise<Actor> {
-  const [platform, ...rest] = (headers.workspace ?? `${LOCAL_WORKSPACE.platform}:${LOCAL_WORKSPACE.externalId}`).split(':')
+  const [platform, ...rest] = (
+    headers.workspace ?? `${LOCAL_WORKSPACE.platform}:${LOCAL_WORKSPACE.externalId}`
+  ).split(':')
   const externalId = rest.join(':')
   if (!platform || !externalId) {
-    throw new CrmError('invalid', `X-CRM-Workspace "${headers.workspace}" should look like "slack:T123" or "web:local"`)
+    throw new CrmError(
+      'invalid',
+      `X-CRM-Workspace "${headers.workspace}" should look like "slack:T123" or "web:local"`,
+    )
   }
   const workspace = await ensureWorkspace(crm, platform, externalId)
   if (headers.user) {
     const user = await findUser(crm, workspace.id, headers.user)
-    if (!user) throw new CrmError('forbidden', `X-CRM-User "${headers.user}" is not a user of ${platform}:${externalId}`)
+    if (!user)
+      throw new CrmError(
+        'forbidden',
+        `X-CRM-User "${headers.user}" is not a user of ${platform}:${externalId}`,
+      )
     return actorFromUser(user)
   }
   let integration = await ensureUser(crm, workspace.id, 'api', { displayName: 'API' }, defaultTimeZone)

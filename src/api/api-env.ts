@@ -11,7 +11,9 @@ export function createApiRouter() {
   return new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const message = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+        const message = result.error.issues
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ')
         return c.json({ error: 'invalid_request', message }, 400)
       }
       return undefined

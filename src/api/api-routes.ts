@@ -14,7 +14,11 @@ export function createApiRoutes(crm: CrmContext, defaultTimeZone: string) {
     c.set('crm', crm)
     c.set(
       'actor',
-      await resolveApiActor(crm, { workspace: c.req.header('x-crm-workspace'), user: c.req.header('x-crm-user') }, defaultTimeZone),
+      await resolveApiActor(
+        crm,
+        { workspace: c.req.header('x-crm-workspace'), user: c.req.header('x-crm-user') },
+        defaultTimeZone,
+      ),
     )
     return next()
   })
@@ -24,7 +28,11 @@ export function createApiRoutes(crm: CrmContext, defaultTimeZone: string) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   api.doc('/openapi.json', {
     openapi: '3.0.3',
-    info: { title: 'Chat CRM API', version: '1.0.0', description: 'Customers, contacts, interactions, deals, reminders and the pipeline.' },
+    info: {
+      title: 'Chat CRM API',
+      version: '1.0.0',
+      description: 'Customers, contacts, interactions, deals, reminders and the pipeline.',
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
   })

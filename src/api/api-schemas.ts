@@ -96,7 +96,8 @@ export const PageQuery = z.object({
   cursor: z.string().optional(),
 })
 
-export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
+export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() })
 
 export const NewCustomerBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -105,7 +106,9 @@ export const NewCustomerBody = z.object({
   tags: z.array(z.string().max(50)).max(50).optional(),
   in_pool: z.boolean().optional(),
 })
-export const CustomerPatchBody = NewCustomerBody.partial().extend({ status: z.enum(['active', 'inactive', 'archived']).optional() })
+export const CustomerPatchBody = NewCustomerBody.partial().extend({
+  status: z.enum(['active', 'inactive', 'archived']).optional(),
+})
 
 export const NewContactBody = z.object({
   customer_id: z.string(),

@@ -56,7 +56,10 @@ export const customerRoutes = createApiRouter()
       method: 'get',
       path: '/customers/{id}',
       request: { params: IdParam },
-      responses: { 200: json(CustomerDetail, 'The customer with contacts, deals, last interactions, reminders'), ...errors },
+      responses: {
+        200: json(CustomerDetail, 'The customer with contacts, deals, last interactions, reminders'),
+        ...errors,
+      },
     }),
     async (c) => {
       const { crm, actor } = c.var
@@ -106,7 +109,10 @@ export const customerRoutes = createApiRouter()
     createRoute({
       method: 'patch',
       path: '/customers/{id}',
-      request: { params: IdParam, body: { content: { 'application/json': { schema: CustomerPatchBody } }, required: true } },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: CustomerPatchBody } }, required: true },
+      },
       responses: { 200: json(CustomerSchema, 'Updated'), ...errors },
     }),
     async (c) => {

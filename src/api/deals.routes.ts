@@ -1,10 +1,19 @@
-import { createRoute, type z } from '@hono/zod-openapi'
+import { createRoute, type z, z as zod } from '@hono/zod-openapi'
 import { createDeal, listDeals, updateDeal } from '../crm/deals.ts'
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { createApiRouter } from './api-env.ts'
-import { z as zod } from '@hono/zod-openapi'
-import { DealPatchBody, DealSchema, ErrorSchema, IdParam, NewDealBody, PageQuery, PeriodQuery, pageOf, toDealJson } from './api-schemas.ts'
+import {
+  DealPatchBody,
+  DealSchema,
+  ErrorSchema,
+  IdParam,
+  NewDealBody,
+  PageQuery,
+  PeriodQuery,
+  pageOf,
+  toDealJson,
+} from './api-schemas.ts'
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -20,7 +29,9 @@ const PipelineSchema = zod
     stages: zod.array(Totals.extend({ stage: zod.enum(DEAL_STAGES) })),
     owners: zod.array(Totals.extend({ owner: zod.string(), owner_id: zod.string().nullable() })),
     total: Totals,
-    other_currencies: zod.array(zod.object({ currency: zod.string(), count: zod.number(), amount: zod.number() })),
+    other_currencies: zod.array(
+      zod.object({ currency: zod.string(), count: zod.number(), amount: zod.number() }),
+    ),
   })
   .openapi('Pipeline')
 
@@ -29,7 +40,12 @@ export const dealRoutes = createApiRouter()
     createRoute({
       method: 'get',
       path: '/deals',
-      request: { query: PageQuery.extend({ stage: zod.enum(DEAL_STAGES).optional(), customer_id: zod.string().optional() }) },
+      request: {
+        query: PageQuery.extend({
+          stage: zod.enum(DEAL_STAGES).optional(),
+          customer_id: zod.string().optional(),
+        }),
+      },
       responses: { 200: json(pageOf(DealSchema), 'Deals you can see, newest first'), ...errors },
     }),
     async (c) => {
@@ -64,8 +80,14 @@ export const dealRoutes = createApiRouter()
     createRoute({
       method: 'patch',
       path: '/deals/{id}',
-      request: { params: IdParam, body: { content: { 'application/json': { schema: DealPatchBody } }, required: true } },
-      responses: { 200: json(DealSchema, 'Updated; a stage change is recorded in the stage history'), ...errors },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: DealPatchBody } }, required: true },
+      },
+      responses: {
+        200: json(DealSchema, 'Updated; a stage change is recorded in the stage history'),
+        ...errors,
+      },
     }),
     async (c) => {
       const b = c.req.valid('json')
@@ -95,7 +117,13 @@ export const dealRoutes = createApiRouter()
           period: s.period,
           currency: s.currency,
           stages: s.stages,
-          owners: s.owners.map((o) => ({ owner: o.owner, owner_id: o.ownerId, count: o.count, amount: o.amount, weighted_amount: o.weighted_amount })),
+          owners: s.owners.map((o) => ({
+            owner: o.owner,
+            owner_id: o.ownerId,
+            count: o.count,
+            amount: o.amount,
+            weighted_amount: o.weighted_amount,
+          })),
           total: s.total,
           other_currencies: s.other_currencies,
         },

@@ -2,11 +2,11 @@ import type { CrmContext } from '../crm/crm-context.ts'
 import { CrmError } from '../crm/crm-error.ts'
 import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
 import type { CrmDb } from '../db/database.ts'
+import { handleAction } from './actions/handle-action.ts'
 import type { ChatPipeline, Log, UserHints, WaitUntil } from './chat-bot.ts'
 import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
-import { createInboundStore, type InboundRow } from './inbound-store.ts'
-import { handleAction } from './actions/handle-action.ts'
 import { homeView } from './home-view.ts'
+import { createInboundStore, type InboundRow } from './inbound-store.ts'
 import { languageOf, t } from './intents/intent-context.ts'
 import { respond } from './respond.ts'
 
@@ -26,7 +26,13 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
   const inbound = createInboundStore(deps.db)
   const crm: CrmContext = { db: deps.db, now: deps.now }
 
-  async function actorFor(platform: string, workspaceId: string, platformUserId: string, text: string, hints: UserHints) {
+  async function actorFor(
+    platform: string,
+    workspaceId: string,
+    platformUserId: string,
+    text: string,
+    hints: UserHints,
+  ) {
     const workspace = await ensureWorkspace(crm, platform, workspaceId)
     const user = await ensureUser(
       crm,
@@ -49,10 +55,16 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
     }
     const lang = languageOf(message.text)
     try {
-      const { actor } = await actorFor(message.platform, message.platformWorkspaceId, message.platformUserId, message.text, {
-        userName: message.userName ?? undefined,
-        ...hints,
-      })
+      const { actor } = await actorFor(
+        message.platform,
+        message.platformWorkspaceId,
+        message.platformUserId,
+        message.text,
+        {
+          userName: message.userName ?? undefined,
+          ...hints,
+        },
+      )
       const reply = await respond({ crm, actor, message, lang, deps, reprocess: processWith })
       await inbound.finish(inboxId, { status: 'processed', reply })
       return reply
@@ -66,8 +78,22 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
 
   /** Runs a stored message again with the customer the user picked from a question. */
   async function processWith(message: InboundRow, choice: { customerId?: string; createName?: string }) {
-    const { actor } = await actorFor(message.platform, message.platformWorkspaceId, message.platformUserId, message.text, {})
-    return respond({ crm, actor, message, lang: languageOf(message.text), deps, reprocess: processWith, choice })
+    const { actor } = await actorFor(
+      message.platform,
+      message.platformWorkspaceId,
+      message.platformUserId,
+      message.text,
+      {},
+    )
+    return respond({
+      crm,
+      actor,
+      message,
+      lang: languageOf(message.text),
+      deps,
+      reprocess: processWith,
+      choice,
+    })
   }
 
   return {
@@ -100,9 +126,14 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
 
 /** An answer for a failure: the user's own mistake in words they understand, anything else as a fault. */
 export function errorReply(error: unknown, lang: 'zh' | 'en'): Reply {
-  if (error instanceof CrmError) return { text: `⚠️ ${error.message}`, intent: 'error', data: { code: error.code } }
+  if (error instanceof CrmError)
+    return { text: `⚠️ ${error.message}`, intent: 'error', data: { code: error.code } }
   return {
-    text: t(lang, '⚠️ 出错了,原消息已保存,请稍后再试。', '⚠️ Something went wrong; your message is saved. Please try again later.'),
+    text: t(
+      lang,
+      '⚠️ 出错了,原消息已保存,请稍后再试。',
+      '⚠️ Something went wrong; your message is saved. Please try again later.',
+    ),
     intent: 'error',
     data: { code: 'internal' },
   }

@@ -17,11 +17,16 @@ export async function homeView(crm: CrmContext, actor: Actor | null): Promise<Ho
       .where(and(eq(deals.ownerUserId, actor.userId), notInArray(deals.stage, CLOSED_STAGES)))
       .limit(50),
   ])
-  const customers = await customerNames(crm, [...reminderRows.map((r) => r.customerId), ...dealRows.map((d) => d.customerId)])
+  const customers = await customerNames(crm, [
+    ...reminderRows.map((r) => r.customerId),
+    ...dealRows.map((d) => d.customerId),
+  ])
   const names = await userNames(crm, [actor.userId])
   return {
     userName: actor.displayName,
-    reminders: reminderRows.map((r) => reminderSummary(r, actor, r.customerId ? (customers.get(r.customerId) ?? null) : null)),
+    reminders: reminderRows.map((r) =>
+      reminderSummary(r, actor, r.customerId ? (customers.get(r.customerId) ?? null) : null),
+    ),
     deals: dealRows.map((d) => dealSummary(d, customers.get(d.customerId) ?? '', names)),
   }
 }

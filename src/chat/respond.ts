@@ -27,7 +27,10 @@ const HANDLERS: Record<Intent, IntentHandler> = {
 }
 
 /** Re-runs a stored message once the user has answered the bot's question about which customer. */
-export type Reprocess = (message: InboundRow, choice: { customerId?: string; createName?: string }) => Promise<Reply>
+export type Reprocess = (
+  message: InboundRow,
+  choice: { customerId?: string; createName?: string },
+) => Promise<Reply>
 
 export interface RespondInput {
   crm: CrmContext
@@ -53,7 +56,11 @@ export async function respond(input: RespondInput): Promise<Reply> {
     const reply = await answerPendingChoice(input, Number(answer[1]))
     if (reply) return reply
   }
-  const parsed = parseMessage(text, { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames })
+  const parsed = parseMessage(text, {
+    now: message.receivedAt,
+    timeZone: actor.timeZone,
+    botNames: deps.botNames,
+  })
   const context: IntentContext = {
     crm,
     actor,
@@ -76,7 +83,13 @@ async function answerPendingChoice(input: RespondInput, index: number): Promise<
   const [choice] = await crm.db
     .select()
     .from(pendingChoices)
-    .where(and(eq(pendingChoices.userId, actor.userId), eq(pendingChoices.chatId, message.chatId), isNull(pendingChoices.resolvedAt)))
+    .where(
+      and(
+        eq(pendingChoices.userId, actor.userId),
+        eq(pendingChoices.chatId, message.chatId),
+        isNull(pendingChoices.resolvedAt),
+      ),
+    )
     .orderBy(desc(pendingChoices.createdAt))
     .limit(1)
   if (!choice || crm.now().getTime() - choice.createdAt.getTime() > CHOICE_TTL_MS) return null

@@ -12,7 +12,9 @@ export async function runRoleCommand(args: string[]): Promise<number> {
     process.stderr.write(`usage: crm role <user> <${ROLES.join('|')}> [--workspace web:local]\n`)
     return 2
   }
-  const [platform = 'web', externalId = 'local'] = (args.includes('--workspace') && workspaceArg ? workspaceArg : 'web:local').split(':')
+  const [platform = 'web', externalId = 'local'] = (
+    args.includes('--workspace') && workspaceArg ? workspaceArg : 'web:local'
+  ).split(':')
   const config = parseConfig(process.env)
   const { db, close } = await openDatabase(config.database)
   try {

@@ -10,7 +10,10 @@ import { CrmError } from './crm-error.ts'
 export async function visibleOwnerIds(ctx: CrmContext, actor: Actor): Promise<string[] | null> {
   if (actor.role === 'admin') return null
   if (actor.role === 'rep') return [actor.userId]
-  const managed = await ctx.db.select({ id: teams.id }).from(teams).where(eq(teams.managerUserId, actor.userId))
+  const managed = await ctx.db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(eq(teams.managerUserId, actor.userId))
   const teamIds = managed.map((t) => t.id)
   if (actor.teamId) teamIds.push(actor.teamId)
   if (teamIds.length === 0) return [actor.userId]

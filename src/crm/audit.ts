@@ -15,7 +15,13 @@ export interface AuditEntry {
  * The insert of one audit row, not yet run: callers put it in the same `batch` as the change it records,
  * so a change and its audit row are committed together or not at all.
  */
-export function auditInsert(db: CrmDb, actor: Pick<Actor, 'userId' | 'workspaceId'> | null, workspaceId: string, entry: AuditEntry, at: Date) {
+export function auditInsert(
+  db: CrmDb,
+  actor: Pick<Actor, 'userId' | 'workspaceId'> | null,
+  workspaceId: string,
+  entry: AuditEntry,
+  at: Date,
+) {
   return db.insert(auditLog).values({
     id: newId(),
     workspaceId,

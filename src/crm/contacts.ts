@@ -49,7 +49,8 @@ export async function upsertContact(
   const phones: string[] = []
   for (const raw of input.phones ?? []) {
     const phone = normalizePhone(raw)
-    if (!phone) throw new CrmError('invalid', `phone "${raw}" is not a valid number (expected e.g. +86 138 0013 8000)`)
+    if (!phone)
+      throw new CrmError('invalid', `phone "${raw}" is not a valid number (expected e.g. +86 138 0013 8000)`)
     phones.push(phone)
   }
   const now = ctx.now()
@@ -64,8 +65,17 @@ export async function upsertContact(
       updatedAt: now,
     }
     await ctx.db.batch([
-      ctx.db.update(contacts).set(after).where(and(eq(contacts.id, existing.id))),
-      auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'contact', entityId: existing.id, before: existing, after }, now),
+      ctx.db
+        .update(contacts)
+        .set(after)
+        .where(and(eq(contacts.id, existing.id))),
+      auditInsert(
+        ctx.db,
+        actor,
+        actor.workspaceId,
+        { action: 'update', entityType: 'contact', entityId: existing.id, before: existing, after },
+        now,
+      ),
     ])
     return { contact: after, merged: true }
   }
@@ -86,7 +96,13 @@ export async function upsertContact(
   }
   await ctx.db.batch([
     ctx.db.insert(contacts).values(row),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'contact', entityId: row.id, after: row }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'create', entityType: 'contact', entityId: row.id, after: row },
+      now,
+    ),
   ])
   return { contact: row, merged: false }
 }

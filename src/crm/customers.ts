@@ -48,7 +48,9 @@ export async function matchCustomer(ctx: CrmContext, actor: Actor, name: string)
   const hidden = candidates.find((c) => c.normalizedName === key && !canAccess(actor, owners, c))
   if (hidden) return { kind: 'forbidden', customer: hidden }
   const close = visible.filter((c) => isCloseName(key, c.normalizedName))
-  return close.length > 0 ? { kind: 'ambiguous', options: close.slice(0, 5), exact: false } : { kind: 'not_found' }
+  return close.length > 0
+    ? { kind: 'ambiguous', options: close.slice(0, 5), exact: false }
+    : { kind: 'not_found' }
 }
 
 function isCloseName(key: string, other: string): boolean {
@@ -69,7 +71,11 @@ export interface NewCustomer {
 }
 
 /** Creates a customer owned by the actor (unless another owner or the pool is asked for), audited. */
-export async function createCustomer(ctx: CrmContext, actor: Actor, input: NewCustomer): Promise<CustomerRow> {
+export async function createCustomer(
+  ctx: CrmContext,
+  actor: Actor,
+  input: NewCustomer,
+): Promise<CustomerRow> {
   const name = input.name.trim()
   if (!name) throw new CrmError('invalid', 'customer name is empty')
   const ownerUserId = input.inPool ? null : (input.ownerUserId ?? actor.userId)
@@ -92,7 +98,13 @@ export async function createCustomer(ctx: CrmContext, actor: Actor, input: NewCu
   }
   await ctx.db.batch([
     ctx.db.insert(customers).values(row),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'customer', entityId: row.id, after: row }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'create', entityType: 'customer', entityId: row.id, after: row },
+      now,
+    ),
   ])
   return row
 }
@@ -106,18 +118,32 @@ export async function getCustomer(ctx: CrmContext, actor: Actor, id: string): Pr
   return row
 }
 
-export type CustomerPatch = Partial<Pick<CustomerRow, 'name' | 'industry' | 'ownerUserId' | 'tags' | 'status' | 'inPool'>>
+export type CustomerPatch = Partial<
+  Pick<CustomerRow, 'name' | 'industry' | 'ownerUserId' | 'tags' | 'status' | 'inPool'>
+>
 
 export async function updateCustomer(ctx: CrmContext, actor: Actor, id: string, patch: CustomerPatch) {
   const before = await getCustomer(ctx, actor, id)
   const now = ctx.now()
   const changes: Partial<CustomerRow> = { ...patch, updatedAt: now }
   if (patch.name !== undefined) changes.normalizedName = normalizeCompanyName(patch.name)
-  if (patch.ownerUserId) await assertAccess(ctx, actor, { workspaceId: actor.workspaceId, ownerUserId: patch.ownerUserId }, 'the new owner')
+  if (patch.ownerUserId)
+    await assertAccess(
+      ctx,
+      actor,
+      { workspaceId: actor.workspaceId, ownerUserId: patch.ownerUserId },
+      'the new owner',
+    )
   const after = { ...before, ...changes }
   await ctx.db.batch([
     ctx.db.update(customers).set(changes).where(eq(customers.id, id)),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'customer', entityId: id, before, after }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'update', entityType: 'customer', entityId: id, before, after },
+      now,
+    ),
   ])
   return after
 }
@@ -136,7 +162,9 @@ export async function listCustomers(
       and(
         eq(customers.workspaceId, actor.workspaceId),
         or(ownedBy(customers.ownerUserId, owners), eq(customers.inPool, true)),
-        query.q ? like(customers.normalizedName, `%${escapeLike(normalizeCompanyName(query.q))}%`) : undefined,
+        query.q
+          ? like(customers.normalizedName, `%${escapeLike(normalizeCompanyName(query.q))}%`)
+          : undefined,
         query.cursor ? lt(customers.id, query.cursor) : undefined,
       ),
     )

@@ -56,8 +56,21 @@ export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal):
   }
   await ctx.db.batch([
     ctx.db.insert(deals).values(row),
-    ctx.db.insert(dealStageHistory).values({ id: newId(), dealId: row.id, fromStage: null, toStage: stage, changedByUserId: actor.userId, changedAt: now }),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'deal', entityId: row.id, after: row }, now),
+    ctx.db.insert(dealStageHistory).values({
+      id: newId(),
+      dealId: row.id,
+      fromStage: null,
+      toStage: stage,
+      changedByUserId: actor.userId,
+      changedAt: now,
+    }),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'create', entityType: 'deal', entityId: row.id, after: row },
+      now,
+    ),
   ])
   return row
 }
@@ -81,7 +94,12 @@ export interface DealPatch {
 }
 
 /** Updates a deal; a stage change is written to the stage history and resets the probability to the stage's. */
-export async function updateDeal(ctx: CrmContext, actor: Actor, id: string, patch: DealPatch): Promise<DealRow> {
+export async function updateDeal(
+  ctx: CrmContext,
+  actor: Actor,
+  id: string,
+  patch: DealPatch,
+): Promise<DealRow> {
   const before = await getDeal(ctx, actor, id)
   const now = ctx.now()
   const currency = (patch.currency ?? before.currency).toUpperCase()
@@ -100,12 +118,27 @@ export async function updateDeal(ctx: CrmContext, actor: Actor, id: string, patc
     updatedAt: now,
   }
   const history = stageChanged
-    ? [ctx.db.insert(dealStageHistory).values({ id: newId(), dealId: id, fromStage: before.stage, toStage: stage, changedByUserId: actor.userId, changedAt: now })]
+    ? [
+        ctx.db.insert(dealStageHistory).values({
+          id: newId(),
+          dealId: id,
+          fromStage: before.stage,
+          toStage: stage,
+          changedByUserId: actor.userId,
+          changedAt: now,
+        }),
+      ]
     : []
   await ctx.db.batch([
     ctx.db.update(deals).set(after).where(eq(deals.id, id)),
     ...history,
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'deal', entityId: id, before, after }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'update', entityType: 'deal', entityId: id, before, after },
+      now,
+    ),
   ])
   return after
 }
@@ -124,7 +157,12 @@ export async function latestOpenDeal(ctx: CrmContext, customerId: string): Promi
 export async function listDeals(
   ctx: CrmContext,
   actor: Actor,
-  query: { limit: number; cursor?: string | undefined; stage?: DealStage | undefined; customerId?: string | undefined },
+  query: {
+    limit: number
+    cursor?: string | undefined
+    stage?: DealStage | undefined
+    customerId?: string | undefined
+  },
 ): Promise<Page<DealRow>> {
   const owners = await visibleOwnerIds(ctx, actor)
   const rows = await ctx.db

@@ -57,7 +57,11 @@ export async function logInteraction(
     enrichmentNextAt: input.enrichmentStatus === 'pending' ? now : null,
     createdAt: now,
   }
-  const [inserted] = await ctx.db.insert(interactions).values(row).onConflictDoNothing().returning({ id: interactions.id })
+  const [inserted] = await ctx.db
+    .insert(interactions)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: interactions.id })
   if (!inserted) {
     const [first] = await ctx.db
       .select()
@@ -69,10 +73,19 @@ export async function logInteraction(
           eq(interactions.sourceMessageId, input.sourceMessageId),
         ),
       )
-    if (!first) throw new Error(`interaction ${input.sourcePlatform}/${input.sourceMessageId} conflicted but is missing`)
+    if (!first)
+      throw new Error(
+        `interaction ${input.sourcePlatform}/${input.sourceMessageId} conflicted but is missing`,
+      )
     return { interaction: first, duplicate: true }
   }
-  await auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'interaction', entityId: row.id, after: row }, now)
+  await auditInsert(
+    ctx.db,
+    actor,
+    actor.workspaceId,
+    { action: 'create', entityType: 'interaction', entityId: row.id, after: row },
+    now,
+  )
   return { interaction: row, duplicate: false }
 }
 
@@ -87,14 +100,34 @@ export async function updateInteraction(
   ctx: CrmContext,
   actor: Actor,
   id: string,
-  patch: Partial<Pick<InteractionRow, 'type' | 'summary' | 'sentiment' | 'sentimentScore' | 'extracted' | 'contactId' | 'customerId' | 'enrichmentStatus' | 'enrichmentAttempts' | 'enrichmentNextAt'>>,
+  patch: Partial<
+    Pick<
+      InteractionRow,
+      | 'type'
+      | 'summary'
+      | 'sentiment'
+      | 'sentimentScore'
+      | 'extracted'
+      | 'contactId'
+      | 'customerId'
+      | 'enrichmentStatus'
+      | 'enrichmentAttempts'
+      | 'enrichmentNextAt'
+    >
+  >,
 ): Promise<InteractionRow> {
   const before = await getInteraction(ctx, actor, id)
   const after = { ...before, ...patch }
   const now = ctx.now()
   await ctx.db.batch([
     ctx.db.update(interactions).set(patch).where(eq(interactions.id, id)),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'interaction', entityId: id, before, after }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'update', entityType: 'interaction', entityId: id, before, after },
+      now,
+    ),
   ])
   return after
 }
@@ -106,16 +139,29 @@ export async function deleteInteraction(ctx: CrmContext, actor: Actor, id: strin
     throw new CrmError('forbidden', 'only the author can undo a note')
   }
   const now = ctx.now()
-  const followUpId = typeof before.extracted.followUpReminderId === 'string' ? before.extracted.followUpReminderId : null
+  const followUpId =
+    typeof before.extracted.followUpReminderId === 'string' ? before.extracted.followUpReminderId : null
   await ctx.db.batch([
     ctx.db.delete(interactions).where(eq(interactions.id, id)),
-    ...(followUpId ? [ctx.db.update(reminders).set({ status: 'cancelled' }).where(eq(reminders.id, followUpId))] : []),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'delete', entityType: 'interaction', entityId: id, before }, now),
+    ...(followUpId
+      ? [ctx.db.update(reminders).set({ status: 'cancelled' }).where(eq(reminders.id, followUpId))]
+      : []),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'delete', entityType: 'interaction', entityId: id, before },
+      now,
+    ),
   ])
   return before
 }
 
-export async function recentInteractions(ctx: CrmContext, customerId: string, limit = 5): Promise<InteractionRow[]> {
+export async function recentInteractions(
+  ctx: CrmContext,
+  customerId: string,
+  limit = 5,
+): Promise<InteractionRow[]> {
   return ctx.db
     .select()
     .from(interactions)

@@ -29,8 +29,14 @@ const pad = (n: number) => String(n).padStart(2, '0')
 /** `11月25日(周三) 09:00` in Chinese, `Wed, Nov 25, 09:00` otherwise; always in the user's zone. */
 export function formatLocalTime(at: Date, timeZone: string, locale: string): string {
   const p = zonedParts(at, timeZone)
-  if (locale.startsWith('zh')) return `${p.month}月${p.day}日(${WEEKDAYS_ZH[p.weekday]}) ${pad(p.hour)}:${pad(p.minute)}`
-  const date = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(at)
+  if (locale.startsWith('zh'))
+    return `${p.month}月${p.day}日(${WEEKDAYS_ZH[p.weekday]}) ${pad(p.hour)}:${pad(p.minute)}`
+  const date = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(at)
   return `${date}, ${pad(p.hour)}:${pad(p.minute)}`
 }
 

@@ -7,7 +7,8 @@ export function currencyDigits(currency: string): number {
   if (digits === undefined) {
     try {
       digits =
-        new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+        new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+          .maximumFractionDigits ?? 2
     } catch {
       throw new RangeError(`unknown currency "${currency}": expected an ISO 4217 code such as CNY or USD`)
     }

@@ -16,9 +16,15 @@ export function periodRange(period: Period, now: Date, timeZone: string): Period
     case 'today':
       return { start: day(p.year, p.month, p.day), end: day(p.year, p.month, p.day + 1) }
     case 'this_week':
-      return { start: day(p.year, p.month, p.day - mondayOffset), end: day(p.year, p.month, p.day - mondayOffset + 7) }
+      return {
+        start: day(p.year, p.month, p.day - mondayOffset),
+        end: day(p.year, p.month, p.day - mondayOffset + 7),
+      }
     case 'last_week':
-      return { start: day(p.year, p.month, p.day - mondayOffset - 7), end: day(p.year, p.month, p.day - mondayOffset) }
+      return {
+        start: day(p.year, p.month, p.day - mondayOffset - 7),
+        end: day(p.year, p.month, p.day - mondayOffset),
+      }
     case 'this_month':
       return { start: day(p.year, p.month, 1), end: day(p.year, p.month + 1, 1) }
     case 'last_month':

@@ -18,7 +18,9 @@ export async function pipelineSummary(
   ctx: CrmContext,
   actor: Actor,
   period: Period = 'this_month',
-): Promise<PipelineSummaryData & { other_currencies: { currency: string; count: number; amount: number }[] }> {
+): Promise<
+  PipelineSummaryData & { other_currencies: { currency: string; count: number; amount: number }[] }
+> {
   const range = periodRange(period, ctx.now(), actor.timeZone)
   const owners = await visibleOwnerIds(ctx, actor)
   const rows = await ctx.db
@@ -32,7 +34,12 @@ export async function pipelineSummary(
   })
   const currency = mostCommon(inScope.map((r) => r.deal.currency)) ?? 'CNY'
   const counted = inScope.filter((r) => r.deal.currency === currency)
-  const stages: StageTotals[] = DEAL_STAGES.map((stage) => totals(counted.filter((r) => r.deal.stage === stage), { stage }))
+  const stages: StageTotals[] = DEAL_STAGES.map((stage) =>
+    totals(
+      counted.filter((r) => r.deal.stage === stage),
+      { stage },
+    ),
+  )
   const byOwner = new Map<string | null, typeof counted>()
   for (const row of counted.filter((r) => !CLOSED_STAGES.includes(r.deal.stage) || r.deal.stage === 'won')) {
     byOwner.set(row.deal.ownerUserId, [...(byOwner.get(row.deal.ownerUserId) ?? []), row])
@@ -59,7 +66,10 @@ export async function pipelineSummary(
   }
 }
 
-function totals<T extends object>(rows: { deal: { amountMinor: number; currency: string; probability: number } }[], extra: T) {
+function totals<T extends object>(
+  rows: { deal: { amountMinor: number; currency: string; probability: number } }[],
+  extra: T,
+) {
   let amountMinor = 0
   let weightedMinor = 0
   for (const { deal } of rows) {

@@ -17,10 +17,15 @@ export interface NewReminder {
 }
 
 /** Sets a reminder the scheduler will push into `chatId` on `platform` when due. */
-export async function createReminder(ctx: CrmContext, actor: Actor, input: NewReminder): Promise<ReminderRow> {
+export async function createReminder(
+  ctx: CrmContext,
+  actor: Actor,
+  input: NewReminder,
+): Promise<ReminderRow> {
   const text = input.text.trim()
   if (!text) throw new CrmError('invalid', 'reminder text is empty')
-  if (Number.isNaN(input.dueAt.getTime())) throw new CrmError('invalid', 'reminder due time is not a valid date')
+  if (Number.isNaN(input.dueAt.getTime()))
+    throw new CrmError('invalid', 'reminder due time is not a valid date')
   const now = ctx.now()
   const row: ReminderRow = {
     id: newId(),
@@ -39,7 +44,13 @@ export async function createReminder(ctx: CrmContext, actor: Actor, input: NewRe
   }
   await ctx.db.batch([
     ctx.db.insert(reminders).values(row),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'create', entityType: 'reminder', entityId: row.id, after: row }, now),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'create', entityType: 'reminder', entityId: row.id, after: row },
+      now,
+    ),
   ])
   return row
 }
@@ -57,7 +68,11 @@ export async function listOpenReminders(ctx: CrmContext, actor: Actor, limit = 2
 
 async function ownReminder(ctx: CrmContext, actor: Actor, id: string): Promise<ReminderRow> {
   const [row] = await ctx.db.select().from(reminders).where(eq(reminders.id, id))
-  if (!row || row.workspaceId !== actor.workspaceId || (row.ownerUserId !== actor.userId && actor.role === 'rep')) {
+  if (
+    !row ||
+    row.workspaceId !== actor.workspaceId ||
+    (row.ownerUserId !== actor.userId && actor.role === 'rep')
+  ) {
     throw new CrmError('not_found', `no reminder with id "${id}" of yours`)
   }
   return row
@@ -68,7 +83,13 @@ async function changeReminder(ctx: CrmContext, actor: Actor, id: string, patch: 
   const after = { ...before, ...patch }
   await ctx.db.batch([
     ctx.db.update(reminders).set(patch).where(eq(reminders.id, id)),
-    auditInsert(ctx.db, actor, actor.workspaceId, { action: 'update', entityType: 'reminder', entityId: id, before, after }, ctx.now()),
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'update', entityType: 'reminder', entityId: id, before, after },
+      ctx.now(),
+    ),
   ])
   return after
 }
@@ -97,7 +118,12 @@ export async function dueReminders(ctx: CrmContext, limit = 100): Promise<Remind
 }
 
 /** Records a delivery attempt: sent, or failed and retried on later ticks until `maxAttempts`. */
-export async function recordDelivery(ctx: CrmContext, reminder: ReminderRow, delivered: boolean, maxAttempts = 5) {
+export async function recordDelivery(
+  ctx: CrmContext,
+  reminder: ReminderRow,
+  delivered: boolean,
+  maxAttempts = 5,
+) {
   const attempts = reminder.attempts + 1
   const status: ReminderStatus = delivered ? 'sent' : attempts >= maxAttempts ? 'failed' : 'pending'
   await ctx.db

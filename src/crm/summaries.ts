@@ -21,7 +21,10 @@ import type { ReminderRow } from './reminders.ts'
 export async function userNames(ctx: CrmContext, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
   if (wanted.length === 0) return new Map()
-  const rows = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted))
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted))
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
@@ -54,7 +57,11 @@ export function dealSummary(row: DealRow, customerName: string, names: Map<strin
   }
 }
 
-export function interactionSummary(row: InteractionRow, actor: Actor, names: Map<string, string>): InteractionSummary {
+export function interactionSummary(
+  row: InteractionRow,
+  actor: Actor,
+  names: Map<string, string>,
+): InteractionSummary {
   return {
     id: row.id,
     type: row.type,
@@ -66,7 +73,11 @@ export function interactionSummary(row: InteractionRow, actor: Actor, names: Map
   }
 }
 
-export function reminderSummary(row: ReminderRow, actor: Pick<Actor, 'timeZone' | 'locale'>, customerName: string | null): ReminderSummary {
+export function reminderSummary(
+  row: ReminderRow,
+  actor: Pick<Actor, 'timeZone' | 'locale'>,
+  customerName: string | null,
+): ReminderSummary {
   return {
     id: row.id,
     text: row.text,
@@ -78,7 +89,11 @@ export function reminderSummary(row: ReminderRow, actor: Pick<Actor, 'timeZone' 
 }
 
 /** The customer card: contacts, open deals, the last 5 interactions and the next reminder. */
-export async function customerCard(ctx: CrmContext, actor: Actor, customer: CustomerRow): Promise<CustomerCardData> {
+export async function customerCard(
+  ctx: CrmContext,
+  actor: Actor,
+  customer: CustomerRow,
+): Promise<CustomerCardData> {
   const [contactRows, dealRows, interactionRows, reminderRows] = await Promise.all([
     ctx.db.select().from(contacts).where(eq(contacts.customerId, customer.id)),
     ctx.db
@@ -112,6 +127,9 @@ export async function customerCard(ctx: CrmContext, actor: Actor, customer: Cust
 export async function customerNames(ctx: CrmContext, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
   if (wanted.length === 0) return new Map()
-  const rows = await ctx.db.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, wanted))
+  const rows = await ctx.db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(inArray(customers.id, wanted))
   return new Map(rows.map((r) => [r.id, r.name]))
 }

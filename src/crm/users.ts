@@ -9,10 +9,7 @@ type UserRow = typeof users.$inferSelect
 
 /** The workspace for a platform's team/corp, created on first sight. */
 export async function ensureWorkspace(ctx: CrmContext, platform: string, externalId: string, name = '') {
-  await ctx.db
-    .insert(workspaces)
-    .values({ id: newId(), platform, externalId, name })
-    .onConflictDoNothing()
+  await ctx.db.insert(workspaces).values({ id: newId(), platform, externalId, name }).onConflictDoNothing()
   const [row] = await ctx.db
     .select()
     .from(workspaces)
@@ -55,7 +52,13 @@ export async function ensureUser(
   }
   await ctx.db.batch([
     ctx.db.insert(users).values(row).onConflictDoNothing(),
-    auditInsert(ctx.db, null, workspaceId, { action: 'create', entityType: 'user', entityId: row.id, after: row }, ctx.now()),
+    auditInsert(
+      ctx.db,
+      null,
+      workspaceId,
+      { action: 'create', entityType: 'user', entityId: row.id, after: row },
+      ctx.now(),
+    ),
   ])
   const created = await findUser(ctx, workspaceId, platformUserId)
   if (!created) throw new Error(`user ${platformUserId} vanished after insert`)
@@ -84,7 +87,10 @@ export async function findUserByHandle(ctx: CrmContext, workspaceId: string, han
   const rows = await ctx.db.select().from(users).where(eq(users.workspaceId, workspaceId))
   const wanted = handle.replace(/^@/, '').toLowerCase()
   return rows.find(
-    (u) => u.platformUserId.toLowerCase() === wanted || u.id.toLowerCase() === wanted || u.displayName.toLowerCase() === wanted,
+    (u) =>
+      u.platformUserId.toLowerCase() === wanted ||
+      u.id.toLowerCase() === wanted ||
+      u.displayName.toLowerCase() === wanted,
   )
 }
 
@@ -101,14 +107,20 @@ export function actorFromUser(user: UserRow): Actor {
 }
 
 /** Changes a user's role; only an admin may, and the last admin cannot demote themselves. */
-export async function setUserRole(ctx: CrmContext, actor: Actor | null, target: UserRow, role: Role): Promise<UserRow> {
+export async function setUserRole(
+  ctx: CrmContext,
+  actor: Actor | null,
+  target: UserRow,
+  role: Role,
+): Promise<UserRow> {
   if (actor && actor.role !== 'admin') throw new CrmError('forbidden', 'only an admin can change roles')
   if (target.role === 'admin' && role !== 'admin') {
     const admins = await ctx.db
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.workspaceId, target.workspaceId), eq(users.role, 'admin')))
-    if (admins.length <= 1) throw new CrmError('invalid', `${target.displayName} is the last admin of this workspace`)
+    if (admins.length <= 1)
+      throw new CrmError('invalid', `${target.displayName} is the last admin of this workspace`)
   }
   await ctx.db.batch([
     ctx.db.update(users).set({ role }).where(eq(users.id, target.id)),
@@ -116,7 +128,13 @@ export async function setUserRole(ctx: CrmContext, actor: Actor | null, target: 
       ctx.db,
       actor,
       target.workspaceId,
-      { action: 'role_change', entityType: 'user', entityId: target.id, before: { role: target.role }, after: { role } },
+      {
+        action: 'role_change',
+        entityType: 'user',
+        entityId: target.id,
+        before: { role: target.role },
+        after: { role },
+      },
       ctx.now(),
     ),
   ])

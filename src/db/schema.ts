@@ -7,13 +7,9 @@ import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch() * 1000)`)
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`)
 const updatedAt = () =>
-  integer('updated_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch() * 1000)`)
+  integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`)
 
 /** A Slack team, a WeCom corp, or the local web one. */
 export const workspaces = sqliteTable(
@@ -168,7 +164,10 @@ export const deals = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('deals_customer').on(t.customerId), index('deals_workspace_stage').on(t.workspaceId, t.stage)],
+  (t) => [
+    index('deals_customer').on(t.customerId),
+    index('deals_workspace_stage').on(t.workspaceId, t.stage),
+  ],
 )
 
 export const dealStageHistory = sqliteTable(
@@ -244,7 +243,10 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('audit_entity').on(t.entityType, t.entityId), index('audit_workspace_at').on(t.workspaceId, t.at)],
+  (t) => [
+    index('audit_entity').on(t.entityType, t.entityId),
+    index('audit_workspace_at').on(t.workspaceId, t.at),
+  ],
 )
 
 export const INBOUND_STATUSES = ['received', 'processed', 'failed', 'ignored'] as const

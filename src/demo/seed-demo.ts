@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
+import { upsertContact } from '../crm/contacts.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { createCustomer } from '../crm/customers.ts'
-import { upsertContact } from '../crm/contacts.ts'
 import { createDeal } from '../crm/deals.ts'
 import { logInteraction } from '../crm/interactions.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../crm/users.ts'
@@ -9,14 +9,46 @@ import { newId } from '../db/database.ts'
 import { DEAL_STAGES, teams, users } from '../db/schema.ts'
 
 const COMPANIES = [
-  ['华为', '通信'], ['腾讯', '互联网'], ['阿里巴巴', '互联网'], ['字节跳动', '互联网'], ['美团', '本地生活'],
-  ['京东', '电商'], ['小米', '消费电子'], ['比亚迪', '汽车'], ['宁德时代', '新能源'], ['招商银行', '金融'],
-  ['平安保险', '金融'], ['顺丰', '物流'], ['网易', '互联网'], ['百度', '互联网'], ['格力', '家电'],
-  ['海尔', '家电'], ['联想', 'IT'], ['中兴', '通信'], ['吉利汽车', '汽车'], ['蔚来', '汽车'],
-  ['拼多多', '电商'], ['OPPO', '消费电子'], ['vivo', '消费电子'], ['携程', '旅游'], ['滴滴', '出行'],
-  ['Acme', 'Manufacturing'], ['Globex', 'Energy'], ['Initech', 'Software'], ['Umbrella', 'Pharma'], ['Hooli', 'Internet'],
-  ['Stark Industries', 'Defense'], ['Wayne Enterprises', 'Conglomerate'], ['Soylent Corp', 'Food'], ['Cyberdyne', 'Robotics'], ['Tyrell', 'Biotech'],
-  ['Wonka', 'Food'], ['Massive Dynamic', 'Research'], ['Oscorp', 'Chemicals'], ['Vandelay Industries', 'Import/Export'], ['Pied Piper', 'Software'],
+  ['华为', '通信'],
+  ['腾讯', '互联网'],
+  ['阿里巴巴', '互联网'],
+  ['字节跳动', '互联网'],
+  ['美团', '本地生活'],
+  ['京东', '电商'],
+  ['小米', '消费电子'],
+  ['比亚迪', '汽车'],
+  ['宁德时代', '新能源'],
+  ['招商银行', '金融'],
+  ['平安保险', '金融'],
+  ['顺丰', '物流'],
+  ['网易', '互联网'],
+  ['百度', '互联网'],
+  ['格力', '家电'],
+  ['海尔', '家电'],
+  ['联想', 'IT'],
+  ['中兴', '通信'],
+  ['吉利汽车', '汽车'],
+  ['蔚来', '汽车'],
+  ['拼多多', '电商'],
+  ['OPPO', '消费电子'],
+  ['vivo', '消费电子'],
+  ['携程', '旅游'],
+  ['滴滴', '出行'],
+  ['Acme', 'Manufacturing'],
+  ['Globex', 'Energy'],
+  ['Initech', 'Software'],
+  ['Umbrella', 'Pharma'],
+  ['Hooli', 'Internet'],
+  ['Stark Industries', 'Defense'],
+  ['Wayne Enterprises', 'Conglomerate'],
+  ['Soylent Corp', 'Food'],
+  ['Cyberdyne', 'Robotics'],
+  ['Tyrell', 'Biotech'],
+  ['Wonka', 'Food'],
+  ['Massive Dynamic', 'Research'],
+  ['Oscorp', 'Chemicals'],
+  ['Vandelay Industries', 'Import/Export'],
+  ['Pied Piper', 'Software'],
 ] as const
 const CONTACTS_ZH = ['张总', '李经理', '王总监', '陈工', '刘总', '赵主任', '孙经理', '周总', '吴工', '郑总']
 const CONTACTS_EN = ['Jane', 'Tom', 'Priya', 'Bob', 'Maria', 'Ken', 'Aisha', 'Lars', 'Mei', 'Diego']
@@ -57,10 +89,16 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
   const admin = await ensureUser(crm, workspace.id, 'admin', { displayName: 'admin' }, timeZone)
   const manager = await ensureUser(crm, workspace.id, 'demo-manager', { displayName: '王经理' }, timeZone)
   const teamId = newId()
-  await crm.db.insert(teams).values({ id: teamId, workspaceId: workspace.id, name: '华东销售', managerUserId: manager.id })
+  await crm.db
+    .insert(teams)
+    .values({ id: teamId, workspaceId: workspace.id, name: '华东销售', managerUserId: manager.id })
   await crm.db.update(users).set({ role: 'manager', teamId }).where(eq(users.id, manager.id))
   const reps = []
-  for (const [id, name] of [['demo-rep-1', '张伟'], ['demo-rep-2', 'Lily Chen'], ['demo-rep-3', '李娜']]) {
+  for (const [id, name] of [
+    ['demo-rep-1', '张伟'],
+    ['demo-rep-2', 'Lily Chen'],
+    ['demo-rep-3', '李娜'],
+  ]) {
     const rep = await ensureUser(crm, workspace.id, id as string, { displayName: name }, timeZone)
     await crm.db.update(users).set({ teamId, role: 'rep' }).where(eq(users.id, rep.id))
     reps.push(actorFromUser({ ...rep, teamId, role: 'rep' }))
@@ -74,11 +112,17 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
     if (!owner) continue
     const customer = await createCustomer(crm, owner, { name, industry })
     const english = /^[A-Za-z]/.test(name)
-    await upsertContact(crm, owner, { customerId: customer.id, name: english ? pick(CONTACTS_EN) : pick(CONTACTS_ZH), title: english ? 'Head of IT' : '采购负责人' })
+    await upsertContact(crm, owner, {
+      customerId: customer.id,
+      name: english ? pick(CONTACTS_EN) : pick(CONTACTS_ZH),
+      title: english ? 'Head of IT' : '采购负责人',
+    })
     customerRows.push({ customer, owner, english })
   }
   for (let i = 0; i < 60; i++) {
-    const { customer, owner, english } = customerRows[i % customerRows.length] ?? customerRows[0]!
+    const row = customerRows[i % customerRows.length]
+    if (!row) continue
+    const { customer, owner, english } = row
     const stage = DEAL_STAGES[i % DEAL_STAGES.length] ?? 'lead'
     await createDeal(crm, owner, {
       customerId: customer.id,

@@ -1,21 +1,28 @@
+import { eq } from 'drizzle-orm'
 import type { Log } from '../chat/chat-bot.ts'
 import type { ChatSender } from '../chat/chat-message.ts'
-import { reminderDueActions } from '../chat/intents/reminders.ts'
 import { t } from '../chat/intents/intent-context.ts'
+import { reminderDueActions } from '../chat/intents/reminders.ts'
 import type { ReminderDueData } from '../chat/reply-data.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { dueReminders, recordDelivery } from '../crm/reminders.ts'
 import { customerNames, reminderSummary } from '../crm/summaries.ts'
 import { users, workspaces } from '../db/schema.ts'
-import { eq } from 'drizzle-orm'
 
 /**
  * Pushes every due reminder into the chat it was set in, with Done / Snooze buttons. A failed push stays
  * pending and is tried again on the next tick, up to five times.
  */
-export async function deliverDueReminders(crm: CrmContext, senders: Map<string, ChatSender>, log: Log): Promise<number> {
+export async function deliverDueReminders(
+  crm: CrmContext,
+  senders: Map<string, ChatSender>,
+  log: Log,
+): Promise<number> {
   const due = await dueReminders(crm)
-  const names = await customerNames(crm, due.map((r) => r.customerId))
+  const names = await customerNames(
+    crm,
+    due.map((r) => r.customerId),
+  )
   let delivered = 0
   for (const reminder of due) {
     const [row] = await crm.db
@@ -30,17 +37,35 @@ export async function deliverDueReminders(crm: CrmContext, senders: Map<string, 
       continue
     }
     const lang = /[\u3400-\u9fff]/.test(reminder.text) ? 'zh' : 'en'
-    const summary = reminderSummary(reminder, { timeZone: row.user.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, reminder.customerId ? (names.get(reminder.customerId) ?? null) : null)
+    const summary = reminderSummary(
+      reminder,
+      { timeZone: row.user.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' },
+      reminder.customerId ? (names.get(reminder.customerId) ?? null) : null,
+    )
     const data: ReminderDueData = { reminder: summary }
     try {
       await sender.send(
-        { platform: reminder.platform, workspaceId: row.workspace.externalId, chatId: reminder.chatId, userPlatformId: row.user.platformUserId },
-        { text: t(lang, `⏰ 提醒:${reminder.text}`, `⏰ Reminder: ${reminder.text}`), intent: 'reminder_due', data: data as unknown as Record<string, unknown>, actions: reminderDueActions(reminder.id, lang) },
+        {
+          platform: reminder.platform,
+          workspaceId: row.workspace.externalId,
+          chatId: reminder.chatId,
+          userPlatformId: row.user.platformUserId,
+        },
+        {
+          text: t(lang, `⏰ 提醒:${reminder.text}`, `⏰ Reminder: ${reminder.text}`),
+          intent: 'reminder_due',
+          data: data as unknown as Record<string, unknown>,
+          actions: reminderDueActions(reminder.id, lang),
+        },
       )
       await recordDelivery(crm, reminder, true)
       delivered++
     } catch (error) {
-      log('reminder.push_failed', { reminderId: reminder.id, attempt: reminder.attempts + 1, error: String(error) })
+      log('reminder.push_failed', {
+        reminderId: reminder.id,
+        attempt: reminder.attempts + 1,
+        error: String(error),
+      })
       await recordDelivery(crm, reminder, false)
     }
   }

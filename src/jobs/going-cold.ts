@@ -22,14 +22,32 @@ export async function goingCold(crm: CrmContext, actor: Actor, days: number) {
     .select({ customer: customers, lastAt: lastTouch.at })
     .from(customers)
     .leftJoin(lastTouch, eq(lastTouch.customerId, customers.id))
-    .where(and(eq(customers.workspaceId, actor.workspaceId), eq(customers.status, 'active'), ownedBy(customers.ownerUserId, owners)))
-  const silentSince = new Map(rows.map((r) => [r.customer.id, Number(r.lastAt ?? r.customer.createdAt.getTime())]))
+    .where(
+      and(
+        eq(customers.workspaceId, actor.workspaceId),
+        eq(customers.status, 'active'),
+        ownedBy(customers.ownerUserId, owners),
+      ),
+    )
+  const silentSince = new Map(
+    rows.map((r) => [r.customer.id, Number(r.lastAt ?? r.customer.createdAt.getTime())]),
+  )
   const cold = rows.filter((r) => (silentSince.get(r.customer.id) ?? 0) < cutoff)
   const dealRows = await crm.db
     .select()
     .from(deals)
-    .where(and(eq(deals.workspaceId, actor.workspaceId), notInArray(deals.stage, CLOSED_STAGES), ownedBy(deals.ownerUserId, owners), sql`${deals.updatedAt} < ${cutoff}`))
-  const names = await userNames(crm, [...cold.map((r) => r.customer.ownerUserId), ...dealRows.map((d) => d.ownerUserId)])
+    .where(
+      and(
+        eq(deals.workspaceId, actor.workspaceId),
+        notInArray(deals.stage, CLOSED_STAGES),
+        ownedBy(deals.ownerUserId, owners),
+        sql`${deals.updatedAt} < ${cutoff}`,
+      ),
+    )
+  const names = await userNames(crm, [
+    ...cold.map((r) => r.customer.ownerUserId),
+    ...dealRows.map((d) => d.ownerUserId),
+  ])
   const customerName = new Map(rows.map((r) => [r.customer.id, r.customer.name]))
   const daysSilent = (at: number) => Math.floor((crm.now().getTime() - at) / DAY_MS)
   return {

@@ -20,14 +20,26 @@ export interface DigestOptions {
  * The morning digest, once a day per user at `digestHour` in their own zone: today's reminders and what is
  * going cold; managers and admins also get their team's pipeline. Sent to the chat they last DMed the bot in.
  */
-export async function sendMorningDigests(crm: CrmContext, senders: Map<string, ChatSender>, options: DigestOptions, log: Log) {
-  const rows = await crm.db.select({ user: users, workspace: workspaces }).from(users).innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+export async function sendMorningDigests(
+  crm: CrmContext,
+  senders: Map<string, ChatSender>,
+  options: DigestOptions,
+  log: Log,
+) {
+  const rows = await crm.db
+    .select({ user: users, workspace: workspaces })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
   let sent = 0
   for (const { user, workspace } of rows) {
     const local = zonedParts(crm.now(), user.timeZone)
     if (local.hour !== options.digestHour || user.platformUserId === 'api') continue
     const key = `digest:${user.id}:${local.year}-${local.month}-${local.day}`
-    const claimed = await crm.db.insert(jobRuns).values({ key, ranAt: crm.now() }).onConflictDoNothing().returning()
+    const claimed = await crm.db
+      .insert(jobRuns)
+      .values({ key, ranAt: crm.now() })
+      .onConflictDoNothing()
+      .returning()
     if (claimed.length === 0) continue
     const sender = senders.get(workspace.platform)
     const chatId = await lastChatOf(crm, workspace.platform, workspace.externalId, user.platformUserId)
@@ -43,11 +55,21 @@ export async function sendMorningDigests(crm: CrmContext, senders: Map<string, C
       staleDeals: cold.deals.slice(0, 10),
       pipeline: isManager ? await pipelineSummary(crm, actor, 'this_month') : null,
     }
-    if (!data.dueToday.length && !data.staleCustomers.length && !data.staleDeals.length && !data.pipeline) continue
+    if (!data.dueToday.length && !data.staleCustomers.length && !data.staleDeals.length && !data.pipeline)
+      continue
     try {
       await sender.send(
-        { platform: workspace.platform, workspaceId: workspace.externalId, chatId, userPlatformId: user.platformUserId },
-        { text: digestText(data, options.staleAfterDays), intent: 'digest', data: data as unknown as Record<string, unknown> },
+        {
+          platform: workspace.platform,
+          workspaceId: workspace.externalId,
+          chatId,
+          userPlatformId: user.platformUserId,
+        },
+        {
+          text: digestText(data, options.staleAfterDays),
+          intent: 'digest',
+          data: data as unknown as Record<string, unknown>,
+        },
       )
       sent++
     } catch (error) {
@@ -57,7 +79,12 @@ export async function sendMorningDigests(crm: CrmContext, senders: Map<string, C
   return sent
 }
 
-async function lastChatOf(crm: CrmContext, platform: string, workspaceId: string, platformUserId: string): Promise<string | null> {
+async function lastChatOf(
+  crm: CrmContext,
+  platform: string,
+  workspaceId: string,
+  platformUserId: string,
+): Promise<string | null> {
   const [row] = await crm.db
     .select({ chatId: inboundMessages.chatId })
     .from(inboundMessages)
@@ -76,11 +103,25 @@ async function lastChatOf(crm: CrmContext, platform: string, workspaceId: string
 
 export function digestText(data: DigestData, staleDays: number): string {
   const lines = ['☀️ 早安!今日概览']
-  if (data.dueToday.length) lines.push(`⏰ 今日提醒 ${data.dueToday.length} 条:`, ...data.dueToday.map((r) => `- ${r.dueLocal} ${r.text}`))
+  if (data.dueToday.length)
+    lines.push(
+      `⏰ 今日提醒 ${data.dueToday.length} 条:`,
+      ...data.dueToday.map((r) => `- ${r.dueLocal} ${r.text}`),
+    )
   if (data.staleCustomers.length) {
-    lines.push(`🥶 超过 ${staleDays} 天未跟进的客户:`, ...data.staleCustomers.map((c) => `- ${c.name}(${c.ownerName ?? '公海'},${c.daysSilent} 天)`))
+    lines.push(
+      `🥶 超过 ${staleDays} 天未跟进的客户:`,
+      ...data.staleCustomers.map((c) => `- ${c.name}(${c.ownerName ?? '公海'},${c.daysSilent} 天)`),
+    )
   }
-  if (data.staleDeals.length) lines.push('💤 停滞的商机:', ...data.staleDeals.map((d) => `- ${d.customerName} · ${d.title}(${d.daysSilent} 天)`))
-  if (data.pipeline) lines.push(`📊 本月在途 ${data.pipeline.total.count} 个商机,加权 ${data.pipeline.total.weighted_amount.toLocaleString('zh-CN')} ${data.pipeline.currency}`)
+  if (data.staleDeals.length)
+    lines.push(
+      '💤 停滞的商机:',
+      ...data.staleDeals.map((d) => `- ${d.customerName} · ${d.title}(${d.daysSilent} 天)`),
+    )
+  if (data.pipeline)
+    lines.push(
+      `📊 本月在途 ${data.pipeline.total.count} 个商机,加权 ${data.pipeline.total.weighted_amount.toLocaleString('zh-CN')} ${data.pipeline.currency}`,
+    )
   return lines.join('\n')
 }

@@ -26,7 +26,8 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     llm: config.llm ? config.llm.model : 'offline parser',
     database: config.database.url.replace(/\/\/[^@]*@/, '//***@'),
   })
-  if (!config.apiToken) log('server.local_only', { note: 'CRM_API_TOKEN is not set: listening on 127.0.0.1 only' })
+  if (!config.apiToken)
+    log('server.local_only', { note: 'CRM_API_TOKEN is not set: listening on 127.0.0.1 only' })
   return {
     port,
     async stop() {

@@ -19,7 +19,9 @@ describe('REST API', () => {
   it('answers /health without a token and guards /api with one', async () => {
     expect(await (await t.app.request('/health')).json()).toEqual({ ok: true })
     expect((await t.app.request('/api/v1/customers')).status).toBe(401)
-    expect((await t.app.request('/api/v1/customers', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401)
+    expect(
+      (await t.app.request('/api/v1/customers', { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401)
     expect((await t.app.request('/api/messages', { method: 'POST', body: '{}' })).status).toBe(401)
     expect((await call('/api/v1/customers')).status).toBe(200)
   })
@@ -39,36 +41,88 @@ describe('REST API', () => {
       expect(res.status).toBe(201)
       created.push((await res.json()) as { id: string; name: string })
     }
-    const page1 = (await (await call('/api/v1/customers?limit=2')).json()) as { items: { name: string }[]; next_cursor: string }
+    const page1 = (await (await call('/api/v1/customers?limit=2')).json()) as {
+      items: { name: string }[]
+      next_cursor: string
+    }
     expect(page1.items.map((c) => c.name)).toEqual(['Acme', '腾讯'])
-    const page2 = (await (await call(`/api/v1/customers?limit=2&cursor=${page1.next_cursor}`)).json()) as { items: { name: string }[]; next_cursor: null }
+    const page2 = (await (await call(`/api/v1/customers?limit=2&cursor=${page1.next_cursor}`)).json()) as {
+      items: { name: string }[]
+      next_cursor: null
+    }
     expect(page2).toEqual({ items: [expect.objectContaining({ name: '华为' })], next_cursor: null })
     const huawei = created[0]!
-    const dealRes = await post('/api/v1/deals', { customer_id: huawei.id, title: '5G 项目', amount: 1500000.5, stage: 'proposal' })
+    const dealRes = await post('/api/v1/deals', {
+      customer_id: huawei.id,
+      title: '5G 项目',
+      amount: 1500000.5,
+      stage: 'proposal',
+    })
     expect(dealRes.status).toBe(201)
-    const deal = (await dealRes.json()) as { id: string; amount: number; currency: string; probability: number }
+    const deal = (await dealRes.json()) as {
+      id: string
+      amount: number
+      currency: string
+      probability: number
+    }
     expect(deal).toMatchObject({ amount: 1500000.5, currency: 'CNY', probability: 50 })
-    const patched = await call(`/api/v1/deals/${deal.id}`, { method: 'PATCH', body: JSON.stringify({ stage: 'won' }) })
+    const patched = await call(`/api/v1/deals/${deal.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ stage: 'won' }),
+    })
     expect(await patched.json()).toMatchObject({ stage: 'won', amount: 1500000.5, probability: 100 })
-    const contact = await post('/api/v1/contacts', { customer_id: huawei.id, name: '张总', phones: ['138-0013-8000'] })
+    const contact = await post('/api/v1/contacts', {
+      customer_id: huawei.id,
+      name: '张总',
+      phones: ['138-0013-8000'],
+    })
     expect(contact.status).toBe(201)
-    const again = await post('/api/v1/contacts', { customer_id: huawei.id, name: '张总', phones: ['+86 13800138000'] })
+    const again = await post('/api/v1/contacts', {
+      customer_id: huawei.id,
+      name: '张总',
+      phones: ['+86 13800138000'],
+    })
     expect(again.status).toBe(200)
-    const note = await post('/api/v1/interactions', { customer_id: huawei.id, type: 'call', text: '电话沟通', external_id: 'erp-1' })
+    const note = await post('/api/v1/interactions', {
+      customer_id: huawei.id,
+      type: 'call',
+      text: '电话沟通',
+      external_id: 'erp-1',
+    })
     expect(note.status).toBe(201)
-    expect((await post('/api/v1/interactions', { customer_id: huawei.id, type: 'call', text: '电话沟通', external_id: 'erp-1' })).status).toBe(200)
-    const reminder = await post('/api/v1/reminders', { text: '发合同', due_at: '2026-11-20T15:00:00+08:00', customer_id: huawei.id })
+    expect(
+      (
+        await post('/api/v1/interactions', {
+          customer_id: huawei.id,
+          type: 'call',
+          text: '电话沟通',
+          external_id: 'erp-1',
+        })
+      ).status,
+    ).toBe(200)
+    const reminder = await post('/api/v1/reminders', {
+      text: '发合同',
+      due_at: '2026-11-20T15:00:00+08:00',
+      customer_id: huawei.id,
+    })
     expect(await reminder.json()).toMatchObject({ due_at: '2026-11-20T07:00:00.000Z', status: 'pending' })
     const detail = (await (await call(`/api/v1/customers/${huawei.id}`)).json()) as Record<string, unknown[]>
     expect(detail.contacts).toHaveLength(1)
     expect(detail.deals).toHaveLength(1)
     expect(detail.interactions).toHaveLength(1)
     expect(detail.reminders).toHaveLength(1)
-    const renamed = await call(`/api/v1/customers/${huawei.id}`, { method: 'PATCH', body: JSON.stringify({ tags: ['vip'] }) })
+    const renamed = await call(`/api/v1/customers/${huawei.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ tags: ['vip'] }),
+    })
     expect(await renamed.json()).toMatchObject({ name: '华为', tags: ['vip'] })
-    const pipeline = (await (await call('/api/v1/pipeline?period=this_month')).json()) as { stages: { stage: string; count: number; amount: number }[] }
+    const pipeline = (await (await call('/api/v1/pipeline?period=this_month')).json()) as {
+      stages: { stage: string; count: number; amount: number }[]
+    }
     expect(pipeline.stages.find((s) => s.stage === 'won')).toMatchObject({ count: 1, amount: 1500000.5 })
-    const dealsPage = (await (await call('/api/v1/deals')).json()) as { items: { stage: string; amount: number; currency: string }[] }
+    const dealsPage = (await (await call('/api/v1/deals')).json()) as {
+      items: { stage: string; amount: number; currency: string }[]
+    }
     expect(dealsPage.items[0]).toMatchObject({ stage: 'won', amount: 1500000.5, currency: 'CNY' })
   })
 
@@ -87,9 +141,20 @@ describe('REST API', () => {
   })
 
   it('publishes an OpenAPI document listing every route', async () => {
-    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> }
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+    }
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/contacts', '/customers', '/customers/{id}', '/deals', '/deals/{id}', '/interactions', '/pipeline', '/reminders'].sort(),
+      [
+        '/contacts',
+        '/customers',
+        '/customers/{id}',
+        '/deals',
+        '/deals/{id}',
+        '/interactions',
+        '/pipeline',
+        '/reminders',
+      ].sort(),
     )
   })
 })
@@ -109,7 +174,9 @@ describe('web chat endpoint over real HTTP', () => {
       expect(broken.status).toBe(400)
       const noUser = await send(JSON.stringify({ text: 'hi' }))
       expect(noUser.status).toBe(400)
-      const big = await send(JSON.stringify({ user: 'bob', text: `记一下:${'很长的会议纪要。'.repeat(12_800)}` }))
+      const big = await send(
+        JSON.stringify({ user: 'bob', text: `记一下:${'很长的会议纪要。'.repeat(12_800)}` }),
+      )
       expect(big.status).toBe(200)
       expect(((await big.json()) as { reply: { text: string } }).reply.text.length).toBeGreaterThan(0)
       const newcomer = await send(JSON.stringify({ user: 'carol', text: '帮助' }))

@@ -17,7 +17,10 @@ const say = (text: string, overrides = {}) => t.pipeline.handle(createChatMessag
 
 describe('chat pipeline', () => {
   it('logs a note against a new customer, says so, and offers Undo; a redelivery logs nothing', async () => {
-    const message = createChatMessage({ text: '今天给华为张总打了电话,他对报价满意,下周三跟进', platformMessageId: 'm-1' })
+    const message = createChatMessage({
+      text: '今天给华为张总打了电话,他对报价满意,下周三跟进',
+      platformMessageId: 'm-1',
+    })
     const reply = await t.pipeline.handle(message)
     expect(reply?.intent).toBe('log_interaction')
     expect(reply?.text).toMatch(/已记录 · 华为 \/ 张总 · 电话/)
@@ -32,7 +35,15 @@ describe('chat pipeline', () => {
     const reply = await say('今天给华为张总打了电话,他对报价满意')
     const undo = reply?.actions?.find((a) => a.action.startsWith('undo'))
     expect(undo).toBeDefined()
-    const result = await t.pipeline.act({ platform: 'web', workspaceId: 'local', chatId: 'dm:alice', userId: 'alice', action: undo!.action, value: undo!.value, receivedAt: TEST_NOW })
+    const result = await t.pipeline.act({
+      platform: 'web',
+      workspaceId: 'local',
+      chatId: 'dm:alice',
+      userId: 'alice',
+      action: undo!.action,
+      value: undo!.value,
+      receivedAt: TEST_NOW,
+    })
     expect(result.text).toMatch(/撤销/)
     expect(await t.db.select().from(interactions)).toHaveLength(0)
     const [customer] = await t.db.select().from(customers)
@@ -40,7 +51,9 @@ describe('chat pipeline', () => {
   })
 
   it('stays silent in a group unless mentioned', async () => {
-    expect(await say('今天给华为张总打了电话', { chatKind: 'group', mentionsBot: false, chatId: 'g1' })).toBeNull()
+    expect(
+      await say('今天给华为张总打了电话', { chatKind: 'group', mentionsBot: false, chatId: 'g1' }),
+    ).toBeNull()
     expect(await t.db.select().from(interactions)).toHaveLength(0)
     const [stored] = await t.db.select().from(inboundMessages)
     expect(stored?.status).toBe('ignored')
@@ -64,7 +77,10 @@ describe('chat pipeline', () => {
     expect(question?.intent).toBe('choice')
     expect(question?.actions?.filter((a) => a.action === 'choose_customer')).toHaveLength(2)
     expect(await t.db.select().from(interactions)).toHaveLength(0)
-    const index = (question?.data as { options: { id: string }[] }).options.findIndex((o) => o.id === bank.id) + 1
+    const index =
+      ((question?.data ?? { options: [] }) as unknown as { options: { id: string }[] }).options.findIndex(
+        (o) => o.id === bank.id,
+      ) + 1
     const answer = await say(String(index))
     expect(answer?.intent).toBe('log_interaction')
     const [note] = await t.db.select().from(interactions)
@@ -84,24 +100,49 @@ describe('chat pipeline', () => {
 
   it('pushes a due reminder into its chat and snoozes it from the button', async () => {
     const pushed: { target: ChatTarget; reply: Reply }[] = []
-    const sender: ChatSender = { platform: 'web', send: async (target, reply) => void pushed.push({ target, reply }) }
+    const sender: ChatSender = {
+      platform: 'web',
+      send: async (target, reply) => void pushed.push({ target, reply }),
+    }
     const set = await say('提醒我明天下午3点给美团王总发合同')
     expect(set?.intent).toBe('set_reminder')
     const [reminder] = await t.db.select().from(reminders)
     expect(reminder).toBeDefined()
     const later = () => new Date(reminder!.dueAt.getTime() + 60_000)
-    await runScheduledWork({ db: t.db, config: t.config, senders: new Map([['web', sender]]), log: () => {}, now: later })
+    await runScheduledWork({
+      db: t.db,
+      config: t.config,
+      senders: new Map([['web', sender]]),
+      log: () => {},
+      now: later,
+    })
     expect(pushed).toHaveLength(1)
     expect(pushed[0]?.target.chatId).toBe('dm:alice')
     expect(pushed[0]?.reply.intent).toBe('reminder_due')
-    const snooze = pushed[0]?.reply.actions?.find((a) => a.action === 'reminder_snooze' && a.value.minutes === 60)
-    const result = await t.pipeline.act({ platform: 'web', workspaceId: 'local', chatId: 'dm:alice', userId: 'alice', action: 'reminder_snooze', value: snooze!.value, receivedAt: later() })
+    const snooze = pushed[0]?.reply.actions?.find(
+      (a) => a.action === 'reminder_snooze' && a.value.minutes === 60,
+    )
+    const result = await t.pipeline.act({
+      platform: 'web',
+      workspaceId: 'local',
+      chatId: 'dm:alice',
+      userId: 'alice',
+      action: 'reminder_snooze',
+      value: snooze!.value,
+      receivedAt: later(),
+    })
     expect(result.text).toMatch(/推迟|Snoozed/)
     const [after] = await t.db.select().from(reminders)
     expect(after?.status).toBe('pending')
     expect(after?.dueAt.getTime()).toBe(TEST_NOW.getTime() + 60 * 60_000)
     const beforeSnoozeEnds = () => new Date(TEST_NOW.getTime() + 30 * 60_000)
-    await runScheduledWork({ db: t.db, config: t.config, senders: new Map([['web', sender]]), log: () => {}, now: beforeSnoozeEnds })
+    await runScheduledWork({
+      db: t.db,
+      config: t.config,
+      senders: new Map([['web', sender]]),
+      log: () => {},
+      now: beforeSnoozeEnds,
+    })
     expect(pushed).toHaveLength(1)
   })
 
@@ -109,7 +150,10 @@ describe('chat pipeline', () => {
     await say('小米那个单子赢了,合同金额80万')
     const reply = await say('本周销售管道汇总')
     expect(reply?.intent).toBe('pipeline_summary')
-    const data = reply?.data as { stages: { stage: string; count: number; amount: number }[]; owners: { owner: string }[] }
+    const data = reply?.data as {
+      stages: { stage: string; count: number; amount: number }[]
+      owners: { owner: string }[]
+    }
     expect(data.stages.find((s) => s.stage === 'won')).toMatchObject({ count: 1, amount: 800000 })
     expect(data.owners[0]?.owner).toBe('alice')
   })
@@ -118,7 +162,11 @@ describe('chat pipeline', () => {
     await say('今天给华为张总打了电话,他对报价满意')
     const reply = await say('查一下华为')
     expect(reply?.intent).toBe('lookup_customer')
-    const card = reply?.data as { customer: { name: string }; contacts: { name: string }[]; interactions: unknown[] }
+    const card = reply?.data as {
+      customer: { name: string }
+      contacts: { name: string }[]
+      interactions: unknown[]
+    }
     expect(card.customer.name).toBe('华为')
     expect(card.contacts.map((c) => c.name)).toEqual(['张总'])
     expect(card.interactions).toHaveLength(1)

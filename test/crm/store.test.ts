@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Actor } from '../../src/crm/crm-context.ts'
 import { upsertContact } from '../../src/crm/contacts.ts'
+import type { Actor } from '../../src/crm/crm-context.ts'
 import { createCustomer, getCustomer, listCustomers, matchCustomer } from '../../src/crm/customers.ts'
 import { createDeal, updateDeal } from '../../src/crm/deals.ts'
 import { logInteraction } from '../../src/crm/interactions.ts'
@@ -10,7 +10,6 @@ import { createReminder } from '../../src/crm/reminders.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
 import { newId } from '../../src/db/database.ts'
 import { auditLog, dealStageHistory, deals, reminders, teams, users } from '../../src/db/schema.ts'
-import { eq } from 'drizzle-orm'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
 let t: TestCrm
@@ -42,9 +41,24 @@ afterEach(() => t.close())
 
 describe('the store on a real libSQL file', () => {
   it('creates every table from an empty database', async () => {
-    const rows = await t.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' order by name`)
+    const rows = await t.db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' order by name`,
+    )
     const names = rows.map((r) => r.name)
-    for (const table of ['workspaces', 'users', 'teams', 'customers', 'contacts', 'interactions', 'deals', 'deal_stage_history', 'reminders', 'audit_log', 'consents', 'inbound_messages']) {
+    for (const table of [
+      'workspaces',
+      'users',
+      'teams',
+      'customers',
+      'contacts',
+      'interactions',
+      'deals',
+      'deal_stage_history',
+      'reminders',
+      'audit_log',
+      'consents',
+      'inbound_messages',
+    ]) {
       expect(names).toContain(table)
     }
     const [mode] = await t.db.all<{ journal_mode: string }>(sql`pragma journal_mode`)
@@ -74,25 +88,44 @@ describe('the store on a real libSQL file', () => {
     expect(await matchCustomer(t.crm, rep1, '华为技术')).toMatchObject({ kind: 'found' })
     const ping = await matchCustomer(t.crm, rep1, '平安')
     expect(ping.kind).toBe('ambiguous')
-    expect(ping.kind === 'ambiguous' && ping.options.map((o) => o.name).sort()).toEqual(['平安保险', '平安银行'])
+    expect(ping.kind === 'ambiguous' && ping.options.map((o) => o.name).sort()).toEqual([
+      '平安保险',
+      '平安银行',
+    ])
     expect(await matchCustomer(t.crm, rep1, '腾讯')).toEqual({ kind: 'not_found' })
   })
 
   it('deduplicates contacts by sound (张伟/张炜) and by phone in any format', async () => {
     const c = await createCustomer(t.crm, rep1, { name: 'Acme' })
-    const first = await upsertContact(t.crm, rep1, { customerId: c.id, name: '张伟', phones: ['138-0013-8000'] })
+    const first = await upsertContact(t.crm, rep1, {
+      customerId: c.id,
+      name: '张伟',
+      phones: ['138-0013-8000'],
+    })
     expect(first.merged).toBe(false)
     expect(first.contact.phones).toEqual(['+8613800138000'])
     const second = await upsertContact(t.crm, rep1, { customerId: c.id, name: '张炜', title: 'CTO' })
     expect(second).toMatchObject({ merged: true, contact: { id: first.contact.id, title: 'CTO' } })
-    const third = await upsertContact(t.crm, rep1, { customerId: c.id, name: 'Z. Wei', phones: ['+86 13800138000'] })
+    const third = await upsertContact(t.crm, rep1, {
+      customerId: c.id,
+      name: 'Z. Wei',
+      phones: ['+86 13800138000'],
+    })
     expect(third.contact.id).toBe(first.contact.id)
-    await expect(upsertContact(t.crm, rep1, { customerId: c.id, name: 'X', phones: ['12'] })).rejects.toThrow(/phone "12"/)
+    await expect(upsertContact(t.crm, rep1, { customerId: c.id, name: 'X', phones: ['12'] })).rejects.toThrow(
+      /phone "12"/,
+    )
   })
 
   it('logs the same platform message once', async () => {
     const c = await createCustomer(t.crm, rep1, { name: 'Acme' })
-    const note = { customerId: c.id, type: 'call' as const, rawText: 'called', sourcePlatform: 'slack', sourceMessageId: 'Ev1' }
+    const note = {
+      customerId: c.id,
+      type: 'call' as const,
+      rawText: 'called',
+      sourcePlatform: 'slack',
+      sourceMessageId: 'Ev1',
+    }
     const a = await logInteraction(t.crm, rep1, note)
     const b = await logInteraction(t.crm, rep1, note)
     expect(a.duplicate).toBe(false)
@@ -112,7 +145,10 @@ describe('the store on a real libSQL file', () => {
     expect(rows[1]?.after).toMatchObject({ stage: 'proposal', probability: 50 })
     expect(rows[1]?.actorUserId).toBe(rep1.userId)
     const history = await t.db.select().from(dealStageHistory).where(eq(dealStageHistory.dealId, deal.id))
-    expect(history.map((h) => [h.fromStage, h.toStage])).toEqual([[null, 'qualified'], ['qualified', 'proposal']])
+    expect(history.map((h) => [h.fromStage, h.toStage])).toEqual([
+      [null, 'qualified'],
+      ['qualified', 'proposal'],
+    ])
   })
 
   it('keeps money in integer minor units and round-trips it exactly', async () => {
@@ -128,7 +164,12 @@ describe('the store on a real libSQL file', () => {
 
   it('stores instants in UTC and shows them in the user zone', async () => {
     const due = new Date('2026-11-25T09:00:00+08:00')
-    const r = await createReminder(t.crm, rep1, { text: '跟进华为', dueAt: due, platform: 'web', chatId: 'dm:rep1' })
+    const r = await createReminder(t.crm, rep1, {
+      text: '跟进华为',
+      dueAt: due,
+      platform: 'web',
+      chatId: 'dm:rep1',
+    })
     const [raw] = await t.db.all<{ due_at: number }>(sql`select due_at from reminders where id = ${r.id}`)
     expect(raw?.due_at).toBe(Date.parse('2026-11-25T01:00:00Z'))
     const [row] = await t.db.select().from(reminders).where(eq(reminders.id, r.id))

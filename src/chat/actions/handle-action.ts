@@ -28,7 +28,11 @@ const str = (value: string | number | undefined, name: string): string => {
   if (value === undefined || value === '') throw new CrmError('invalid', `action is missing "${name}"`)
   return String(value)
 }
-const done = (text: string, data: Record<string, unknown> | null = null): Reply => ({ text, intent: 'action', data })
+const done = (text: string, data: Record<string, unknown> | null = null): Reply => ({
+  text,
+  intent: 'action',
+  data,
+})
 
 const HANDLERS: Record<ActionName, ActionHandler> = {
   async undo_interaction({ crm, actor, action }, lang) {
@@ -39,7 +43,10 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     const removed = await deleteInteraction(crm, actor, str(action.value.id, 'id'))
     const customerId = str(action.value.customerId, 'customerId')
     // Only archive: the customer may have gained other notes since, and nothing in a CRM is hard-deleted.
-    await crm.db.update(customers).set({ status: 'archived', updatedAt: crm.now() }).where(eq(customers.id, customerId))
+    await crm.db
+      .update(customers)
+      .set({ status: 'archived', updatedAt: crm.now() })
+      .where(eq(customers.id, customerId))
     return done(t(lang, '↩️ 已撤销记录,新建的客户已归档。', '↩️ Note removed and the new customer archived.'), {
       interactionId: removed.id,
       customerId,
@@ -49,7 +56,14 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     const id = str(action.value.id, 'id')
     if (!action.text) {
       const note = await getInteraction(crm, actor, id)
-      return done(t(lang, `请发送修改后的内容,原文:\n${note.rawText}`, `Send the corrected note. It was:\n${note.rawText}`), { id })
+      return done(
+        t(
+          lang,
+          `请发送修改后的内容,原文:\n${note.rawText}`,
+          `Send the corrected note. It was:\n${note.rawText}`,
+        ),
+        { id },
+      )
     }
     const parsed = parseMessage(action.text, { now: action.receivedAt, timeZone: actor.timeZone })
     const updated = await updateInteraction(crm, actor, id, {
@@ -63,8 +77,14 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     const note = await getInteraction(crm, actor, str(action.value.id, 'id'))
     const days = Number(action.value.days ?? 3)
     const local = zonedParts(new Date(crm.now().getTime() + days * 86_400_000), actor.timeZone)
-    const dueAt = instantFromZoned({ year: local.year, month: local.month, day: local.day, hour: 9 }, actor.timeZone)
-    const [customer] = await crm.db.select({ name: customers.name }).from(customers).where(eq(customers.id, note.customerId))
+    const dueAt = instantFromZoned(
+      { year: local.year, month: local.month, day: local.day, hour: 9 },
+      actor.timeZone,
+    )
+    const [customer] = await crm.db
+      .select({ name: customers.name })
+      .from(customers)
+      .where(eq(customers.id, note.customerId))
     const reminder = await createReminder(crm, actor, {
       text: t(lang, `跟进 ${customer?.name ?? ''}`, `Follow up with ${customer?.name ?? ''}`),
       dueAt,
@@ -72,11 +92,22 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
       chatId: action.chatId,
       customerId: note.customerId,
     })
-    const summary = reminderSummary(reminder, { timeZone: actor.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, customer?.name ?? null)
-    return done(t(lang, `⏰ 已设跟进提醒 ${summary.dueLocal}`, `⏰ Follow-up set for ${summary.dueLocal}`), { reminder: summary })
+    const summary = reminderSummary(
+      reminder,
+      { timeZone: actor.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' },
+      customer?.name ?? null,
+    )
+    return done(t(lang, `⏰ 已设跟进提醒 ${summary.dueLocal}`, `⏰ Follow-up set for ${summary.dueLocal}`), {
+      reminder: summary,
+    })
   },
   async choose_customer({ crm, action, reprocess }, lang) {
-    const reply = await resolveChoice(crm, str(action.value.choiceId, 'choiceId'), { id: str(action.value.customerId, 'customerId'), name: '' }, reprocess)
+    const reply = await resolveChoice(
+      crm,
+      str(action.value.choiceId, 'choiceId'),
+      { id: str(action.value.customerId, 'customerId'), name: '' },
+      reprocess,
+    )
     return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
   },
   async create_customer({ crm, action, reprocess }, lang) {
@@ -92,13 +123,22 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   },
   async reminder_cancel({ crm, actor, action }, lang) {
     const r = await cancelReminder(crm, actor, str(action.value.id, 'id'))
-    return done(t(lang, `🗑️ 已取消提醒:${r.text}`, `🗑️ Reminder cancelled: ${r.text}`), { reminderId: r.id, status: r.status })
+    return done(t(lang, `🗑️ 已取消提醒:${r.text}`, `🗑️ Reminder cancelled: ${r.text}`), {
+      reminderId: r.id,
+      status: r.status,
+    })
   },
   async reminder_snooze({ crm, actor, action }, lang) {
     const until = snoozeUntil(crm.now(), actor.timeZone, action.value)
     const r = await snoozeReminder(crm, actor, str(action.value.id, 'id'), until)
-    const summary = reminderSummary(r, { timeZone: actor.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, null)
-    return done(t(lang, `😴 已推迟到 ${summary.dueLocal}`, `😴 Snoozed until ${summary.dueLocal}`), { reminder: summary })
+    const summary = reminderSummary(
+      r,
+      { timeZone: actor.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' },
+      null,
+    )
+    return done(t(lang, `😴 已推迟到 ${summary.dueLocal}`, `😴 Snoozed until ${summary.dueLocal}`), {
+      reminder: summary,
+    })
   },
 }
 
@@ -113,6 +153,10 @@ function snoozeUntil(now: Date, timeZone: string, value: Record<string, string |
 
 /** Runs a button press or modal submission as the user who made it. */
 export function handleAction(input: ActionInput): Promise<Reply> {
-  const lang = input.action.text ? languageOf(input.action.text) : input.actor.locale.startsWith('en') ? 'en' : 'zh'
+  const lang = input.action.text
+    ? languageOf(input.action.text)
+    : input.actor.locale.startsWith('en')
+      ? 'en'
+      : 'zh'
   return HANDLERS[input.action.action](input, lang)
 }

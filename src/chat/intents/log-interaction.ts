@@ -1,7 +1,13 @@
 import { upsertContact } from '../../crm/contacts.ts'
 import { logInteraction, updateInteraction } from '../../crm/interactions.ts'
 import { createReminder } from '../../crm/reminders.ts'
-import { contactSummary, customerSummary, interactionSummary, reminderSummary, userNames } from '../../crm/summaries.ts'
+import {
+  contactSummary,
+  customerSummary,
+  interactionSummary,
+  reminderSummary,
+  userNames,
+} from '../../crm/summaries.ts'
 import type { ReplyAction } from '../chat-message.ts'
 import { interactionLabel, sentimentLabel } from '../labels.ts'
 import type { NoteLoggedData } from '../reply-data.ts'
@@ -14,7 +20,9 @@ export const handleLogInteraction: IntentHandler = async (context) => {
   const resolved = await resolveCustomer(context, { createIfMissing: true })
   if (resolved.kind === 'reply') return resolved.reply
   const { customer, created } = resolved
-  const contact = parsed.contact ? (await upsertContact(crm, actor, { customerId: customer.id, name: parsed.contact })).contact : null
+  const contact = parsed.contact
+    ? (await upsertContact(crm, actor, { customerId: customer.id, name: parsed.contact })).contact
+    : null
   const { interaction, duplicate } = await logInteraction(crm, actor, {
     customerId: customer.id,
     contactId: contact?.id,
@@ -38,7 +46,9 @@ export const handleLogInteraction: IntentHandler = async (context) => {
       chatId: message.chatId,
       customerId: customer.id,
     })
-    await updateInteraction(crm, actor, interaction.id, { extracted: { ...interaction.extracted, followUpReminderId: reminder.id } })
+    await updateInteraction(crm, actor, interaction.id, {
+      extracted: { ...interaction.extracted, followUpReminderId: reminder.id },
+    })
     followUp = reminderSummary(reminder, actor, customer.name)
   }
   if (!duplicate) context.enqueueEnrichment?.(interaction.id)
@@ -58,15 +68,36 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     interaction.sentiment ? sentimentLabel(interaction.sentiment, lang) : null,
     followUp ? t(lang, `跟进 ${followUp.dueLocal}`, `follow up ${followUp.dueLocal}`) : null,
   ].filter(Boolean)
-  const createdLine = created ? `\n${t(lang, `新客户「${customer.name}」已创建。`, `New customer "${customer.name}" created.`)}` : ''
+  const createdLine = created
+    ? `\n${t(lang, `新客户「${customer.name}」已创建。`, `New customer "${customer.name}" created.`)}`
+    : ''
   const actions: ReplyAction[] = [
     created
-      ? { action: 'undo_customer', label: t(lang, '撤销', 'Undo'), value: { id: interaction.id, customerId: customer.id }, style: 'danger' }
-      : { action: 'undo_interaction', label: t(lang, '撤销', 'Undo'), value: { id: interaction.id }, style: 'danger' },
+      ? {
+          action: 'undo_customer',
+          label: t(lang, '撤销', 'Undo'),
+          value: { id: interaction.id, customerId: customer.id },
+          style: 'danger',
+        }
+      : {
+          action: 'undo_interaction',
+          label: t(lang, '撤销', 'Undo'),
+          value: { id: interaction.id },
+          style: 'danger',
+        },
     { action: 'edit_interaction', label: t(lang, '修改', 'Edit'), value: { id: interaction.id } },
   ]
   if (!followUp) {
-    actions.push({ action: 'set_follow_up', label: t(lang, '3天后跟进', 'Follow up in 3 days'), value: { id: interaction.id, days: 3 } })
+    actions.push({
+      action: 'set_follow_up',
+      label: t(lang, '3天后跟进', 'Follow up in 3 days'),
+      value: { id: interaction.id, days: 3 },
+    })
   }
-  return { text: `${parts.join(' · ')}${createdLine}`, intent: 'log_interaction', data: data as unknown as Record<string, unknown>, actions }
+  return {
+    text: `${parts.join(' · ')}${createdLine}`,
+    intent: 'log_interaction',
+    data: data as unknown as Record<string, unknown>,
+    actions,
+  }
 }

@@ -9,7 +9,11 @@ export const handleLookupCustomer: IntentHandler = async (context) => {
   const resolved = await resolveCustomer(context, { createIfMissing: false })
   if (resolved.kind === 'reply') return resolved.reply
   const card = await customerCard(context.crm, context.actor, resolved.customer)
-  return { text: customerCardText(card, context.lang), intent: 'lookup_customer', data: card as unknown as Record<string, unknown> }
+  return {
+    text: customerCardText(card, context.lang),
+    intent: 'lookup_customer',
+    data: card as unknown as Record<string, unknown>,
+  }
 }
 
 /** The card as plain text, for platforms and logs that show no rich layout. */
@@ -18,10 +22,14 @@ export function customerCardText(card: CustomerCardData, lang: Lang): string {
   const lines = [`📇 ${customer.name}${customer.industry ? ` · ${customer.industry}` : ''}`]
   lines.push(`${t(lang, '负责人', 'Owner')}: ${customer.ownerName ?? t(lang, '公海', 'pool')}`)
   if (card.contacts.length) {
-    lines.push(`${t(lang, '联系人', 'Contacts')}: ${card.contacts.map((c) => [c.name, c.title, c.phones[0]].filter(Boolean).join(' ')).join('; ')}`)
+    lines.push(
+      `${t(lang, '联系人', 'Contacts')}: ${card.contacts.map((c) => [c.name, c.title, c.phones[0]].filter(Boolean).join(' ')).join('; ')}`,
+    )
   }
   for (const deal of card.deals) {
-    lines.push(`💼 ${deal.title} · ${stageLabel(deal.stage, lang)} · ${moneyLabel(deal.amount, deal.currency, lang)}`)
+    lines.push(
+      `💼 ${deal.title} · ${stageLabel(deal.stage, lang)} · ${moneyLabel(deal.amount, deal.currency, lang)}`,
+    )
   }
   if (card.interactions.length) lines.push(t(lang, '最近跟进:', 'Recent activity:'))
   for (const i of card.interactions) {

@@ -10,7 +10,11 @@ export const handleSetReminder: IntentHandler = async (context) => {
   const { crm, actor, parsed, message, lang } = context
   if (!parsed.due_at) {
     return {
-      text: t(lang, '什么时候提醒你?例如「提醒我明天下午3点给李总发合同」。', 'When should I remind you? e.g. "remind me tomorrow 3pm to send the contract".'),
+      text: t(
+        lang,
+        '什么时候提醒你?例如「提醒我明天下午3点给李总发合同」。',
+        'When should I remind you? e.g. "remind me tomorrow 3pm to send the contract".',
+      ),
       intent: 'set_reminder',
       data: null,
     }
@@ -30,30 +34,51 @@ export const handleSetReminder: IntentHandler = async (context) => {
   const summary = reminderSummary(reminder, actor, customer?.name ?? null)
   const data: ReminderSetData = { reminder: summary }
   return {
-    text: t(lang, `⏰ 好的,${summary.dueLocal} 提醒你:${summary.text}`, `⏰ OK, I'll remind you ${summary.dueLocal}: ${summary.text}`),
+    text: t(
+      lang,
+      `⏰ 好的,${summary.dueLocal} 提醒你:${summary.text}`,
+      `⏰ OK, I'll remind you ${summary.dueLocal}: ${summary.text}`,
+    ),
     intent: 'set_reminder',
     data: data as unknown as Record<string, unknown>,
-    actions: [{ action: 'reminder_cancel', label: t(lang, '取消', 'Cancel'), value: { id: reminder.id }, style: 'danger' }],
+    actions: [
+      {
+        action: 'reminder_cancel',
+        label: t(lang, '取消', 'Cancel'),
+        value: { id: reminder.id },
+        style: 'danger',
+      },
+    ],
   }
 }
 
 /** 我的提醒: open reminders, soonest first. */
 export const handleListReminders: IntentHandler = async ({ crm, actor, lang }) => {
   const rows = await listOpenReminders(crm, actor)
-  const names = await customerNames(crm, rows.map((r) => r.customerId))
-  const reminders = rows.map((r) => reminderSummary(r, actor, r.customerId ? (names.get(r.customerId) ?? null) : null))
+  const names = await customerNames(
+    crm,
+    rows.map((r) => r.customerId),
+  )
+  const reminders = rows.map((r) =>
+    reminderSummary(r, actor, r.customerId ? (names.get(r.customerId) ?? null) : null),
+  )
   const data: ReminderListData = { reminders }
   return {
     text: reminderListText(reminders, lang),
     intent: 'list_reminders',
     data: data as unknown as Record<string, unknown>,
-    actions: reminders.slice(0, 5).map((r) => ({ action: 'reminder_done', label: `✓ ${r.text.slice(0, 20)}`, value: { id: r.id } })),
+    actions: reminders
+      .slice(0, 5)
+      .map((r) => ({ action: 'reminder_done', label: `✓ ${r.text.slice(0, 20)}`, value: { id: r.id } })),
   }
 }
 
 export function reminderListText(reminders: ReminderSummary[], lang: Lang): string {
   if (reminders.length === 0) return t(lang, '你没有待办提醒。', 'You have no open reminders.')
-  return [t(lang, `你有 ${reminders.length} 条提醒:`, `You have ${reminders.length} reminders:`), ...reminders.map((r) => `⏰ ${r.dueLocal} ${r.text}`)].join('\n')
+  return [
+    t(lang, `你有 ${reminders.length} 条提醒:`, `You have ${reminders.length} reminders:`),
+    ...reminders.map((r) => `⏰ ${r.dueLocal} ${r.text}`),
+  ].join('\n')
 }
 
 /** The buttons under a due reminder. */

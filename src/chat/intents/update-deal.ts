@@ -10,7 +10,11 @@ export const handleUpdateDeal: IntentHandler = async (context) => {
   const { crm, actor, parsed, lang } = context
   if (!parsed.stage && parsed.amount === null) {
     return {
-      text: t(lang, '要改成什么阶段或金额?例如「华为进入商务谈判,报价150万」。', 'Which stage or amount? e.g. "Acme moved to negotiation, 150k".'),
+      text: t(
+        lang,
+        '要改成什么阶段或金额?例如「华为进入商务谈判,报价150万」。',
+        'Which stage or amount? e.g. "Acme moved to negotiation, 150k".',
+      ),
       intent: 'update_deal',
       data: null,
     }
@@ -24,7 +28,9 @@ export const handleUpdateDeal: IntentHandler = async (context) => {
     amount: parsed.amount ?? undefined,
     currency: parsed.amount !== null ? (parsed.currency ?? 'CNY') : undefined,
   }
-  const deal = open ? await updateDeal(crm, actor, open.id, patch) : await createDeal(crm, actor, { customerId: customer.id, ...patch })
+  const deal = open
+    ? await updateDeal(crm, actor, open.id, patch)
+    : await createDeal(crm, actor, { customerId: customer.id, ...patch })
   const names = await userNames(crm, [deal.ownerUserId])
   const summary = dealSummary(deal, customer.name, names)
   const data: DealUpdatedData = { deal: summary, previousStage: open?.stage ?? null, created: !open }
