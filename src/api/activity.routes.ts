@@ -1,18 +1,23 @@
 import { createRoute, type z } from '@hono/zod-openapi'
+import { recordConsent } from '../crm/consents.ts'
 import { upsertContact } from '../crm/contacts.ts'
 import { logInteraction } from '../crm/interactions.ts'
 import { createReminder, listOpenReminders } from '../crm/reminders.ts'
 import { newId } from '../db/database.ts'
 import { createApiRouter } from './api-env.ts'
 import {
+  ConsentSchema,
   ContactSchema,
   ErrorSchema,
+  IdParam,
   InteractionSchema,
+  NewConsentBody,
   NewContactBody,
   NewInteractionBody,
   NewReminderBody,
   pageOf,
   ReminderSchema,
+  toConsentJson,
   toContactJson,
   toInteractionJson,
   toReminderJson,
@@ -48,6 +53,25 @@ export const activityRoutes = createApiRouter()
         wechatId: b.wechat_id,
       })
       return merged ? c.json(toContactJson(contact), 200) : c.json(toContactJson(contact), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/contacts/{id}/consents',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: NewConsentBody } }, required: true },
+      },
+      responses: {
+        201: json(ConsentSchema, 'Recorded; the latest record per channel is the current consent'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const b = c.req.valid('json')
+      const row = await recordConsent(c.var.crm, c.var.actor, { contactId: c.req.valid('param').id, ...b })
+      return c.json(toConsentJson(row), 201)
     },
   )
   .openapi(

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi'
+import type { ConsentRow } from '../crm/consents.ts'
 import type { ContactRow } from '../crm/contacts.ts'
 import type { CustomerRow } from '../crm/customers.ts'
 import type { DealRow } from '../crm/deals.ts'
 import type { InteractionRow } from '../crm/interactions.ts'
 import { fromMinorUnits } from '../crm/money.ts'
 import type { ReminderRow } from '../crm/reminders.ts'
-import { DEAL_STAGES, INTERACTION_TYPES, SENTIMENTS } from '../db/schema.ts'
+import { CONSENT_STATUSES, DEAL_STAGES, INTERACTION_TYPES, SENTIMENTS } from '../db/schema.ts'
 import { PERIODS } from '../understand/parsed-message.ts'
 
 const iso = z.string().openapi({ example: '2026-11-25T01:00:00.000Z' })
@@ -160,6 +161,34 @@ export const NewReminderBody = z.object({
   platform: z.string().default('web'),
   customer_id: z.string().nullish(),
   deal_id: z.string().nullish(),
+})
+
+export const ConsentSchema = z
+  .object({
+    id: z.string(),
+    contact_id: z.string(),
+    channel: z.string(),
+    status: z.enum(CONSENT_STATUSES),
+    basis: z.string().nullable(),
+    recorded_by: z.string().nullable(),
+    recorded_at: iso,
+  })
+  .openapi('Consent')
+
+export const NewConsentBody = z.object({
+  channel: z.string().trim().min(1).max(40).openapi({ example: 'wechat' }),
+  status: z.enum(CONSENT_STATUSES),
+  basis: z.string().max(500).nullish().openapi({ example: '名片交换时口头同意' }),
+})
+
+export const toConsentJson = (r: ConsentRow): z.infer<typeof ConsentSchema> => ({
+  id: r.id,
+  contact_id: r.contactId,
+  channel: r.channel,
+  status: r.status,
+  basis: r.basis,
+  recorded_by: r.recordedByUserId,
+  recorded_at: r.recordedAt.toISOString(),
 })
 
 export const PeriodQuery = z.object({ period: z.enum(PERIODS).default('this_month') })

@@ -83,6 +83,17 @@ describe('REST API', () => {
       phones: ['+86 13800138000'],
     })
     expect(again.status).toBe(200)
+    const contactId = ((await again.json()) as { id: string }).id
+    const consent = await post(`/api/v1/contacts/${contactId}/consents`, {
+      channel: 'wechat',
+      status: 'granted',
+      basis: '当面同意',
+    })
+    expect(await consent.json()).toMatchObject({
+      contact_id: contactId,
+      channel: 'wechat',
+      status: 'granted',
+    })
     const note = await post('/api/v1/interactions', {
       customer_id: huawei.id,
       type: 'call',
@@ -147,6 +158,7 @@ describe('REST API', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/contacts',
+        '/contacts/{id}/consents',
         '/customers',
         '/customers/{id}',
         '/deals',
