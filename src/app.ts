@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { createApiRoutes } from './api/api-routes.ts'
 import type { ChatBot, ChatBotFactory, ChatPipeline, Log, WaitUntil } from './chat/chat-bot.ts'
 import type { ChatSender } from './chat/chat-message.ts'
-import { createChatPipeline } from './chat/chat-pipeline.ts'
+import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.ts'
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
 import type { CrmDb } from './db/database.ts'
@@ -16,8 +16,8 @@ export interface AppDeps {
   waitUntil: WaitUntil
   log: Log
   bots: ChatBotFactory[]
-  /** Enriches a logged note with the LLM; absent when none is configured. */
-  enrichInteraction?: ((interactionId: string) => Promise<void>) | undefined
+  /** The LLM step; absent when none is configured. */
+  llm?: ChatPipelineDeps['llm']
 }
 
 export interface CrmApp {
@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): CrmApp {
     botNames: deps.config.botNames,
     waitUntil: deps.waitUntil,
     log: deps.log,
-    enrichInteraction: deps.enrichInteraction,
+    llm: deps.llm,
   })
   const bots = deps.bots
     .map((factory) =>

@@ -8,6 +8,7 @@ import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
 import { homeView } from './home-view.ts'
 import { createInboundStore, type InboundRow } from './inbound-store.ts'
 import { languageOf, t } from './intents/intent-context.ts'
+import type { NoteEnrichmentService } from './note-enrichment.ts'
 import { respond } from './respond.ts'
 
 export interface ChatPipelineDeps {
@@ -17,8 +18,8 @@ export interface ChatPipelineDeps {
   botNames: string[]
   waitUntil: WaitUntil
   log: Log
-  /** Enriches a logged note with the LLM; absent when none is configured. */
-  enrichInteraction?: ((interactionId: string) => Promise<void>) | undefined
+  /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
+  llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
 }
 
 /** Builds the one pipeline every platform's messages go through. */

@@ -44,6 +44,8 @@ export interface RespondInput {
 
 const CHOICE_ANSWER = /^\s*([1-9])\s*$/
 const CHOICE_TTL_MS = 60 * 60 * 1000
+/** Below this offline confidence the LLM, when configured, gets a say in what the message means. */
+const UNSURE = 0.6
 
 /** Understands one stored message and acts on it: commands first, then an answer to a question, then intents. */
 export async function respond(input: RespondInput): Promise<Reply> {
@@ -56,11 +58,11 @@ export async function respond(input: RespondInput): Promise<Reply> {
     const reply = await answerPendingChoice(input, Number(answer[1]))
     if (reply) return reply
   }
-  const parsed = parseMessage(text, {
-    now: message.receivedAt,
-    timeZone: actor.timeZone,
-    botNames: deps.botNames,
-  })
+  const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
+  const offline = parseMessage(text, parseContext)
+  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
+  const parsed =
+    offline.confidence < UNSURE && deps.llm ? await deps.llm.understand(text, parseContext, offline) : offline
   const context: IntentContext = {
     crm,
     actor,
@@ -69,8 +71,8 @@ export async function respond(input: RespondInput): Promise<Reply> {
     lang,
     chosenCustomerId: input.choice?.customerId,
     createCustomerName: input.choice?.createName,
-    enqueueEnrichment: deps.enrichInteraction
-      ? (id) => deps.waitUntil(deps.enrichInteraction?.(id) ?? Promise.resolve())
+    enqueueEnrichment: deps.llm
+      ? (id) => deps.waitUntil(deps.llm?.enrichInteraction(id) ?? Promise.resolve())
       : undefined,
     waitUntil: deps.waitUntil,
     log: deps.log,

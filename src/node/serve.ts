@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server'
 import { BOT_FACTORIES } from '../../bots/index.ts'
 import { createApp } from '../app.ts'
 import { createBackgroundWork } from '../background-work.ts'
+import { createNoteEnrichment } from '../chat/note-enrichment.ts'
 import type { AppConfig } from '../config.ts'
+import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
@@ -12,8 +14,27 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
   const log = createLog()
   const { db, close } = await openDatabase(config.database)
   const background = createBackgroundWork(log)
-  const crmApp = createApp({ config, db, waitUntil: background.waitUntil, log, bots: BOT_FACTORIES })
-  const scheduler = startScheduler({ db, config, senders: crmApp.senders, log, now: () => new Date() })
+  const now = () => new Date()
+  const llm = config.llm
+    ? createNoteEnrichment({ db, now, log, enricher: createLlmClient({ ...config.llm, log }) })
+    : undefined
+  const crmApp = createApp({
+    config,
+    db,
+    now,
+    waitUntil: background.waitUntil,
+    log,
+    bots: BOT_FACTORIES,
+    llm,
+  })
+  const scheduler = startScheduler({
+    db,
+    config,
+    senders: crmApp.senders,
+    log,
+    now,
+    extraJobs: llm ? [() => llm.retryDue()] : [],
+  })
   for (const bot of crmApp.bots) await bot.start?.()
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.ts'
 import { createBackgroundWork } from '../../src/background-work.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import type { ChatMessage } from '../../src/chat/chat-message.ts'
+import { noteEnrichmentFromConfig } from '../../src/chat/note-enrichment.ts'
 import { type AppConfig, parseConfig } from '../../src/config.ts'
 import { openDatabase } from '../../src/node/open-database.ts'
 
@@ -15,7 +16,6 @@ export interface TestCrmOptions {
   /** The clock; defaults to 2026-11-18T10:00:00+08:00 (a Wednesday), the eval corpus' `now`. */
   now?: () => Date
   bots?: ChatBotFactory[]
-  enrichInteraction?: (id: string) => Promise<void>
 }
 
 export const TEST_NOW = new Date('2026-11-18T02:00:00.000Z')
@@ -32,6 +32,7 @@ export async function createTestCrm(options: TestCrmOptions = {}) {
   const log = (event: string, fields: Record<string, unknown> = {}) => void events.push({ event, fields })
   const background = createBackgroundWork(log)
   const now = options.now ?? (() => TEST_NOW)
+  const llm = noteEnrichmentFromConfig(config.llm, { db, now, log })
   const crmApp = createApp({
     config,
     db,
@@ -39,10 +40,11 @@ export async function createTestCrm(options: TestCrmOptions = {}) {
     waitUntil: background.waitUntil,
     log,
     bots: options.bots ?? BOT_FACTORIES,
-    enrichInteraction: options.enrichInteraction,
+    llm,
   })
   return {
     ...crmApp,
+    llm,
     config,
     db,
     dir,

@@ -1,0 +1,147 @@
+import { and, asc, eq, lte } from 'drizzle-orm'
+import type { AppConfig } from '../config.ts'
+import { auditInsert } from '../crm/audit.ts'
+import type { CrmDb } from '../db/database.ts'
+import { interactions, users } from '../db/schema.ts'
+import { createLlmClient } from '../enrich/create-llm-client.ts'
+import type { NoteEnrichment } from '../enrich/enrichment-schema.ts'
+import type { NoteEnricher } from '../enrich/note-enricher.ts'
+import { nextEnrichAttemptAt } from '../enrich/retry-backoff.ts'
+import type { ParseContext, ParsedMessage } from '../understand/parsed-message.ts'
+import type { Log } from './chat-bot.ts'
+
+export interface NoteEnrichmentDeps {
+  db: CrmDb
+  now: () => Date
+  enricher: NoteEnricher
+  log: Log
+}
+
+/**
+ * The LLM step around the chat pipeline. A logged note is enriched after the reply; a failed call keeps
+ * the offline reading and is retried with backoff by `retryDue` on the scheduler's ticks. The model's answer
+ * only ever updates that one note's own row: nothing it says can touch another record.
+ */
+export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
+  async function enrichInteraction(id: string): Promise<void> {
+    const [row] = await deps.db
+      .select({ note: interactions, timeZone: users.timeZone })
+      .from(interactions)
+      .leftJoin(users, eq(users.id, interactions.authorUserId))
+      .where(eq(interactions.id, id))
+    if (!row || row.note.enrichmentStatus !== 'pending') return
+    const { note } = row
+    const offline = note.extracted.offline as ParsedMessage | undefined
+    const result = await deps.enricher.enrich({
+      text: note.rawText,
+      now: note.occurredAt,
+      timeZone: row.timeZone ?? 'Asia/Shanghai',
+      ...(offline && { offline }),
+    })
+    const now = deps.now()
+    if (result.ok) {
+      const e = result.enrichment
+      const patch = {
+        summary: e.summary,
+        sentiment: e.sentiment ?? note.sentiment,
+        sentimentScore: e.sentiment_score ?? note.sentimentScore,
+        type: note.type === 'note' && e.interaction_type ? e.interaction_type : note.type,
+        extracted: { ...note.extracted, llm: e, promptVersion: result.promptVersion, usage: result.usage },
+        enrichmentStatus: 'done' as const,
+        enrichmentAttempts: note.enrichmentAttempts + 1,
+        enrichmentNextAt: null,
+      }
+      await deps.db.batch([
+        deps.db.update(interactions).set(patch).where(eq(interactions.id, id)),
+        auditInsert(
+          deps.db,
+          null,
+          note.workspaceId,
+          {
+            action: 'update',
+            entityType: 'interaction',
+            entityId: id,
+            before: note,
+            after: { ...note, ...patch },
+          },
+          now,
+        ),
+      ])
+      return
+    }
+    const attempts = note.enrichmentAttempts + 1
+    const next = result.retryable ? nextEnrichAttemptAt(attempts, now) : null
+    deps.log('enrich.failed', {
+      interactionId: id,
+      reason: result.reason,
+      attempts,
+      retryAt: next?.toISOString() ?? null,
+    })
+    await deps.db
+      .update(interactions)
+      .set({
+        enrichmentAttempts: attempts,
+        enrichmentNextAt: next,
+        enrichmentStatus: next ? 'pending' : 'failed',
+      })
+      .where(eq(interactions.id, id))
+  }
+
+  /** Enriches notes whose retry time has come; returns how many were tried. */
+  async function retryDue(limit = 20): Promise<number> {
+    const due = await deps.db
+      .select({ id: interactions.id })
+      .from(interactions)
+      .where(
+        and(eq(interactions.enrichmentStatus, 'pending'), lte(interactions.enrichmentNextAt, deps.now())),
+      )
+      .orderBy(asc(interactions.enrichmentNextAt))
+      .limit(limit)
+    for (const { id } of due) await enrichInteraction(id)
+    return due.length
+  }
+
+  /**
+   * A second reading of a message the offline parser is unsure of. Keeps the offline result when the model
+   * fails or also does not know.
+   */
+  async function understand(
+    text: string,
+    context: ParseContext,
+    offline: ParsedMessage,
+  ): Promise<ParsedMessage> {
+    const result = await deps.enricher.enrich({ text, now: context.now, timeZone: context.timeZone, offline })
+    if (!result.ok || result.enrichment.intent === 'unknown') return offline
+    return mergeReadings(offline, result.enrichment)
+  }
+
+  return { enrichInteraction, retryDue, understand }
+}
+
+export type NoteEnrichmentService = ReturnType<typeof createNoteEnrichment>
+
+/** The LLM step for the configured endpoint, or undefined when none is configured (offline only). */
+export function noteEnrichmentFromConfig(
+  llm: AppConfig['llm'],
+  deps: Omit<NoteEnrichmentDeps, 'enricher'>,
+): NoteEnrichmentService | undefined {
+  if (!llm) return undefined
+  return createNoteEnrichment({ ...deps, enricher: createLlmClient({ ...llm, log: deps.log }) })
+}
+
+/** The model's intent, with each field taken from the offline reading when it has one, else the model's. */
+export function mergeReadings(offline: ParsedMessage, llm: NoteEnrichment): ParsedMessage {
+  return {
+    ...offline,
+    intent: llm.intent,
+    customer: offline.customer ?? llm.customer,
+    contact: offline.contact ?? llm.contact,
+    interaction_type: offline.interaction_type ?? llm.interaction_type,
+    sentiment: offline.sentiment ?? llm.sentiment,
+    sentiment_score: offline.sentiment_score ?? llm.sentiment_score,
+    due_at: offline.due_at ?? llm.next_step_at,
+    amount: offline.amount ?? llm.amount,
+    currency: offline.currency ?? llm.currency,
+    confidence: Math.max(offline.confidence, 0.6),
+  }
+}
