@@ -1,56 +1,431 @@
-/** The built-in web chat: one self-contained page, no build step. Rendering of each intent lives in its script. */
+/**
+ * The built-in web chat: one self-contained page, no build step, no external assets. Each bot bubble carries
+ * `data-intent`; every card is built from `reply.data` (see src/chat/reply-data.ts) with all text escaped, and
+ * falls back to the reply's plain text when the data is missing. Buttons post to `/api/actions`.
+ *
+ * The script lives in a template literal: it must not contain backticks or dollar-brace, and backslashes are
+ * doubled where the browser must see one.
+ */
 export const CHAT_PAGE_HTML = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
 <title>CRM 助手 · Web Chat</title>
 <style>
-  :root { --bg:#f5f6f8; --me:#95ec69; --bot:#fff; --line:#e3e5e8; --ink:#1f2329; --muted:#8f959e; --accent:#3370ff; }
-  * { box-sizing: border-box; }
-  body { margin:0; font:15px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",system-ui,sans-serif; background:var(--bg); color:var(--ink); height:100vh; display:flex; flex-direction:column; }
-  header { padding:10px 16px; background:#fff; border-bottom:1px solid var(--line); display:flex; gap:12px; align-items:center; }
-  header h1 { font-size:16px; margin:0; flex:1; }
-  header input { padding:6px 8px; border:1px solid var(--line); border-radius:6px; width:140px; }
-  #log { flex:1; overflow-y:auto; padding:16px; display:flex; flex-direction:column; gap:10px; }
-  .msg { max-width:min(640px,85%); padding:10px 12px; border-radius:10px; white-space:pre-wrap; word-break:break-word; box-shadow:0 1px 1px rgba(0,0,0,.04); }
-  .me { align-self:flex-end; background:var(--me); }
-  .bot { align-self:flex-start; background:var(--bot); border:1px solid var(--line); }
-  .bot.error { border-color:#f54a45; }
-  .card h3 { margin:0 0 6px; font-size:15px; }
-  .card table { border-collapse:collapse; width:100%; font-size:13px; margin-top:6px; }
-  .card td, .card th { border-bottom:1px solid var(--line); padding:3px 6px; text-align:left; }
-  .card th { color:var(--muted); font-weight:500; }
-  .card td.num { text-align:right; font-variant-numeric:tabular-nums; }
-  .muted { color:var(--muted); font-size:13px; }
-  .actions { display:flex; flex-wrap:wrap; gap:6px; margin-top:8px; }
-  .actions button { border:1px solid var(--line); background:#fff; border-radius:6px; padding:3px 10px; cursor:pointer; font-size:13px; }
-  .actions button.primary { border-color:var(--accent); color:var(--accent); }
-  .actions button.danger { color:#f54a45; }
-  form { display:flex; gap:8px; padding:12px 16px; background:#fff; border-top:1px solid var(--line); }
-  form textarea { flex:1; resize:none; height:44px; padding:10px; border:1px solid var(--line); border-radius:8px; font:inherit; }
-  form button { padding:0 18px; border:0; border-radius:8px; background:var(--accent); color:#fff; font:inherit; cursor:pointer; }
+  :root {
+    --bg:#f2f3f5; --panel:#fff; --me:#cfe4ff; --ink:#1f2329; --muted:#8f959e; --line:#e6e8eb; --soft:#f7f8fa;
+    --accent:#3370ff; --accent-soft:#e8f0ff; --ok:#2ea121; --ok-soft:#e8f7e6; --warn:#f5a623; --warn-soft:#fff6e5;
+    --danger:#f54a45; --danger-soft:#fdeceb; --shadow:0 1px 2px rgba(31,35,41,.06),0 2px 8px rgba(31,35,41,.04);
+  }
+  @media (prefers-color-scheme: dark) {
+    :root { --bg:#18191c; --panel:#232428; --me:#1f3a66; --ink:#e8eaed; --muted:#9aa0a6; --line:#34363b; --soft:#2a2c31;
+      --accent:#5b8cff; --accent-soft:#23314f; --ok-soft:#1e3320; --warn-soft:#3a3020; --danger-soft:#3d2222; }
+  }
+  * { box-sizing:border-box; }
+  html, body { height:100%; }
+  body { margin:0; font:14px/1.55 -apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Segoe UI",system-ui,sans-serif;
+    background:var(--bg); color:var(--ink); display:flex; flex-direction:column; }
+  button { font:inherit; color:inherit; }
+  header { display:flex; align-items:center; gap:12px; padding:10px 20px; background:var(--panel); border-bottom:1px solid var(--line); }
+  .logo { width:34px; height:34px; border-radius:9px; background:linear-gradient(135deg,#3370ff,#5fb6ff); color:#fff; display:grid; place-items:center; font-weight:700; font-size:16px; }
+  header .title { flex:1; min-width:0; }
+  header h1 { margin:0; font-size:15px; font-weight:600; }
+  header .sub { color:var(--muted); font-size:12px; }
+  header .sub::before { content:""; display:inline-block; width:7px; height:7px; border-radius:50%; background:var(--ok); margin-right:5px; vertical-align:1px; }
+  .who { display:flex; align-items:center; gap:8px; padding:4px 6px 4px 4px; border:1px solid var(--line); border-radius:20px; background:var(--soft); }
+  .who.need { border-color:var(--danger); box-shadow:0 0 0 3px var(--danger-soft); }
+  .who input { border:0; background:transparent; outline:none; width:130px; font:inherit; color:var(--ink); }
+  .avatar { width:30px; height:30px; flex:none; border-radius:50%; display:grid; place-items:center; font-size:13px; font-weight:600; color:#fff; background:#8f959e; user-select:none; }
+  .avatar.bot { border-radius:8px; background:linear-gradient(135deg,#3370ff,#5fb6ff); }
+  .who .avatar { width:26px; height:26px; font-size:12px; }
+  #log { flex:1; overflow-y:auto; padding:20px 16px 8px; }
+  .inner { max-width:860px; margin:0 auto; display:flex; flex-direction:column; gap:14px; }
+  .row { display:flex; gap:10px; align-items:flex-start; }
+  .row.me { flex-direction:row-reverse; }
+  .col { display:flex; flex-direction:column; min-width:0; max-width:min(640px,82%); }
+  .row.me .col { align-items:flex-end; }
+  .meta { font-size:12px; color:var(--muted); margin:0 2px 3px; }
+  .msg { padding:9px 12px; border-radius:10px; word-break:break-word; box-shadow:var(--shadow); }
+  .msg.me { background:var(--me); white-space:pre-wrap; border-top-right-radius:3px; }
+  .msg.bot { background:var(--panel); border:1px solid var(--line); border-top-left-radius:3px; }
+  .msg.bot.has-card { padding:0; overflow:hidden; min-width:min(420px,100%); }
+  .msg.bot.error { border-color:var(--danger); background:var(--danger-soft); }
+  .msg.bot.action { background:var(--soft); box-shadow:none; color:var(--ink); }
+  .text { white-space:pre-wrap; }
+  .system { align-self:center; font-size:12px; color:var(--muted); background:var(--panel); border:1px solid var(--line); padding:2px 10px; border-radius:12px; }
+  .card-head { padding:9px 14px; font-weight:600; font-size:13px; border-bottom:1px solid var(--line); background:var(--soft); display:flex; align-items:center; gap:6px; }
+  .card-head.ok { background:var(--ok-soft); } .card-head.warn { background:var(--warn-soft); } .card-head.info { background:var(--accent-soft); }
+  .card-head .right { margin-left:auto; font-weight:400; color:var(--muted); font-size:12px; }
+  .card-body { padding:10px 14px; display:flex; flex-direction:column; gap:8px; }
+  .card-title { font-size:16px; font-weight:600; display:flex; align-items:center; gap:8px; flex-wrap:wrap; }
+  .section { font-size:12px; color:var(--muted); font-weight:600; text-transform:uppercase; letter-spacing:.02em; margin-top:4px; }
+  .chips { display:flex; flex-wrap:wrap; gap:6px; }
+  .chip { display:inline-flex; align-items:center; gap:4px; padding:2px 9px; border-radius:12px; background:var(--soft); border:1px solid var(--line); font-size:12.5px; }
+  .chip .k { color:var(--muted); }
+  .pill { display:inline-block; padding:0 8px; border-radius:10px; font-size:12px; line-height:20px; background:var(--soft); border:1px solid var(--line); white-space:nowrap; }
+  .pill.blue, .stage-proposal, .stage-negotiation { background:var(--accent-soft); border-color:transparent; color:var(--accent); }
+  .pill.green, .stage-won, .sent-positive { background:var(--ok-soft); border-color:transparent; color:var(--ok); }
+  .pill.red, .stage-lost, .sent-negative { background:var(--danger-soft); border-color:transparent; color:var(--danger); }
+  .pill.orange { background:var(--warn-soft); border-color:transparent; color:#c27c0e; }
+  blockquote { margin:0; padding:6px 10px; border-left:3px solid var(--line); color:var(--ink); background:var(--soft); border-radius:0 6px 6px 0; white-space:pre-wrap; }
+  .muted { color:var(--muted); font-size:12.5px; }
+  .empty { color:var(--muted); font-size:13px; padding:4px 0; }
+  table { border-collapse:collapse; width:100%; font-size:13px; }
+  th, td { padding:5px 6px; text-align:left; border-bottom:1px solid var(--line); vertical-align:middle; }
+  th { color:var(--muted); font-weight:500; font-size:12px; }
+  td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+  tr.total td { font-weight:600; border-bottom:0; }
+  .bar { height:6px; border-radius:3px; background:var(--accent-soft); min-width:40px; }
+  .bar i { display:block; height:100%; border-radius:3px; background:var(--accent); }
+  .tiles { display:grid; grid-template-columns:repeat(3,1fr); gap:8px; }
+  .tile { background:var(--soft); border-radius:8px; padding:6px 10px; }
+  .tile b { display:block; font-size:16px; font-variant-numeric:tabular-nums; }
+  .tile span { font-size:12px; color:var(--muted); }
+  .list { list-style:none; margin:0; padding:0; display:flex; flex-direction:column; }
+  .list li { display:flex; gap:10px; align-items:center; padding:6px 0; border-bottom:1px solid var(--line); }
+  .list li:last-child { border-bottom:0; }
+  .list .grow { flex:1; min-width:0; }
+  .when { font-variant-numeric:tabular-nums; color:var(--accent); font-size:12.5px; white-space:nowrap; }
+  .timeline li { align-items:flex-start; }
+  .timeline .ic { width:24px; height:24px; border-radius:50%; background:var(--soft); display:grid; place-items:center; flex:none; font-size:12px; }
+  .big { font-size:20px; font-weight:700; font-variant-numeric:tabular-nums; }
+  .actions { display:flex; flex-wrap:wrap; gap:6px; padding:8px 14px 10px; border-top:1px solid var(--line); }
+  .msg.bot:not(.has-card) .actions { padding:8px 0 0; border-top:0; }
+  .actions.options { flex-direction:column; align-items:stretch; }
+  .btn { border:1px solid var(--line); background:var(--panel); border-radius:6px; padding:4px 12px; cursor:pointer; font-size:13px; transition:background .15s,border-color .15s; }
+  .btn:hover:not(:disabled) { border-color:var(--accent); color:var(--accent); }
+  .btn.primary { background:var(--accent); border-color:var(--accent); color:#fff; }
+  .btn.primary:hover:not(:disabled) { color:#fff; filter:brightness(1.08); }
+  .btn.danger { color:var(--danger); }
+  .btn.danger:hover:not(:disabled) { border-color:var(--danger); color:var(--danger); background:var(--danger-soft); }
+  .btn:disabled { opacity:.45; cursor:default; }
+  .btn.chosen { opacity:1; border-color:var(--accent); color:var(--accent); background:var(--accent-soft); }
+  .btn.small { padding:1px 8px; font-size:12px; }
+  .options .btn { text-align:left; padding:7px 12px; }
+  .editor { display:flex; flex-direction:column; gap:6px; padding:0 14px 10px; }
+  .editor textarea { width:100%; min-height:60px; resize:vertical; padding:8px; border:1px solid var(--line); border-radius:6px; font:inherit; background:var(--panel); color:var(--ink); }
+  .editor div { display:flex; gap:6px; justify-content:flex-end; }
+  .welcome { background:var(--panel); border:1px solid var(--line); border-radius:12px; padding:16px 18px; box-shadow:var(--shadow); }
+  .welcome h2 { margin:0 0 4px; font-size:16px; }
+  .welcome p { margin:0 0 10px; color:var(--muted); }
+  .examples { display:flex; flex-wrap:wrap; gap:8px; margin-top:6px; }
+  .example { border:1px solid var(--line); background:var(--soft); border-radius:16px; padding:4px 12px; cursor:pointer; font-size:13px; text-align:left; }
+  .example:hover { border-color:var(--accent); color:var(--accent); background:var(--accent-soft); }
+  .example small { color:var(--muted); margin-right:4px; }
+  .typing { display:inline-flex; gap:4px; padding:4px 2px; }
+  .typing i { width:6px; height:6px; border-radius:50%; background:var(--muted); animation:blink 1.2s infinite; }
+  .typing i:nth-child(2) { animation-delay:.2s; } .typing i:nth-child(3) { animation-delay:.4s; }
+  @keyframes blink { 0%,80%,100% { opacity:.25 } 40% { opacity:1 } }
+  footer { background:var(--panel); border-top:1px solid var(--line); padding:10px 16px 12px; }
+  #composer { max-width:860px; margin:0 auto; display:flex; gap:8px; align-items:flex-end; }
+  #composer textarea { flex:1; resize:none; min-height:42px; max-height:160px; padding:10px 12px; border:1px solid var(--line); border-radius:8px; font:inherit; background:var(--soft); color:var(--ink); outline:none; }
+  #composer textarea:focus { border-color:var(--accent); background:var(--panel); }
+  #send { height:42px; padding:0 20px; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; font-weight:600; }
+  #send:disabled { opacity:.5; cursor:default; }
+  .hint { max-width:860px; margin:4px auto 0; font-size:11.5px; color:var(--muted); }
+  @media (max-width:600px) { header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { min-width:0; } }
 </style>
 </head>
 <body>
 <header>
-  <h1>🤝 CRM 助手</h1>
-  <label class="muted">我是 <input id="user" placeholder="你的名字 / your name" autocomplete="off"></label>
+  <div class="logo" aria-hidden="true">C</div>
+  <div class="title"><h1>CRM 助手</h1><div class="sub">在线 · 说人话就能记客户 / plain words in, CRM out</div></div>
+  <label class="who" id="who" title="你的名字 / your name">
+    <span class="avatar" id="user-avatar">?</span>
+    <input id="user" list="known-users" placeholder="你的名字 / your name" autocomplete="off" aria-label="user name">
+  </label>
+  <datalist id="known-users"></datalist>
 </header>
-<main id="log" aria-live="polite"></main>
-<form id="composer">
-  <textarea id="text" placeholder="例如:今天给华为张总打了电话,他对报价满意,下周三跟进" aria-label="message"></textarea>
-  <button type="submit" id="send">发送</button>
-</form>
+<main id="log" aria-live="polite"><div class="inner" id="thread"></div></main>
+<footer>
+  <form id="composer">
+    <textarea id="text" rows="1" placeholder="例如:今天给华为张总打了电话,他对报价满意,下周三跟进" aria-label="message"></textarea>
+    <button type="submit" id="send">发送</button>
+  </form>
+  <div class="hint">Enter 发送 · Shift+Enter 换行 / Enter to send, Shift+Enter for a new line</div>
+</footer>
 <script type="module">
 const $ = (id) => document.getElementById(id)
-const log = $('log'), userInput = $('user'), textInput = $('text')
-userInput.value = localStorage.getItem('crm.user') || ''
-userInput.addEventListener('change', () => localStorage.setItem('crm.user', userInput.value.trim()))
-const chatId = () => 'dm:' + userInput.value.trim()
+const logEl = $('log'), thread = $('thread'), userInput = $('user'), textInput = $('text'), composer = $('composer')
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;' })[ch])
-const money = (n, cur) => new Intl.NumberFormat(navigator.language, { style:'currency', currency: cur || 'CNY', maximumFractionDigits:0 }).format(n)
-const STAGES = { lead:'线索 Lead', qualified:'确认需求 Qualified', proposal:'方案 Proposal', negotiation:'谈判 Negotiation', won:'赢单 Won', lost:'丢单 Lost' }
+const CJK = /[\\u3400-\\u9fff]/
+const langOf = (s) => (CJK.test(String(s || '')) ? 'zh' : 'en')
+let lastLang = (navigator.language || 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en'
+const tr = (lang, zh, en) => (lang === 'zh' ? zh : en)
+
+const TYPES = { call:['电话','Call','📞'], visit:['拜访','Visit','🚗'], meeting:['会议','Meeting','👥'], message:['消息','Message','💬'], email:['邮件','Email','✉️'], note:['备注','Note','📝'] }
+const SENTIMENTS = { positive:['积极','Positive','😊'], neutral:['中性','Neutral','😐'], negative:['消极','Negative','😟'] }
+const STAGES = { lead:['线索','Lead'], qualified:['已确认需求','Qualified'], proposal:['方案报价','Proposal'], negotiation:['商务谈判','Negotiation'], won:['赢单','Won'], lost:['丢单','Lost'] }
+const label = (map, key, lang) => (map[key] ? map[key][lang === 'zh' ? 0 : 1] : String(key ?? ''))
+const icon = (map, key) => (map[key] && map[key][2]) || ''
+const AVATAR_COLORS = ['#3370ff','#7f3bf5','#14b8a6','#f5a623','#f54a45','#2ea121','#0ea5e9','#d946ef']
+
+function money(n, cur, lang) {
+  const v = Number(n) || 0
+  try {
+    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style:'currency', currency: cur || 'CNY', maximumFractionDigits:0 }).format(v)
+  } catch {
+    return String(cur || '') + ' ' + Math.round(v).toLocaleString()
+  }
+}
+const num = (n) => esc(Number(n) || 0)
+const clock = () => new Date().toLocaleTimeString([], { hour:'2-digit', minute:'2-digit' })
+const initial = (name) => Array.from(String(name || '?').trim())[0]?.toUpperCase() || '?'
+function colorOf(name) {
+  let h = 0
+  for (const ch of String(name)) h = (h * 31 + ch.codePointAt(0)) >>> 0
+  return AVATAR_COLORS[h % AVATAR_COLORS.length]
+}
+const stagePill = (stage, lang) => '<span class="pill stage-' + esc(stage) + '">' + esc(label(STAGES, stage, lang)) + '</span>'
+const sentimentPill = (s, lang) => s ? '<span class="pill sent-' + esc(s) + '">' + esc(icon(SENTIMENTS, s) + ' ' + label(SENTIMENTS, s, lang)) + '</span>' : ''
+const chip = (field, k, v) => '<span class="chip" data-field="' + esc(field) + '"><span class="k">' + esc(k) + '</span>' + v + '</span>'
+const head = (cls, html, right) => '<div class="card-head ' + cls + '">' + html + (right ? '<span class="right">' + esc(right) + '</span>' : '') + '</div>'
+const body = (html) => '<div class="card-body">' + html + '</div>'
+
+// ---- cards, one per intent; each returns HTML or null (then the reply's text is shown) ----
+
+function noteCard(d, lang) {
+  if (!d.interaction || !d.customer) return null
+  const i = d.interaction, c = d.customer
+  const contact = d.contact ? esc(d.contact.name) + (d.contact.title ? ' · ' + esc(d.contact.title) : '') : '—'
+  const follow = d.followUp ? '⏰ ' + esc(d.followUp.dueLocal) : '<span class="muted">' + esc(tr(lang, '未设置', 'none')) + '</span>'
+  const line = '<div class="chips">'
+    + chip('customer', tr(lang, '客户', 'Customer'), '<b>' + esc(c.name) + '</b>' + (d.customerCreated ? ' <span class="pill orange">' + esc(tr(lang, '新建', 'new')) + '</span>' : ''))
+    + chip('contact', tr(lang, '联系人', 'Contact'), contact)
+    + chip('type', tr(lang, '方式', 'Type'), esc(icon(TYPES, i.type) + ' ' + label(TYPES, i.type, lang)))
+    + chip('sentiment', tr(lang, '态度', 'Sentiment'), i.sentiment ? esc(icon(SENTIMENTS, i.sentiment) + ' ' + label(SENTIMENTS, i.sentiment, lang)) : '—')
+    + chip('follow-up', tr(lang, '跟进', 'Follow-up'), follow)
+    + '</div>'
+  const deal = d.deal ? '<div class="muted">💼 ' + esc(d.deal.title) + ' ' + stagePill(d.deal.stage, lang) + ' ' + esc(money(d.deal.amount, d.deal.currency, lang)) + '</div>' : ''
+  const created = d.customerCreated ? '<div class="muted">' + esc(tr(lang, '新客户「' + c.name + '」已创建,撤销会一并归档。', 'New customer "' + c.name + '" created; Undo archives it too.')) + '</div>' : ''
+  return head('ok', '✅ ' + esc(tr(lang, '已记录跟进', 'Note logged')), i.occurredLocal)
+    + body(line + '<blockquote>' + esc(i.summary) + '</blockquote>' + deal + created)
+}
+
+function customerCard(d, lang) {
+  if (!d.customer) return null
+  const c = d.customer
+  const tags = (c.tags || []).map((t) => '<span class="pill">' + esc(t) + '</span>').join(' ')
+  const meta = [
+    tr(lang, '负责人 ', 'Owner ') + (c.ownerName || '—'),
+    c.industry ? tr(lang, '行业 ', 'Industry ') + c.industry : '',
+  ].filter(Boolean).map(esc).join(' · ')
+  const title = '<div class="card-title"><span class="avatar" style="background:' + colorOf(c.name) + ';border-radius:8px">' + esc(initial(c.name)) + '</span>'
+    + esc(c.name) + (c.inPool ? ' <span class="pill orange">' + esc(tr(lang, '公海', 'Pool')) + '</span>' : '') + ' ' + tags + '</div>'
+    + '<div class="muted">' + meta + '</div>'
+  const contacts = (d.contacts || []).map((p) => '<li><span class="avatar" style="width:24px;height:24px;font-size:11px;background:' + colorOf(p.name) + '">' + esc(initial(p.name)) + '</span>'
+    + '<span class="grow"><b>' + esc(p.name) + '</b>' + (p.title ? ' <span class="muted">' + esc(p.title) + '</span>' : '') + '</span>'
+    + '<span class="muted">' + esc([...(p.phones || []), p.email].filter(Boolean).join(' · ')) + '</span></li>').join('')
+  const deals = (d.deals || []).map((x) => '<tr><td>' + esc(x.title) + '</td><td>' + stagePill(x.stage, lang) + '</td><td class="num">' + esc(money(x.amount, x.currency, lang))
+    + '</td><td class="num">' + num(Math.round((x.probability || 0) * 100)) + '%</td></tr>').join('')
+  const notes = (d.interactions || []).map((i) => '<li><span class="ic">' + esc(icon(TYPES, i.type) || '📝') + '</span><span class="grow">'
+    + '<div class="muted">' + esc(i.occurredLocal) + (i.authorName ? ' · ' + esc(i.authorName) : '') + ' ' + sentimentPill(i.sentiment, lang) + '</div>'
+    + '<div class="text">' + esc(i.summary) + '</div></span></li>').join('')
+  const next = d.nextReminder ? '<div class="chip">⏰ <span class="when">' + esc(d.nextReminder.dueLocal) + '</span> ' + esc(d.nextReminder.text) + '</div>' : ''
+  return head('info', '📇 ' + esc(tr(lang, '客户卡片', 'Customer')))
+    + body(title
+      + (contacts ? '<div class="section">' + esc(tr(lang, '联系人', 'Contacts')) + '</div><ul class="list">' + contacts + '</ul>' : '')
+      + (deals ? '<div class="section">' + esc(tr(lang, '商机', 'Deals')) + '</div><table><tr><th>' + esc(tr(lang, '名称', 'Deal')) + '</th><th>' + esc(tr(lang, '阶段', 'Stage'))
+        + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount')) + '</th><th class="num">' + esc(tr(lang, '赢率', 'Prob.')) + '</th></tr>' + deals + '</table>' : '')
+      + '<div class="section">' + esc(tr(lang, '最近跟进', 'Recent activity')) + '</div>'
+      + (notes ? '<ul class="list timeline">' + notes + '</ul>' : '<div class="empty">' + esc(tr(lang, '暂无跟进记录', 'No activity yet')) + '</div>')
+      + next)
+}
+
+function reminderSetCard(d, lang) {
+  if (!d.reminder) return null
+  const r = d.reminder
+  return head('info', '⏰ ' + esc(tr(lang, '提醒已设置', 'Reminder set')))
+    + body('<div class="big when" style="font-size:16px">' + esc(r.dueLocal) + '</div><div>' + esc(r.text) + '</div>'
+      + (r.customerName ? '<div class="muted">' + esc(tr(lang, '客户 ', 'Customer ') + r.customerName) + '</div>' : ''))
+}
+
+function reminderListCard(d, lang) {
+  if (!Array.isArray(d.reminders)) return null
+  const rows = d.reminders.map((r) => '<li><span class="when">' + esc(r.dueLocal) + '</span><span class="grow">' + esc(r.text)
+    + (r.customerName ? ' <span class="pill">' + esc(r.customerName) + '</span>' : '') + '</span><span data-slot="' + esc(r.id) + '"></span></li>').join('')
+  return head('info', '🗓️ ' + esc(tr(lang, '我的提醒', 'My reminders')), String(d.reminders.length))
+    + body(rows ? '<ul class="list">' + rows + '</ul>' : '<div class="empty">' + esc(tr(lang, '没有待办提醒 🎉', 'No open reminders 🎉')) + '</div>')
+}
+
+function dealCard(d, lang) {
+  if (!d.deal) return null
+  const x = d.deal
+  const emoji = x.stage === 'won' ? '🎉' : x.stage === 'lost' ? '💔' : '💼'
+  const stages = d.previousStage && d.previousStage !== x.stage ? stagePill(d.previousStage, lang) + ' → ' + stagePill(x.stage, lang) : stagePill(x.stage, lang)
+  return head(x.stage === 'won' ? 'ok' : 'info', emoji + ' ' + esc(d.created ? tr(lang, '新建商机', 'Deal created') : tr(lang, '商机已更新', 'Deal updated')))
+    + body('<div class="card-title">' + esc(x.customerName) + ' <span class="muted">' + esc(x.title) + '</span></div>'
+      + '<div>' + stages + '</div>'
+      + '<div class="tiles"><div class="tile"><b>' + esc(money(x.amount, x.currency, lang)) + '</b><span>' + esc(tr(lang, '金额', 'Amount')) + '</span></div>'
+      + '<div class="tile"><b>' + num(Math.round((x.probability || 0) * 100)) + '%</b><span>' + esc(tr(lang, '赢率', 'Probability')) + '</span></div>'
+      + '<div class="tile"><b>' + esc(x.ownerName || '—') + '</b><span>' + esc(tr(lang, '负责人', 'Owner')) + '</span></div></div>'
+      + (x.expectedClose ? '<div class="muted">' + esc(tr(lang, '预计成交 ', 'Expected close ') + x.expectedClose) + '</div>' : ''))
+}
+
+function pipelineTables(d, lang) {
+  const cur = d.currency
+  const stages = (d.stages || []).filter((s) => s.count > 0)
+  const max = Math.max(1, ...stages.map((s) => Number(s.amount) || 0))
+  const total = d.total || { count: 0, amount: 0, weighted_amount: 0 }
+  const tiles = '<div class="tiles"><div class="tile"><b>' + num(total.count) + '</b><span>' + esc(tr(lang, '在途商机', 'Open deals')) + '</span></div>'
+    + '<div class="tile"><b>' + esc(money(total.amount, cur, lang)) + '</b><span>' + esc(tr(lang, '金额', 'Amount')) + '</span></div>'
+    + '<div class="tile"><b>' + esc(money(total.weighted_amount, cur, lang)) + '</b><span>' + esc(tr(lang, '加权', 'Weighted')) + '</span></div></div>'
+  const cols = (first) => '<tr><th>' + esc(first) + '</th><th class="num">' + esc(tr(lang, '数量', 'Deals')) + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount'))
+    + '</th><th class="num">' + esc(tr(lang, '加权', 'Weighted')) + '</th></tr>'
+  const stageRows = stages.map((s) => '<tr data-stage="' + esc(s.stage) + '"><td>' + stagePill(s.stage, lang) + '</td><td class="num">' + num(s.count) + '</td><td class="num">'
+    + esc(money(s.amount, cur, lang)) + '<div class="bar"><i style="width:' + Math.round(((Number(s.amount) || 0) / max) * 100) + '%"></i></div></td><td class="num">'
+    + esc(money(s.weighted_amount, cur, lang)) + '</td></tr>').join('')
+  const owners = (d.owners || []).map((o) => '<tr data-owner="' + esc(o.owner) + '"><td>' + esc(o.owner) + '</td><td class="num">' + num(o.count) + '</td><td class="num">'
+    + esc(money(o.amount, cur, lang)) + '</td><td class="num">' + esc(money(o.weighted_amount, cur, lang)) + '</td></tr>').join('')
+  return tiles
+    + '<div class="section">' + esc(tr(lang, '按阶段', 'By stage')) + '</div>'
+    + (stageRows ? '<table class="by-stage">' + cols(tr(lang, '阶段', 'Stage')) + stageRows + '</table>' : '<div class="empty">' + esc(tr(lang, '本期暂无商机', 'No deals in this period')) + '</div>')
+    + (owners ? '<div class="section">' + esc(tr(lang, '按负责人', 'By owner')) + '</div><table class="by-owner">' + cols(tr(lang, '负责人', 'Owner')) + owners + '</table>' : '')
+}
+
+function pipelineCard(d, lang) {
+  if (!Array.isArray(d.stages)) return null
+  return head('info', '📊 ' + esc(tr(lang, '销售管道', 'Pipeline')), d.periodLabel) + body(pipelineTables(d, lang))
+}
+
+function choiceCard(d, lang) {
+  if (!d.question) return null
+  return head('warn', '🤔 ' + esc(tr(lang, '请选择客户', 'Which customer?'))) + body('<div>' + esc(d.question) + '</div>')
+}
+
+function dueCard(d, lang) {
+  if (!d.reminder) return null
+  const r = d.reminder
+  return head('warn', '⏰ ' + esc(tr(lang, '提醒', 'Reminder')), r.dueLocal)
+    + body('<div style="font-size:15px;font-weight:600">' + esc(r.text) + '</div>'
+      + (r.customerName ? '<div class="muted">' + esc(tr(lang, '客户 ', 'Customer ') + r.customerName) + '</div>' : ''))
+}
+
+function digestCard(d, lang) {
+  if (!d.dueToday && !d.staleCustomers) return null
+  const due = (d.dueToday || []).map((r) => '<li><span class="when">' + esc(r.dueLocal) + '</span><span class="grow">' + esc(r.text) + '</span></li>').join('')
+  const cold = (d.staleCustomers || []).map((c) => '<li><span class="grow"><b>' + esc(c.name) + '</b> <span class="muted">' + esc(c.ownerName || '') + '</span></span><span class="pill orange">'
+    + esc(tr(lang, c.daysSilent + ' 天未联系', c.daysSilent + ' days silent')) + '</span></li>').join('')
+  const deals = (d.staleDeals || []).map((x) => '<li><span class="grow"><b>' + esc(x.customerName) + '</b> ' + esc(x.title) + ' ' + stagePill(x.stage, lang) + '</span><span class="muted">'
+    + esc(money(x.amount, x.currency, lang)) + '</span><span class="pill orange">' + esc(tr(lang, x.daysSilent + ' 天', x.daysSilent + 'd')) + '</span></li>').join('')
+  return head('info', '☀️ ' + esc(tr(lang, '今日早报', 'Morning digest')))
+    + body((due ? '<div class="section">' + esc(tr(lang, '今天到期', 'Due today')) + '</div><ul class="list">' + due + '</ul>' : '')
+      + (cold ? '<div class="section">' + esc(tr(lang, '快要变冷的客户', 'Going cold')) + '</div><ul class="list">' + cold + '</ul>' : '')
+      + (deals ? '<div class="section">' + esc(tr(lang, '停滞的商机', 'Stalled deals')) + '</div><ul class="list">' + deals + '</ul>' : '')
+      + (d.pipeline ? '<div class="section">📊 ' + esc(tr(lang, '本月管道', 'Pipeline this month')) + '</div>' + pipelineTables(d.pipeline, lang) : '')
+      || '<div class="empty">' + esc(tr(lang, '今天没有要紧事', 'Nothing urgent today')) + '</div>')
+}
+
+/** Example messages: "记录跟进: 今天…" shows its label and sends the part after it. */
+function exampleButtons(examples) {
+  return '<div class="examples">' + examples.map((e) => {
+    const s = String(e), at = s.indexOf(': ')
+    const send = at >= 0 ? s.slice(at + 2) : s
+    return '<button type="button" class="example" data-send="' + esc(send) + '">' + (at >= 0 ? '<small>' + esc(s.slice(0, at)) + '</small>' : '') + esc(send) + '</button>'
+  }).join('') + '</div>'
+}
+
+function helpCard(d, lang, reply) {
+  if (!Array.isArray(d.examples)) return null
+  const intro = String(reply.text || '').split('\\n')[0]
+  return head(reply.intent === 'unknown' ? 'warn' : 'info', (reply.intent === 'unknown' ? '🤔 ' : '💡 ') + esc(intro || tr(lang, '我可以帮你', 'I can help with')))
+    + body(exampleButtons(d.examples))
+}
+
+const CARDS = {
+  log_interaction: noteCard, lookup_customer: customerCard, set_reminder: reminderSetCard, list_reminders: reminderListCard,
+  update_deal: dealCard, pipeline_summary: pipelineCard, choice: choiceCard, reminder_due: dueCard, digest: digestCard,
+  help: helpCard, unknown: helpCard,
+}
+
+// ---- thread ----
+
+function scrollDown() { logEl.scrollTop = logEl.scrollHeight }
+
+function addRow(who, name) {
+  const row = document.createElement('div')
+  row.className = 'row ' + who
+  const avatar = document.createElement('div')
+  avatar.className = 'avatar' + (who === 'bot' ? ' bot' : '')
+  avatar.textContent = who === 'bot' ? 'C' : initial(name)
+  if (who === 'me') avatar.style.background = colorOf(name)
+  const col = document.createElement('div')
+  col.className = 'col'
+  const meta = document.createElement('div')
+  meta.className = 'meta'
+  meta.textContent = (who === 'bot' ? 'CRM 助手' : name) + ' · ' + clock()
+  col.appendChild(meta)
+  row.append(avatar, col)
+  thread.appendChild(row)
+  return col
+}
+
+function addUser(text) {
+  const col = addRow('me', currentUser())
+  const div = document.createElement('div')
+  div.className = 'msg me'
+  div.textContent = text
+  col.appendChild(div)
+  scrollDown()
+}
+
+function addSystem(text) {
+  const div = document.createElement('div')
+  div.className = 'system'
+  div.textContent = text
+  thread.appendChild(div)
+  scrollDown()
+}
+
+function addTyping() {
+  const col = addRow('bot')
+  const div = document.createElement('div')
+  div.className = 'msg bot typing-bubble'
+  div.innerHTML = '<span class="typing"><i></i><i></i><i></i></span>'
+  col.appendChild(div)
+  scrollDown()
+  return col.parentElement
+}
+
+function renderReply(reply, lang) {
+  lang = lang || langOf(reply.text)
+  const d = reply.data && typeof reply.data === 'object' ? reply.data : {}
+  const render = CARDS[reply.intent]
+  let html = null
+  try { html = render ? render(d, lang, reply) : null } catch (error) { console.error('render', reply.intent, error) }
+  const col = addRow('bot')
+  const div = document.createElement('div')
+  div.className = 'msg bot ' + esc(reply.intent) + (html ? ' has-card' : '')
+  div.dataset.intent = reply.intent
+  div.innerHTML = html || '<div class="text">' + esc(reply.text) + '</div>'
+  const actions = Array.isArray(reply.actions) ? reply.actions : []
+  const bar = document.createElement('div')
+  bar.className = 'actions' + (reply.intent === 'choice' ? ' options' : '')
+  actions.forEach((a, index) => {
+    const b = document.createElement('button')
+    b.type = 'button'
+    b.className = 'btn' + (a.style ? ' ' + a.style : '')
+    b.dataset.action = a.action
+    b.textContent = (reply.intent === 'choice' ? index + 1 + '. ' : '') + a.label
+    b.addEventListener('click', () => press(a, b, div, d))
+    const slot = reply.intent === 'list_reminders' && a.value && a.value.id != null
+      ? div.querySelector('[data-slot="' + CSS.escape(String(a.value.id)) + '"]') : null
+    if (slot) {
+      b.classList.add('small')
+      b.textContent = tr(lang, '完成', 'Done')
+      slot.appendChild(b)
+    } else bar.appendChild(b)
+  })
+  if (bar.childElementCount) div.appendChild(bar)
+  col.appendChild(div)
+  scrollDown()
+  return div
+}
+
+// ---- network ----
 
 function headers() {
   const h = { 'content-type': 'application/json' }
@@ -59,56 +434,13 @@ function headers() {
   return h
 }
 
-function bubble(cls, html) {
-  const div = document.createElement('div')
-  div.className = 'msg ' + cls
-  div.innerHTML = html
-  log.appendChild(div)
-  log.scrollTop = log.scrollHeight
-  return div
-}
-
-function renderCard(reply) {
-  const d = reply.data || {}
-  if (reply.intent === 'lookup_customer' && d.customer) {
-    const rows = (d.interactions || []).map((i) => '<tr><td>' + esc(i.occurredLocal) + '</td><td>' + esc(i.summary) + '</td></tr>').join('')
-    const deals = (d.deals || []).map((x) => '<tr><td>' + esc(x.title) + '</td><td>' + esc(STAGES[x.stage]) + '</td><td class="num">' + money(x.amount, x.currency) + '</td></tr>').join('')
-    const contacts = (d.contacts || []).map((c) => esc(c.name) + (c.title ? ' · ' + esc(c.title) : '')).join(', ')
-    return '<div class="card"><h3>📇 ' + esc(d.customer.name) + '</h3>'
-      + '<div class="muted">负责人 Owner: ' + esc(d.customer.ownerName || '—') + (contacts ? ' · 联系人: ' + contacts : '') + '</div>'
-      + (deals ? '<table><tr><th>商机</th><th>阶段</th><th>金额</th></tr>' + deals + '</table>' : '')
-      + (rows ? '<table><tr><th>时间</th><th>跟进记录</th></tr>' + rows + '</table>' : '<div class="muted">暂无跟进 / no activity</div>')
-      + (d.nextReminder ? '<div class="muted">⏰ ' + esc(d.nextReminder.dueLocal) + ' ' + esc(d.nextReminder.text) + '</div>' : '')
-      + '</div>'
-  }
-  if (reply.intent === 'pipeline_summary' && d.stages) {
-    const rows = d.stages.map((s) => '<tr><td>' + esc(STAGES[s.stage]) + '</td><td class="num">' + s.count + '</td><td class="num">' + money(s.amount, d.currency) + '</td><td class="num">' + money(s.weighted_amount, d.currency) + '</td></tr>').join('')
-    const owners = (d.owners || []).map((o) => '<tr><td>' + esc(o.owner) + '</td><td class="num">' + o.count + '</td><td class="num">' + money(o.amount, d.currency) + '</td><td class="num">' + money(o.weighted_amount, d.currency) + '</td></tr>').join('')
-    return '<div class="card"><h3>📊 ' + esc(d.periodLabel) + '</h3><table><tr><th>阶段 Stage</th><th>数量</th><th>金额</th><th>加权</th></tr>' + rows + '</table>'
-      + (owners ? '<table><tr><th>负责人 Owner</th><th>数量</th><th>金额</th><th>加权</th></tr>' + owners + '</table>' : '') + '</div>'
-  }
-  return esc(reply.text)
-}
-
-function renderReply(reply) {
-  const div = bubble('bot' + (reply.intent === 'error' ? ' error' : ''), renderCard(reply))
-  div.dataset.intent = reply.intent
-  if (reply.actions && reply.actions.length) {
-    const bar = document.createElement('div')
-    bar.className = 'actions'
-    for (const a of reply.actions) {
-      const b = document.createElement('button')
-      b.textContent = a.label
-      if (a.style) b.className = a.style
-      b.addEventListener('click', () => act(a, b))
-      bar.appendChild(b)
-    }
-    div.appendChild(bar)
-  }
-}
-
 async function post(path, body) {
-  const res = await fetch(path, { method: 'POST', headers: headers(), body: JSON.stringify(body) })
+  let res
+  try {
+    res = await fetch(path, { method: 'POST', headers: headers(), body: JSON.stringify(body) })
+  } catch {
+    return { reply: { text: '⚠️ ' + tr(lastLang, '网络错误,请重试', 'Network error, please retry'), intent: 'error', data: null } }
+  }
   if (res.status === 401) {
     const token = prompt('API token (CRM_API_TOKEN)')
     if (token) { localStorage.setItem('crm.token', token); return post(path, body) }
@@ -118,35 +450,158 @@ async function post(path, body) {
   return json
 }
 
-async function act(action, button) {
-  let text
-  if (action.action === 'edit_interaction') text = prompt('修改为 / corrected note:') || undefined
-  button.disabled = true
-  const res = await post('/api/actions', { user: userInput.value.trim(), chat: chatId(), action: action.action, value: action.value, text })
-  if (res.reply) renderReply(res.reply)
+const newId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2))
+const currentUser = () => userInput.value.trim()
+const chatId = () => 'dm:' + currentUser()
+
+function lock(bubble, pressed) {
+  for (const b of bubble.querySelectorAll('.btn[data-action]')) b.disabled = true
+  if (pressed) pressed.classList.add('chosen')
 }
 
-$('composer').addEventListener('submit', async (event) => {
-  event.preventDefault()
-  const user = userInput.value.trim()
-  const text = textInput.value
-  if (!user) { userInput.focus(); userInput.placeholder = '先填名字 / name first'; return }
-  if (!text.trim()) return
-  localStorage.setItem('crm.user', user)
-  bubble('me', esc(text))
-  textInput.value = ''
-  const res = await post('/api/messages', { user, text, chat: chatId() })
-  if (res.reply) renderReply(res.reply)
-})
-textInput.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('composer').requestSubmit() } })
+async function press(action, button, bubble, data) {
+  if (!currentUser()) return needName()
+  if (action.action === 'edit_interaction') return openEditor(action, button, bubble, data)
+  button.disabled = true
+  const res = await post('/api/actions', { user: currentUser(), chat: chatId(), action: action.action, value: action.value })
+  const ok = res.reply && res.reply.intent !== 'error'
+  if (ok) lock(bubble, button)
+  else button.disabled = false
+  if (res.reply) renderReply(res.reply, lastLang)
+}
 
-setInterval(async () => {
-  if (!userInput.value.trim()) return
-  const res = await fetch('/api/outbox?chat=' + encodeURIComponent(chatId()), { headers: headers() }).catch(() => null)
-  if (!res || !res.ok) return
-  const { messages } = await res.json()
-  for (const m of messages) renderReply(m)
-}, 3000)
+function openEditor(action, button, bubble, data) {
+  if (bubble.querySelector('.editor')) return
+  const box = document.createElement('div')
+  box.className = 'editor'
+  const area = document.createElement('textarea')
+  area.value = (data.interaction && data.interaction.summary) || ''
+  const buttons = document.createElement('div')
+  const cancel = document.createElement('button')
+  cancel.type = 'button'; cancel.className = 'btn'; cancel.textContent = tr(lastLang, '取消', 'Cancel')
+  const save = document.createElement('button')
+  save.type = 'button'; save.className = 'btn primary'; save.textContent = tr(lastLang, '保存', 'Save')
+  buttons.append(cancel, save)
+  box.append(area, buttons)
+  const bar = bubble.querySelector('.actions')
+  bubble.insertBefore(box, bar)
+  area.focus()
+  cancel.addEventListener('click', () => box.remove())
+  save.addEventListener('click', async () => {
+    const text = area.value.trim()
+    if (!text) return area.focus()
+    save.disabled = true
+    const res = await post('/api/actions', { user: currentUser(), chat: chatId(), action: action.action, value: action.value, text })
+    save.disabled = false
+    if (res.reply && res.reply.intent !== 'error') {
+      box.remove()
+      const quote = bubble.querySelector('blockquote')
+      if (quote) quote.textContent = text
+    }
+    if (res.reply) renderReply(res.reply, lastLang)
+  })
+}
+
+async function send(text) {
+  if (!text.trim()) return
+  if (!currentUser()) { textInput.value = text; return needName() }
+  rememberUser(currentUser())
+  lastLang = langOf(text)
+  addUser(text)
+  textInput.value = ''
+  fit()
+  const typing = addTyping()
+  $('send').disabled = true
+  const res = await post('/api/messages', { user: currentUser(), text, chat: chatId(), id: newId() })
+  typing.remove()
+  $('send').disabled = false
+  if (res.reply) renderReply(res.reply, lastLang)
+  textInput.focus()
+}
+
+// ---- who am I ----
+
+function knownUsers() {
+  try { const list = JSON.parse(localStorage.getItem('crm.users') || '[]'); return Array.isArray(list) ? list.map(String) : [] } catch { return [] }
+}
+function rememberUser(name) {
+  localStorage.setItem('crm.user', name)
+  const list = [name, ...knownUsers().filter((n) => n !== name)].slice(0, 8)
+  localStorage.setItem('crm.users', JSON.stringify(list))
+  showKnownUsers()
+}
+function showKnownUsers() {
+  const dl = $('known-users')
+  dl.replaceChildren(...knownUsers().map((n) => Object.assign(document.createElement('option'), { value: n })))
+}
+function showAvatar() {
+  const name = currentUser(), avatar = $('user-avatar')
+  avatar.textContent = name ? initial(name) : '?'
+  avatar.style.background = name ? colorOf(name) : ''
+  if (name) $('who').classList.remove('need')
+}
+function needName() {
+  $('who').classList.add('need')
+  userInput.placeholder = tr(lastLang, '先填名字', 'name first')
+  userInput.focus()
+}
+let chattingAs = ''
+function commitUser() {
+  const name = currentUser()
+  showAvatar()
+  if (!name || name === chattingAs) return
+  if (chattingAs) addSystem(tr(lastLang, '现在以「' + name + '」身份聊天', 'Now chatting as ' + name))
+  chattingAs = name
+  rememberUser(name)
+  pollOutbox()
+}
+
+function welcome() {
+  const div = document.createElement('div')
+  div.className = 'welcome'
+  div.innerHTML = '<h2>👋 你好,我是 CRM 助手 · Hi, I am your CRM assistant</h2>'
+    + '<p>用大白话告诉我你联系了谁、聊了什么,我来记录、提醒和汇总。点下面的例子试试。<br>'
+    + 'Tell me about calls and meetings in plain words; I log them, remind you and sum up the pipeline. Try an example:</p>'
+    + exampleButtons(['记录跟进: 今天给华为张总打了电话,他对报价满意,下周三跟进', '查客户: 查一下华为', '设提醒: 提醒我明天下午3点给美团王总发合同', '我的提醒', '本周管道汇总'])
+    + exampleButtons(['Log: Called Jane at Acme, she loved the demo. Follow up next Tuesday.', 'Look up: find Acme', 'my reminders', 'pipeline this month'])
+  thread.appendChild(div)
+}
+
+// ---- wiring ----
+
+function fit() { textInput.style.height = 'auto'; textInput.style.height = Math.min(textInput.scrollHeight + 2, 160) + 'px' }
+document.addEventListener('click', (event) => {
+  const example = event.target.closest && event.target.closest('.example')
+  if (example) send(example.dataset.send || '')
+})
+composer.addEventListener('submit', (event) => { event.preventDefault(); commitUser(); send(textInput.value) })
+textInput.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); composer.requestSubmit() } })
+textInput.addEventListener('input', fit)
+userInput.addEventListener('input', showAvatar)
+userInput.addEventListener('change', commitUser)
+userInput.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); commitUser(); textInput.focus() } })
+
+let polling = false
+async function pollOutbox() {
+  if (polling || !currentUser()) return
+  polling = true
+  try {
+    const res = await fetch('/api/outbox?chat=' + encodeURIComponent(chatId()), { headers: headers() })
+    if (res.ok) {
+      const { messages } = await res.json()
+      for (const m of messages || []) renderReply(m)
+    }
+  } catch {} finally { polling = false }
+}
+setInterval(pollOutbox, 3000)
+
+userInput.value = localStorage.getItem('crm.user') || ''
+chattingAs = currentUser()
+showKnownUsers()
+showAvatar()
+welcome()
+if (!currentUser()) userInput.focus(); else textInput.focus()
+pollOutbox()
 </script>
 </body>
 </html>`
