@@ -5,6 +5,7 @@ import { parseMessage } from '../understand/parse-message.ts'
 import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
+import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
@@ -53,6 +54,11 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
+  const correction = CORRECTION_COMMAND.exec(text)
+  if (correction?.[1]) {
+    const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)
+    if (note) return correctNote(crm, actor, { id: note.id, chatId: message.chatId }, correction[1], lang)
+  }
   const answer = CHOICE_ANSWER.exec(text)
   if (answer && !input.choice) {
     const reply = await answerPendingChoice(input, Number(answer[1]))

@@ -172,3 +172,35 @@ describe('chat pipeline', () => {
     expect(card.interactions).toHaveLength(1)
   })
 })
+
+describe('correcting a note in one line', () => {
+  it('changes the type and sentiment of the last note in this chat, and nothing else', async () => {
+    await say('今天给华为张总打了电话,他对报价满意')
+    const reply = await say('修改: 是拜访不是电话,客户其实不太满意')
+    expect(reply?.text).toMatch(/已修改/)
+    const [note] = await t.db.select().from(interactions)
+    expect(note).toMatchObject({
+      type: 'visit',
+      sentiment: 'negative',
+      rawText: '今天给华为张总打了电话,他对报价满意',
+    })
+    expect(note?.extracted.corrections).toHaveLength(1)
+  })
+
+  it('answers the Edit button with how to correct, and applies a correction sent with it', async () => {
+    const logged = await say('今天给华为张总打了电话')
+    const edit = logged?.actions?.find((a) => a.action === 'edit_interaction')
+    const base = {
+      platform: 'web',
+      workspaceId: 'local',
+      chatId: 'dm:alice',
+      userId: 'alice',
+      receivedAt: TEST_NOW,
+    }
+    const hint = await t.pipeline.act({ ...base, action: 'edit_interaction', value: edit!.value })
+    expect(hint.text).toMatch(/修改/)
+    await t.pipeline.act({ ...base, action: 'edit_interaction', value: edit!.value, text: '是微信聊的' })
+    const [note] = await t.db.select().from(interactions)
+    expect(note?.type).toBe('message')
+  })
+})

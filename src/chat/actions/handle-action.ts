@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { CrmError } from '../../crm/crm-error.ts'
-import { deleteInteraction, getInteraction, updateInteraction } from '../../crm/interactions.ts'
+import { deleteInteraction, getInteraction } from '../../crm/interactions.ts'
 import { instantFromZoned, zonedParts } from '../../crm/local-time.ts'
 import { cancelReminder, completeReminder, createReminder, snoozeReminder } from '../../crm/reminders.ts'
 import { reminderSummary } from '../../crm/summaries.ts'
 import { customers, pendingChoices } from '../../db/schema.ts'
-import { parseMessage } from '../../understand/parse-message.ts'
 import type { ActionName, ChatAction, Reply } from '../chat-message.ts'
 import type { ChatPipelineDeps } from '../chat-pipeline.ts'
+import { correctNote } from '../commands/correct-note.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import { type Reprocess, resolveChoice } from '../respond.ts'
@@ -54,24 +54,16 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
   },
   async edit_interaction({ crm, actor, action }, lang) {
     const id = str(action.value.id, 'id')
-    if (!action.text) {
-      const note = await getInteraction(crm, actor, id)
-      return done(
-        t(
-          lang,
-          `请发送修改后的内容,原文:\n${note.rawText}`,
-          `Send the corrected note. It was:\n${note.rawText}`,
-        ),
-        { id },
-      )
-    }
-    const parsed = parseMessage(action.text, { now: action.receivedAt, timeZone: actor.timeZone })
-    const updated = await updateInteraction(crm, actor, id, {
-      ...(parsed.interaction_type ? { type: parsed.interaction_type } : {}),
-      ...(parsed.sentiment ? { sentiment: parsed.sentiment, sentimentScore: parsed.sentiment_score } : {}),
-      summary: action.text,
-    })
-    return done(t(lang, '✏️ 已修改。', '✏️ Updated.'), { interactionId: updated.id })
+    if (action.text) return correctNote(crm, actor, { id, chatId: action.chatId }, action.text, lang)
+    const note = await getInteraction(crm, actor, id)
+    return done(
+      t(
+        lang,
+        `请回复一行修改,例如「修改: 是拜访不是电话」「修改: 下周五跟进」。原文:\n${note.rawText}`,
+        `Reply with one line, e.g. "edit: it was a meeting" or "edit: follow up next Friday". It was:\n${note.rawText}`,
+      ),
+      { id },
+    )
   },
   async set_follow_up({ crm, actor, action }, lang) {
     const note = await getInteraction(crm, actor, str(action.value.id, 'id'))
