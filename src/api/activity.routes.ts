@@ -1,14 +1,14 @@
-import { createRoute, type z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import { recordConsent } from '../crm/consents.ts'
 import { upsertContact } from '../crm/contacts.ts'
 import { logInteraction } from '../crm/interactions.ts'
 import { createReminder, listOpenReminders } from '../crm/reminders.ts'
 import { newId } from '../db/database.ts'
-import { createApiRouter } from './api-env.ts'
+import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
 import {
   ConsentSchema,
   ContactSchema,
-  ErrorSchema,
+  ERROR_RESPONSES,
   IdParam,
   InteractionSchema,
   NewConsentBody,
@@ -23,23 +23,17 @@ import {
   toReminderJson,
 } from './api-schemas.ts'
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const errors = { 400: json(ErrorSchema, 'Invalid request'), 404: json(ErrorSchema, 'Not found or not yours') }
-
 /** Contacts, interactions and reminders: the writes an ERP or a script needs. */
 export const activityRoutes = createApiRouter()
   .openapi(
     createRoute({
       method: 'post',
       path: '/contacts',
-      request: { body: { content: { 'application/json': { schema: NewContactBody } }, required: true } },
+      request: { body: jsonBody(NewContactBody) },
       responses: {
-        201: json(ContactSchema, 'Created'),
-        200: json(ContactSchema, 'Merged into the contact with the same phone or name'),
-        ...errors,
+        201: jsonResponse(ContactSchema, 'Created'),
+        200: jsonResponse(ContactSchema, 'Merged into the contact with the same phone or name'),
+        ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
@@ -61,11 +55,11 @@ export const activityRoutes = createApiRouter()
       path: '/contacts/{id}/consents',
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: NewConsentBody } }, required: true },
+        body: jsonBody(NewConsentBody),
       },
       responses: {
-        201: json(ConsentSchema, 'Recorded; the latest record per channel is the current consent'),
-        ...errors,
+        201: jsonResponse(ConsentSchema, 'Recorded; the latest record per channel is the current consent'),
+        ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
@@ -78,11 +72,11 @@ export const activityRoutes = createApiRouter()
     createRoute({
       method: 'post',
       path: '/interactions',
-      request: { body: { content: { 'application/json': { schema: NewInteractionBody } }, required: true } },
+      request: { body: jsonBody(NewInteractionBody) },
       responses: {
-        201: json(InteractionSchema, 'Logged'),
-        200: json(InteractionSchema, 'Already logged with this external_id'),
-        ...errors,
+        201: jsonResponse(InteractionSchema, 'Logged'),
+        200: jsonResponse(InteractionSchema, 'Already logged with this external_id'),
+        ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
@@ -108,7 +102,10 @@ export const activityRoutes = createApiRouter()
     createRoute({
       method: 'get',
       path: '/reminders',
-      responses: { 200: json(pageOf(ReminderSchema), 'Your open reminders, soonest first'), ...errors },
+      responses: {
+        200: jsonResponse(pageOf(ReminderSchema), 'Your open reminders, soonest first'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const rows = await listOpenReminders(c.var.crm, c.var.actor, 200)
@@ -119,8 +116,8 @@ export const activityRoutes = createApiRouter()
     createRoute({
       method: 'post',
       path: '/reminders',
-      request: { body: { content: { 'application/json': { schema: NewReminderBody } }, required: true } },
-      responses: { 201: json(ReminderSchema, 'Created'), ...errors },
+      request: { body: jsonBody(NewReminderBody) },
+      responses: { 201: jsonResponse(ReminderSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const b = c.req.valid('json')

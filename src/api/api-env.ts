@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 
 /** Per-request values the API's middleware sets for its handlers. */
@@ -20,3 +20,15 @@ export function createApiRouter() {
     },
   })
 }
+
+/** A JSON response entry for a route's `responses`. */
+export const jsonResponse = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+/** A JSON request body entry for a route's `request`. */
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})

@@ -92,6 +92,12 @@ export const ReminderSchema = z
 
 export const ErrorSchema = z.object({ error: z.string(), message: z.string() }).openapi('Error')
 
+/** The failures every route can answer with. */
+export const ERROR_RESPONSES = {
+  400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
+  404: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Not found or not yours' },
+}
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),

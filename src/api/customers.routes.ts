@@ -3,13 +3,13 @@ import { and, asc, eq } from 'drizzle-orm'
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from '../crm/customers.ts'
 import { recentInteractions } from '../crm/interactions.ts'
 import { contacts, deals, reminders } from '../db/schema.ts'
-import { createApiRouter } from './api-env.ts'
+import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
 import {
   ContactSchema,
   CustomerPatchBody,
   CustomerSchema,
   DealSchema,
-  ErrorSchema,
+  ERROR_RESPONSES,
   IdParam,
   InteractionSchema,
   NewCustomerBody,
@@ -22,12 +22,6 @@ import {
   toInteractionJson,
   toReminderJson,
 } from './api-schemas.ts'
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const errors = { 400: json(ErrorSchema, 'Invalid request'), 404: json(ErrorSchema, 'Not found or not yours') }
 
 const CustomerDetail = z.object({
   customer: CustomerSchema,
@@ -43,7 +37,10 @@ export const customerRoutes = createApiRouter()
       method: 'get',
       path: '/customers',
       request: { query: PageQuery.extend({ q: z.string().max(200).optional() }) },
-      responses: { 200: json(pageOf(CustomerSchema), 'Customers you can see, newest first'), ...errors },
+      responses: {
+        200: jsonResponse(pageOf(CustomerSchema), 'Customers you can see, newest first'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const query = c.req.valid('query')
@@ -57,8 +54,8 @@ export const customerRoutes = createApiRouter()
       path: '/customers/{id}',
       request: { params: IdParam },
       responses: {
-        200: json(CustomerDetail, 'The customer with contacts, deals, last interactions, reminders'),
-        ...errors,
+        200: jsonResponse(CustomerDetail, 'The customer with contacts, deals, last interactions, reminders'),
+        ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
@@ -90,8 +87,8 @@ export const customerRoutes = createApiRouter()
     createRoute({
       method: 'post',
       path: '/customers',
-      request: { body: { content: { 'application/json': { schema: NewCustomerBody } }, required: true } },
-      responses: { 201: json(CustomerSchema, 'Created'), ...errors },
+      request: { body: jsonBody(NewCustomerBody) },
+      responses: { 201: jsonResponse(CustomerSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const body = c.req.valid('json')
@@ -111,9 +108,9 @@ export const customerRoutes = createApiRouter()
       path: '/customers/{id}',
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: CustomerPatchBody } }, required: true },
+        body: jsonBody(CustomerPatchBody),
       },
-      responses: { 200: json(CustomerSchema, 'Updated'), ...errors },
+      responses: { 200: jsonResponse(CustomerSchema, 'Updated'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const body = c.req.valid('json')

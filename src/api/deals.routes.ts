@@ -1,12 +1,12 @@
-import { createRoute, type z, z as zod } from '@hono/zod-openapi'
+import { createRoute, z } from '@hono/zod-openapi'
 import { createDeal, listDeals, updateDeal } from '../crm/deals.ts'
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
-import { createApiRouter } from './api-env.ts'
+import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
 import {
   DealPatchBody,
   DealSchema,
-  ErrorSchema,
+  ERROR_RESPONSES,
   IdParam,
   NewDealBody,
   PageQuery,
@@ -15,23 +15,15 @@ import {
   toDealJson,
 } from './api-schemas.ts'
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const errors = { 400: json(ErrorSchema, 'Invalid request'), 404: json(ErrorSchema, 'Not found or not yours') }
-
-const Totals = zod.object({ count: zod.number(), amount: zod.number(), weighted_amount: zod.number() })
+const Totals = z.object({ count: z.number(), amount: z.number(), weighted_amount: z.number() })
 const PipelineSchema = zod
   .object({
-    period: zod.string(),
-    currency: zod.string(),
-    stages: zod.array(Totals.extend({ stage: zod.enum(DEAL_STAGES) })),
-    owners: zod.array(Totals.extend({ owner: zod.string(), owner_id: zod.string().nullable() })),
+    period: z.string(),
+    currency: z.string(),
+    stages: z.array(Totals.extend({ stage: z.enum(DEAL_STAGES) })),
+    owners: z.array(Totals.extend({ owner: z.string(), owner_id: z.string().nullable() })),
     total: Totals,
-    other_currencies: zod.array(
-      zod.object({ currency: zod.string(), count: zod.number(), amount: zod.number() }),
-    ),
+    other_currencies: z.array(z.object({ currency: z.string(), count: z.number(), amount: z.number() })),
   })
   .openapi('Pipeline')
 
@@ -42,11 +34,14 @@ export const dealRoutes = createApiRouter()
       path: '/deals',
       request: {
         query: PageQuery.extend({
-          stage: zod.enum(DEAL_STAGES).optional(),
-          customer_id: zod.string().optional(),
+          stage: z.enum(DEAL_STAGES).optional(),
+          customer_id: z.string().optional(),
         }),
       },
-      responses: { 200: json(pageOf(DealSchema), 'Deals you can see, newest first'), ...errors },
+      responses: {
+        200: jsonResponse(pageOf(DealSchema), 'Deals you can see, newest first'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query')
@@ -58,8 +53,8 @@ export const dealRoutes = createApiRouter()
     createRoute({
       method: 'post',
       path: '/deals',
-      request: { body: { content: { 'application/json': { schema: NewDealBody } }, required: true } },
-      responses: { 201: json(DealSchema, 'Created'), ...errors },
+      request: { body: jsonBody(NewDealBody) },
+      responses: { 201: jsonResponse(DealSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const b = c.req.valid('json')
@@ -82,11 +77,11 @@ export const dealRoutes = createApiRouter()
       path: '/deals/{id}',
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: DealPatchBody } }, required: true },
+        body: jsonBody(DealPatchBody),
       },
       responses: {
-        200: json(DealSchema, 'Updated; a stage change is recorded in the stage history'),
-        ...errors,
+        200: jsonResponse(DealSchema, 'Updated; a stage change is recorded in the stage history'),
+        ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
@@ -108,7 +103,7 @@ export const dealRoutes = createApiRouter()
       method: 'get',
       path: '/pipeline',
       request: { query: PeriodQuery },
-      responses: { 200: json(PipelineSchema, 'Pipeline by stage and owner'), ...errors },
+      responses: { 200: jsonResponse(PipelineSchema, 'Pipeline by stage and owner'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const s = await pipelineSummary(c.var.crm, c.var.actor, c.req.valid('query').period)
