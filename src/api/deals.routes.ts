@@ -16,7 +16,7 @@ import {
 } from './api-schemas.ts'
 
 const Totals = z.object({ count: z.number(), amount: z.number(), weighted_amount: z.number() })
-const PipelineSchema = zod
+const PipelineSchema = z
   .object({
     period: z.string(),
     currency: z.string(),
