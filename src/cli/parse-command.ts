@@ -1,0 +1,35 @@
+import { createInterface } from 'node:readline'
+import { parseMessage } from '../understand/parse-message.ts'
+
+/** Default zone for lines that do not name one; the product's first users are in China. */
+const DEFAULT_ZONE = 'Asia/Shanghai'
+
+function predict(line: string): string {
+  try {
+    const input = JSON.parse(line) as { text?: unknown; now?: unknown; tz?: unknown }
+    if (typeof input?.text !== 'string') throw new Error('"text" must be a string')
+    const now = input.now === undefined ? new Date() : new Date(String(input.now))
+    if (Number.isNaN(now.getTime())) throw new Error(`bad "now": ${String(input.now)}`)
+    const timeZone = typeof input.tz === 'string' && input.tz ? input.tz : DEFAULT_ZONE
+    return JSON.stringify(parseMessage(input.text, { now, timeZone }))
+  } catch (err) {
+    return JSON.stringify({ intent: 'unknown', error: err instanceof Error ? err.message : String(err) })
+  }
+}
+
+/**
+ * `crm parse`: reads `{"text","now","tz"}` JSON lines on stdin and prints one prediction a line, in
+ * order. A bad line prints `{"intent":"unknown","error":…}` and the run goes on. Blank lines are skipped.
+ */
+export async function runParseCommand(_args: string[]): Promise<number> {
+  const out: string[] = []
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
+  for await (const line of lines) {
+    if (line.trim()) out.push(predict(line))
+  }
+  // One write at the end: the scorer reads everything at once and many small writes cost more.
+  await new Promise<void>((resolve, reject) => {
+    process.stdout.write(out.length ? `${out.join('\n')}\n` : '', (err) => (err ? reject(err) : resolve()))
+  })
+  return 0
+}

@@ -1,0 +1,99 @@
+import type { Intent, InteractionType } from './parsed-message.ts'
+
+/** What the intent rules look at; computed once per message by parse-message.ts. */
+export interface IntentFeatures {
+  text: string
+  customer: string | null
+  contact: string | null
+  channel: InteractionType | null
+  stage: { strong: boolean } | null
+  hasAmount: boolean
+  hasPeriod: boolean
+  sentimentHits: number
+}
+
+const HELP_ONLY =
+  /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
+const HELP_ANY = /你能做什么|你会什么|怎么使用|what can you do|how do i use|\bhelp\b/i
+const LIST_REMINDERS =
+  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
+const SET_REMINDER =
+  /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
+const REMINDER_WORD = /提醒|\breminder\b/i
+const PIPELINE =
+  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单)(?:了)?多少|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+const DEAL_CHANGE =
+  /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+const LOOKUP_VERB =
+  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of)\b/i
+const LOOKUP_OBJECT =
+  /资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
+const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
+const NARRATIVE =
+  /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed)\b/i
+
+type Rule = { intent: Intent; score: (f: IntentFeatures) => number }
+
+/** Each rule says how sure it is; the surest wins, earlier rules win ties. */
+const RULES: readonly Rule[] = [
+  { intent: 'help', score: (f) => (HELP_ONLY.test(f.text) ? 0.95 : HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0) },
+  { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
+  {
+    intent: 'set_reminder',
+    score: (f) => (SET_REMINDER.test(f.text) ? 0.9 : REMINDER_WORD.test(f.text) && f.customer ? 0.6 : 0),
+  },
+  {
+    intent: 'update_deal',
+    score: (f) => {
+      if (f.stage?.strong) return f.customer ? 0.9 : 0.75
+      if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
+      return 0
+    },
+  },
+  {
+    intent: 'log_interaction',
+    score: (f) => {
+      const who = f.customer || f.contact
+      if (f.channel && who) return f.contact ? 0.88 : 0.84
+      if (NOTE.test(f.text)) return who ? 0.85 : 0.65
+      if (f.contact && (NARRATIVE.test(f.text) || f.sentimentHits)) return 0.75
+      if (f.customer && f.sentimentHits && NARRATIVE.test(f.text)) return 0.65
+      return 0
+    },
+  },
+  {
+    intent: 'pipeline_summary',
+    score: (f) => (PIPELINE.test(f.text) ? (f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85) : 0),
+  },
+  {
+    intent: 'lookup_customer',
+    score: (f) => {
+      if (!f.customer) return 0
+      if (LOOKUP_VERB.test(f.text)) return 0.87
+      if (LOOKUP_OBJECT.test(f.text)) return 0.72
+      // A message that is nothing but a name is most likely a look-up.
+      return f.text.replace(/[\s?？!！.。]/g, '').length <= f.customer.length + 2 ? 0.6 : 0
+    },
+  },
+]
+
+/** Below this, nothing is believed and the message is `unknown`. */
+const FLOOR = 0.5
+
+/** The intent and how sure the rules are of it (0..1). */
+export function detectIntent(f: IntentFeatures): { intent: Intent; confidence: number } {
+  let intent: Intent = 'unknown'
+  let confidence = 0
+  for (const rule of RULES) {
+    const s = rule.score(f)
+    if (s > confidence) {
+      confidence = s
+      intent = rule.intent
+    }
+  }
+  return confidence >= FLOOR ? { intent, confidence } : { intent: 'unknown', confidence: 0.4 }
+}
+
+/** Cheap pre-checks the entry point uses before the full rules run. */
+export const hasLookupVerb = (text: string) => LOOKUP_VERB.test(text)
+export const hasReminderWord = (text: string) => SET_REMINDER.test(text)

@@ -1,0 +1,43 @@
+import type { Period } from './parsed-message.ts'
+
+/** Reporting periods; the phrase that comes first in the text wins. */
+const PERIODS: readonly [Period, RegExp][] = [
+  ['today', /今天|今日|\btoday\b/i],
+  ['last_week', /上个?周|上个?星期|上个?礼拜|\blast week\b|\bpast week\b|\bprevious week\b/i],
+  ['this_week', /本周|这周|这个?星期|这个?礼拜|\bthis week\b|\bwtd\b|week to date/i],
+  ['last_month', /上个?月|\blast month\b|\bpast month\b|\bprevious month\b/i],
+  ['this_month', /本月|这个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
+  ['last_quarter', /上个?季度?|\blast quarter\b|\bprevious quarter\b/i],
+  ['this_quarter', /本季度?|这个?季度|当季|\bthis quarter\b|\bqtd\b/i],
+  ['last_year', /去年|上一?年|\blast year\b|\bprevious year\b/i],
+  ['this_year', /今年|本年度?|全年|\bthis year\b|\bytd\b|year to date/i],
+]
+const QUARTER = /\bq([1-4])\b|第?([一二三四1-4])季度/i
+const MONTH = /(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?(?![初底中末\d])/
+
+/** The period a summary asks about, read against the user's current month (1-12). */
+export function detectPeriod(text: string, month: number): Period | null {
+  let best: Period | null = null
+  let at = Number.POSITIVE_INFINITY
+  for (const [period, re] of PERIODS) {
+    const m = re.exec(text)
+    if (m && m.index < at) {
+      at = m.index
+      best = period
+    }
+  }
+  const q = QUARTER.exec(text)
+  if (q && q.index < at) {
+    const n = '一二三四'.indexOf(q[2] ?? '') + 1 || Number(q[1] ?? q[2])
+    const current = Math.floor((month - 1) / 3) + 1
+    best = n === current ? 'this_quarter' : n === current - 1 || (current === 1 && n === 4) ? 'last_quarter' : 'this_quarter'
+    at = q.index
+  }
+  const mo = MONTH.exec(text)
+  if (mo && mo.index < at) {
+    const n = Number(mo[1])
+    if (n === month) best = 'this_month'
+    else if (n === (month === 1 ? 12 : month - 1)) best = 'last_month'
+  }
+  return best
+}

@@ -1,0 +1,108 @@
+import { COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
+
+/**
+ * Customer and contact in English text, from capitalised word runs: a run ending in `Inc`/`Corp`/
+ * `Industries` is an organisation, a known given name or a name followed by `at`/`from` is a person,
+ * and anything else is an organisation if it sits where one would (`at X`, `X signed`).
+ */
+
+const CAP_WORD = "[A-Z][A-Za-z0-9&'’.-]*"
+const CAP_RUN = new RegExp(`${CAP_WORD}(?:(?:\\s+of\\s+|\\s+&\\s+|\\s+)${CAP_WORD})*`, 'g')
+
+/** Capitalised words that start sentences or name days, months and sales terms, not parties. */
+const STOP = new Set(
+  `i i'm i've i'll called call calling calls met meet meeting emailed email e-mailed quick follow followed following set
+remind reminder reminders find show mark lol the a an hi hey hello please pls can could would what what's whats who
+who's how how's when where why just had have has spoke talked visited visit sent send got get today tomorrow tonight
+yesterday monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec q1 q2 q3 q4 ok okay demo ceo cto cfo coo vp re fyi update updated log note lunch dinner coffee
+new deal client customer pipeline forecast summary thanks thank great good lost won closed signed moved check look
+lookup search tell give list add create schedule ping pinged texted messaged caught left dropped went did do does is
+are was were they he she we our my their his her it its this that next last end eod eow asap also and but so then
+after before in on at for to from with about per via morning afternoon evening happy not no yes proposal negotiation
+stage contract renewal quote invoice pricing budget price team sales usd rmb cny eur gbp hkd jpy crm api pdf ppt poc
+rfp nda sow mou kpi okr roi sla help any all some any status info details account accounts opportunity`.split(/\s+/),
+)
+
+const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
+const PERSON_BEFORE = /\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to)\s+$/i
+const ORG_BEFORE =
+  /\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?$/i
+const ORG_AFTER =
+  /^(?:'s|’s)?\s*(?:deal|account|signed|moved|is|are|wants|closed|won|lost|stage|opportunity|contract|status|renewal|team|has|have|said|says|agreed|needs|went|just|po\b|order)/i
+const LOOKUP_LOWER =
+  /\b(?:find|lookup|look\s+up|search(?:\s+for)?|show(?:\s+me)?|info\s+(?:on|about)|details\s+(?:on|for|of)|status\s+of|about|at)\s+(?:the\s+)?(?:customer|client|account|company\s+)?\s*([a-z][\w&.-]*(?:\s+[a-z][\w&.-]*){0,2})/i
+const LOWER_STOP = /\b(?:please|pls|thanks|now|again|today|account|customer|client|info|details|status|history|record|records)$/i
+
+interface Run {
+  text: string
+  start: number
+  end: number
+  words: string[]
+}
+
+const lower = (w: string) => w.toLowerCase().replace(/[.’']s$|[.!?,]+$/g, '')
+
+function runs(text: string): Run[] {
+  const out: Run[] = []
+  CAP_RUN.lastIndex = 0
+  for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
+    let words = m[0].split(/\s+/)
+    let start = m.index
+    while (words.length && STOP.has(lower(words[0] ?? ''))) {
+      start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
+      words = words.slice(1)
+    }
+    while (words.length && STOP.has(lower(words.at(-1) ?? ''))) words = words.slice(0, -1)
+    if (!words.length) continue
+    const last = words.length - 1
+    if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase())) words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
+    words = words.map((w) => w.replace(/[’']s$/, ''))
+    const joined = words.join(' ')
+    out.push({ text: joined, start, end: start + joined.length, words })
+  }
+  return out
+}
+
+function isPerson(run: Run, text: string): boolean {
+  const last = (run.words.at(-1) ?? '').toLowerCase()
+  if (COMPANY_SUFFIXES.has(last)) return false
+  const first = (run.words[0] ?? '').toLowerCase()
+  if (run.words.length <= 2 && FIRST_NAMES.has(first)) return true
+  const after = text.slice(run.end, run.end + 40)
+  return run.words.length <= 2 && PERSON_AFTER.test(after) && PERSON_BEFORE.test(text.slice(0, run.start))
+}
+
+function orgScore(run: Run, text: string): number {
+  if (COMPANY_SUFFIXES.has((run.words.at(-1) ?? '').toLowerCase())) return 5
+  let s = 1
+  if (ORG_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start))) s += 2
+  if (ORG_AFTER.test(text.slice(run.end, run.end + 20))) s += 2
+  if (/^[A-Z0-9&]{2,}$/.test(run.text)) s += 1
+  return s
+}
+
+/** Contact and customer found in English text; either may be null. */
+export function enEntities(text: string, lookup: boolean): { customer: string | null; contact: string | null } {
+  let contact: string | null = null
+  let customer: string | null = null
+  let best = 0
+  for (const run of runs(text)) {
+    if (isPerson(run, text)) {
+      contact ??= run.text
+      continue
+    }
+    const s = orgScore(run, text)
+    if (s > best) {
+      best = s
+      customer = run.text
+    }
+  }
+  if (!customer && lookup) {
+    const m = LOOKUP_LOWER.exec(text)
+    const found = m?.[1]?.replace(LOWER_STOP, '').trim()
+    if (found && !STOP.has(found.split(/\s+/)[0] ?? '')) customer = found
+  }
+  return { customer, contact }
+}

@@ -1,0 +1,131 @@
+import { KNOWN_COMPANIES } from './known-companies.ts'
+import { COMPOUND_SURNAMES, FIRST_NAMES, SURNAMES, TITLES, ZH_ORG_SUFFIX } from './name-lists.ts'
+
+/**
+ * Customer and contact in Chinese (or mixed) text. The text is cut at function words, verbs and
+ * punctuation; each remaining piece is scored by what sits around it (`X的张总`, `查一下X`,
+ * `X那个单子`), since an organisation name is rarely recognisable by itself.
+ */
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const TITLE_SRC = TITLES.map((t) => (t === '总' ? '总' : t)).join('|')
+/** `张总`, `李经理`, `陈工`, `欧阳总监`, `老王`. `总`/`工` alone must not start a word (`总结`, `工作`). */
+export const ZH_CONTACT = new RegExp(
+  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之是会算归体])|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])`,
+  'g',
+)
+/** Two characters that look like surname + title but are not a person. */
+const NOT_CONTACT_BEFORE = /[对双甲乙各]$/
+
+const KNOWN = new RegExp(
+  `(?:${[...KNOWN_COMPANIES]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => (/^[A-Za-z]/.test(n) ? `(?<![A-Za-z])${escapeRe(n)}(?![A-Za-z])` : escapeRe(n)))
+    .join('|')})(?:${ZH_ORG_SUFFIX})?`,
+  'g',
+)
+
+/** Cut points. Their role around a piece decides its score, so they are grouped by meaning. */
+const LOOKUP = '查一下|查一查|查下|查查|查询|查|看看|看一下|搜一下|搜索|搜|找一下|找找|找'
+const BEFORE_ORG =
+  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进|联系了|联系|回复|致电|打给|约了|约|见了|去了|到了|去|到|给|跟|和|与|同|向|对接|来自|在'
+const AFTER_ORG_OBJECT =
+  '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室'
+const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
+const ORG_VERB =
+  '进入|推进|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
+const ACTIVITY = '商务谈判|谈判|演示|开会|开了|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
+const FILLER =
+  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|客户|公司|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|上午|下午|晚上|早上|了|完|是|的|一下|也|又|再|还|就|把|被|让|从|对方|我们|我|他们|他|她'
+const CUT = new RegExp(
+  `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
+  'g',
+)
+const ROLES = ['contact', 'lookup', 'before', 'deal', 'verb', 'activity', 'object', 'filler', 'sep'] as const
+type Role = (typeof ROLES)[number] | 'piece'
+interface Part {
+  role: Role
+  text: string
+}
+
+/** Pieces that sit where a name would but are ordinary words. */
+const NOT_ORG =
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年)$/
+const LATIN_NOT_ORG =
+  /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx)$/i
+
+function parts(text: string): Part[] {
+  const out: Part[] = []
+  let last = 0
+  CUT.lastIndex = 0
+  for (let m = CUT.exec(text); m; m = CUT.exec(text)) {
+    const gap = text.slice(last, m.index).trim()
+    if (gap) out.push({ role: 'piece', text: gap })
+    const group = m.slice(1).findIndex((g) => g !== undefined)
+    out.push({ role: ROLES[group] ?? 'sep', text: m[0] })
+    last = m.index + m[0].length
+  }
+  const tail = text.slice(last).trim()
+  if (tail) out.push({ role: 'piece', text: tail })
+  return out
+}
+
+function score(all: Part[], i: number): number {
+  const piece = (all[i]?.text ?? '').trim()
+  if (!isOrgLike(piece)) return 0
+  const prev = all[i - 1]
+  const prev2 = all[i - 2]
+  const next = all[i + 1]
+  const next2 = all[i + 2]
+  let s = 0
+  if (next?.role === 'contact' || (next?.text === '的' && next2?.role === 'contact')) s += 4
+  if (next?.text === '的' && (next2?.role === 'object' || next2?.role === 'deal')) s += 3
+  if (next?.role === 'deal') s += 3
+  if (prev?.text === '客户' || prev?.role === 'lookup') s += 3
+  if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
+  if (next?.role === 'verb') s += 2
+  if (next?.role === 'activity') s += 1
+  if (!prev || (prev.role === 'sep' && i === 1)) s += 1
+  if (!next || next.role === 'sep') s += prev?.role === 'lookup' || prev?.text === '客户' ? 1 : 0
+  if (new RegExp(`(?:${ZH_ORG_SUFFIX})$`).test(piece) && piece.length > 2) s += 2
+  if (/^[A-Za-z]/.test(piece)) s += 1
+  return s
+}
+
+function isOrgLike(piece: string): boolean {
+  if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
+    return /^[A-Za-z][A-Za-z0-9&.\- ]{1,30}$/.test(piece) && !LATIN_NOT_ORG.test(piece) && !FIRST_NAMES.has(piece.toLowerCase())
+  }
+  const cjk = piece.replace(/[^\u4e00-\u9fff]/g, '').length
+  return cjk >= 2 && piece.length <= 12 && !/[吗呢吧啊呀么]$/.test(piece)
+}
+
+/** The first person named with a surname and title (`张总`), or an English given name. */
+export function zhContact(text: string): string | null {
+  ZH_CONTACT.lastIndex = 0
+  for (let m = ZH_CONTACT.exec(text); m; m = ZH_CONTACT.exec(text)) {
+    if (!NOT_CONTACT_BEFORE.test(text.slice(0, m.index))) return m[0]
+  }
+  const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
+  for (let m = latin.exec(text); m; m = latin.exec(text)) if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
+  return null
+}
+
+/** The customer organisation, or null when no piece of the text is placed like one. */
+export function zhCustomer(text: string, lookup: boolean): string | null {
+  KNOWN.lastIndex = 0
+  const known = KNOWN.exec(text)
+  if (known && !/[很挺真太好最]$/.test(text.slice(0, known.index))) return known[0]
+  const all = parts(text)
+  let best: string | null = null
+  let bestScore = lookup ? 1 : 2
+  all.forEach((p, i) => {
+    if (p.role !== 'piece') return
+    const s = score(all, i)
+    if (s > bestScore) {
+      bestScore = s
+      best = p.text.trim()
+    }
+  })
+  return best
+}

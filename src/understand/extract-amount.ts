@@ -1,0 +1,100 @@
+import { parseNumber } from './chinese-numbers.ts'
+
+/** A sum of money read from a message. */
+export interface FoundAmount {
+  amount: number
+  /** ISO 4217; CNY unless the text names another currency. */
+  currency: string
+  start: number
+  end: number
+}
+
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  千: 1e3,
+  w: 1e4,
+  万: 1e4,
+  十万: 1e5,
+  百万: 1e6,
+  千万: 1e7,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  thousand: 1e3,
+  亿: 1e8,
+  bn: 1e9,
+  billion: 1e9,
+}
+
+/** Currency words before or after a number, longest first so `HK$` wins over `$`. */
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/^(?:hk\$|hkd|港币|港元)$/i, 'HKD'],
+  [/^(?:us\$|\$|usd|美元|美金|dollars?|bucks)$/i, 'USD'],
+  [/^(?:€|eur|euros?|欧元)$/i, 'EUR'],
+  [/^(?:£|gbp|英镑)$/i, 'GBP'],
+  [/^(?:jpy|日元|円)$/i, 'JPY'],
+  [/^(?:¥|￥|rmb|cny|元|块钱?|人民币)$/i, 'CNY'],
+]
+
+const PREFIX = '(HK\\$|US\\$|\\$|€|£|¥|￥|USD|RMB|CNY|EUR|GBP|HKD|JPY|人民币)?'
+const NUM = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
+const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|mil|mn|bn|mm|[kKwWmM])?'
+const SUFFIX = '(港币|港元|美元|美金|欧元|英镑|日元|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy)?'
+const AMOUNT = new RegExp(
+  `${PREFIX}\\s?${NUM}\\s?${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`,
+  'gi',
+)
+/** Words that make a bare number a sum of money (`金额 500000`, `budget 20000`). */
+const MONEY_CONTEXT = /(金额|报价|预算|合同额|合同|价格|总价|单价|费用|成交价|price|budget|amount|deal size|value|worth|quote|valued at|contract)[^\d]{0,6}$/i
+/** A number followed by these is a count or a date, not money. */
+const NOT_MONEY_AFTER = /^\s*(?:%|个|人|台|套|天|周|月|年|点|号|日|小时|分钟|次|家|位|hours?|days?|weeks?|months?|years?|people|users?|seats?|licen[cs]es?)/i
+/** `从50万调整为60万`: the figure after these is the new one. */
+const NEW_VALUE = /(?:调整为|改为|改成|更新为|变更为|调到|调为|提高到|降到|降为|to|->|→)\s*$/i
+
+function toValue(num: string): number {
+  if (/\d/.test(num)) return Number(num.replace(/,/g, ''))
+  const [whole = '', fraction] = num.split('点')
+  const value = parseNumber(whole)
+  return fraction ? value + parseNumber(fraction) / 10 : value
+}
+
+function currencyOf(word: string | undefined): string | null {
+  if (!word) return null
+  for (const [re, code] of CURRENCY_WORDS) if (re.test(word)) return code
+  return null
+}
+
+/**
+ * The sum of money a message mentions: a number with a multiplier (`200万`, `45k`, `1.2亿`, `30w`)
+ * or a currency (`$120k`, `5000元`, `USD 20,000`), or a plain number right after a money word.
+ * With several, the one after `调整为`/`to` wins, else the first.
+ */
+export function extractAmount(text: string): FoundAmount | null {
+  const found: (FoundAmount & { preferred: boolean })[] = []
+  AMOUNT.lastIndex = 0
+  for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
+    const [whole, prefix, num = '', multRaw, suffix] = m
+    const before = text.slice(Math.max(0, m.index - 12), m.index)
+    const after = text.slice(m.index + whole.length)
+    const mult = multRaw ? (MULTIPLIERS[multRaw.toLowerCase()] ?? MULTIPLIERS[multRaw]) : undefined
+    const currency = currencyOf(prefix) ?? currencyOf(suffix)
+    if (!/\d/.test(num) && !mult && !currency) continue
+    if (!mult && !currency && !MONEY_CONTEXT.test(before)) continue
+    if (!currency && NOT_MONEY_AFTER.test(after)) continue
+    // `Q4`, `2个`, times and dates are never money; `1.5` without anything around it neither.
+    if (/[qQ]$/.test(before) || /[:：]$/.test(before) || (/^m/i.test(multRaw ?? '') && /\bin\s*$/i.test(before))) continue
+    const value = toValue(num) * (mult ?? 1)
+    if (!Number.isFinite(value) || value <= 0) continue
+    found.push({
+      amount: Math.round(value * 100) / 100,
+      currency: currency ?? 'CNY',
+      start: m.index,
+      end: m.index + whole.length,
+      preferred: NEW_VALUE.test(before),
+    })
+  }
+  const best = found.find((f) => f.preferred) ?? found[0]
+  return best ? { amount: best.amount, currency: best.currency, start: best.start, end: best.end } : null
+}

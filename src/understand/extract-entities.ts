@@ -1,0 +1,37 @@
+import { enEntities } from './entities-en.ts'
+import { zhContact, zhCustomer } from './entities-zh.ts'
+
+/** The customer organisation and the person at it, as written. */
+export interface FoundEntities {
+  customer: string | null
+  contact: string | null
+}
+
+const CJK = /[\u4e00-\u9fff]/g
+
+/**
+ * Customer and contact. `masked` spans (dates, amounts) are blanked first so that `明天下午3点`
+ * or `200万` never end up inside a name. Text with Chinese in it is read with the Chinese rules,
+ * which also pick up Latin names (`OPPO`, `vivo`, `Jane`); pure English with the English ones.
+ */
+export function extractEntities(
+  text: string,
+  masked: readonly { start: number; end: number }[],
+  lookup: boolean,
+): FoundEntities {
+  let clean = text
+  let floor = Number.POSITIVE_INFINITY
+  for (const s of [...masked].sort((a, b) => b.start - a.start)) {
+    if (s.end > floor) continue
+    clean = `${clean.slice(0, s.start)}|${clean.slice(s.end)}`
+    floor = s.start
+  }
+  const cjk = clean.match(CJK)?.length ?? 0
+  if (cjk >= 2) {
+    const contact = zhContact(clean)
+    let customer = zhCustomer(clean, lookup)
+    if (!customer) customer = enEntities(clean, lookup).customer
+    return { customer: customer === contact ? null : customer, contact }
+  }
+  return enEntities(clean, lookup)
+}

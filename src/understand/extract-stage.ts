@@ -1,0 +1,47 @@
+import type { DealStage } from './parsed-message.ts'
+
+/** A deal stage the text moves a deal to, and whether it was said outright. */
+export interface FoundStage {
+  stage: DealStage
+  /** False for the weak readings (`报价` alone as proposal), which only count on an update. */
+  strong: boolean
+}
+
+/** `进入商务谈判阶段`, `moved to proposal stage`: the stage named with 阶段/stage wins over all. */
+const NAMED_STAGE =
+  /([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:阶段|stage)|(?:to|into|in|at)\s+(?:the\s+)?(lead|qualified|qualification|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost)\b/i
+const STAGE_WORDS: readonly [DealStage, RegExp][] = [
+  ['lost', /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|fell through|went with (?:a|another) (?:competitor|vendor)/i],
+  ['won', /closed[- ]won|赢单|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|closed the deal|\bclosed it\b/i],
+  ['negotiation', /谈判|议价|negotiat|contract review|合同审核|法务审核/i],
+  ['proposal', /提案|方案阶段|报价阶段|proposal|quote stage|quoting/i],
+  ['qualified', /需求确认|确认需求|立项|\bqualified\b|qualification|需求明确/i],
+  ['lead', /线索|\blead\b|初步接触|prospect/i],
+]
+const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
+/** Future or feared outcomes are not a stage change: `下周签约`, `担心丢单`, `will sign`. */
+const SPECULATIVE =
+  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|年底前?|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
+
+function stageOf(word: string): DealStage | null {
+  const w = word.toLowerCase()
+  if (/谈判|negotiat|议价|签约|合同|contract/.test(w)) return 'negotiation'
+  if (/方案|报价|提案|proposal|quote/.test(w)) return 'proposal'
+  if (/需求|立项|qualif/.test(w)) return 'qualified'
+  if (/线索|lead|接触|prospect/.test(w)) return 'lead'
+  if (/赢|won|签/.test(w)) return 'won'
+  if (/输|丢|lost/.test(w)) return 'lost'
+  return null
+}
+
+/** The deal stage a message reports, or null. */
+export function extractStage(text: string): FoundStage | null {
+  const named = NAMED_STAGE.exec(text)
+  const fromName = named ? stageOf(named[1] ?? named[2] ?? '') : null
+  if (fromName) return { stage: fromName, strong: true }
+  for (const [stage, re] of STAGE_WORDS) {
+    const m = re.exec(text)
+    if (m && !SPECULATIVE.test(text.slice(Math.max(0, m.index - 12), m.index))) return { stage, strong: true }
+  }
+  return WEAK_PROPOSAL.test(text) ? { stage: 'proposal', strong: false } : null
+}

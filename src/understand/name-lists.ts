@@ -1,0 +1,93 @@
+/** Word lists for telling people from organisations. Data only, so the rules stay readable. */
+
+/**
+ * Common single-character surnames. Characters that are far more often part of ordinary words in
+ * front of a title (`都`, `和`, `车`, `单`, `管`, `全`, `公`…) are left out on purpose.
+ */
+export const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝封匡鞠惠荆冀郁胥储栗燕楚鄢谌奚皮粟冼蔺闻厉伊仝郜阚权帅屠朴盖廉禹井祖巴丰卿狄宣晋容敬扈晁芮蒯阙浦戈伏鹿薄邸雍辜裘亓修邰赫杭况宿逯隆茹诸慕嵇湛戎勾茅尉斯檀衣展昝智幸奉衡富尧'
+
+export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '尉迟', '公孙', '长孙', '宇文', '司徒']
+
+/** Titles after a surname, longest first. `总` and `工` get lookaheads where they are used. */
+export const TITLES = [
+  '副总经理',
+  '总经理',
+  '董事长',
+  '副总裁',
+  '工程师',
+  '副总',
+  '总裁',
+  '总监',
+  '总工',
+  '经理',
+  '主任',
+  '老师',
+  '老板',
+  '主管',
+  '书记',
+  '部长',
+  '处长',
+  '科长',
+  '局长',
+  '院长',
+  '校长',
+  '博士',
+  '教授',
+  '律师',
+  '医生',
+  '先生',
+  '女士',
+  '小姐',
+  '行长',
+  '厂长',
+  '所长',
+  '秘书',
+  '助理',
+  '组长',
+  '顾问',
+  '专员',
+]
+
+/** Common English given names, lower case: a capitalised word in this list is a person. */
+export const FIRST_NAMES = new Set(
+  `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian
+keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe
+logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ashley
+kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura cynthia amy
+kathleen angela shirley brenda emma anna pamela nicole samantha katherine christine helen debra rachel carolyn
+janet maria catherine heather diane olivia julie joyce victoria ruth virginia lauren kelly christina joan evelyn
+judith andrea hannah megan cheryl jacqueline martha madison teresa gloria sara janice ann kathryn abigail sophia
+frances jean alice judy isabella julia grace amber denise danielle marilyn beverly charlotte natalie theresa diana
+brittany doris kayla alexis lori marie jane bob tom tim jim mike dave steve chris matt dan ben sam alex nick tony
+rob bill will ed ted fred greg jeff josh ken kate katie liz beth jen jenny sue meg molly lucy lily ella mia zoe
+chloe amelia ava harper leo max oliver lucas liam ethan aiden jake luke owen caleb ian evan priya raj rahul amit
+anil sanjay vijay arjun ravi deepak neha pooja anita sunita kumar wei li ming hui jun lei yan ling mei xin hao
+yuki hiroshi kenji akira takeshi sakura carlos luis miguel jorge pedro diego sofia lucia camila valentina mateo
+hans klaus stefan tobias lukas felix sven lars erik nils ingrid astrid fatima ahmed omar ali hassan yusuf layla
+noor olga ivan dmitri sergei natasha anastasia pierre jacques marc louis claire sophie camille chloe manon leon
+paolo marco giulia francesca elena dana erin tara nina maya ryan sean shawn shane derek todd craig brett troy
+cody travis chad kurt neil glenn dean doug phil rick nate zack drew jon don ron jay ray lee kim pat sue`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Words that end an organisation's name (`Stark Industries`, `Soylent Corp`). */
+export const COMPANY_SUFFIXES = new Set(
+  `inc inc. corp corp. corporation co co. company ltd ltd. llc plc gmbh ag sa industries enterprises group systems
+technologies technology tech labs lab partners holdings bank capital solutions software networks motors pharma
+pharmaceuticals media foods consulting logistics airlines energy insurance ventures studios games health analytics
+robotics dynamics international global electronics semiconductor semiconductors retail brands services financial
+trust realty properties hotels airways manufacturing chemicals steel telecom communications interactive digital
+works cloud ai`
+    .split(/\s+/)
+    .filter(Boolean),
+)
+
+/** Chinese endings of an organisation's name, longest first (`吉利汽车`, `平安保险`). */
+export const ZH_ORG_SUFFIX =
+  '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云'

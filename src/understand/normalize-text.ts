@@ -1,0 +1,37 @@
+/** Text clean-up done once, before any rule looks at a message. */
+
+/** Full-width forms people type with a Chinese IME, mapped to the ASCII the rules expect. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g
+const SLACK_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g
+const LEADING_MENTION = /^\s*@[^\s@,，:：]+[\s,，:：]*/
+const SPACES = /\s+/g
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const botPatterns = new Map<string, RegExp>()
+
+/** A regex for `@name` of any of the bot's names, built once per distinct list. */
+function botMention(names: readonly string[]): RegExp | null {
+  if (!names.length) return null
+  const key = names.join('\u0000')
+  let re = botPatterns.get(key)
+  if (!re) {
+    const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRe)
+    re = new RegExp(`@(?:${alternatives.join('|')})[\\s,，:：]*`, 'g')
+    botPatterns.set(key, re)
+  }
+  return re
+}
+
+/**
+ * Strips bot mentions (`@CRM助手`, a leading `@anything`, Slack's `<@U123>`), folds full-width
+ * letters, digits and punctuation to ASCII (`，` → `,`, `９` → `9`), and collapses white space.
+ */
+export function normalizeText(raw: string, botNames: readonly string[] = []): string {
+  let text = raw.replace(SLACK_MENTION, ' ')
+  const bots = botMention(botNames)
+  if (bots) text = text.replace(bots, ' ')
+  text = text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+  text = text.replace(/[。]/g, '.').replace(/[、]/g, ',').replace(/[“”]/g, '"').replace(/[‘’]/g, "'")
+  text = text.replace(LEADING_MENTION, '')
+  return text.replace(SPACES, ' ').trim()
+}

@@ -1,0 +1,89 @@
+/**
+ * Wall-clock arithmetic in an IANA zone with nothing but Intl: offsets are read from a cached
+ * formatter per zone, because building an Intl.DateTimeFormat costs far more than using one.
+ */
+
+/** A calendar day plus a wall-clock time, as the user reads it in their zone. */
+export interface WallTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
+
+/** A wall-clock moment plus its weekday (0 = Sunday). */
+export interface ZonedNow extends WallTime {
+  weekday: number
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+/** The wall clock of `at` in `timeZone`. Throws RangeError for an unknown zone. */
+export function wallClock(at: Date, timeZone: string): ZonedNow {
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
+  for (const part of formatterFor(timeZone).formatToParts(at)) {
+    if (part.type in p) p[part.type as keyof typeof p] = Number(part.value)
+  }
+  const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, weekday }
+}
+
+/** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). */
+export function offsetMinutes(at: Date, timeZone: string): number {
+  const w = wallClock(at, timeZone)
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
+  return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000)
+}
+
+/**
+ * The instant a wall-clock time names in `timeZone`. Out-of-range parts roll over (day 32 is the
+ * 1st of the next month), which keeps date arithmetic in callers trivial. The offset is checked
+ * twice so that times next to a DST change land on the right side of it.
+ */
+export function instantOf(wall: WallTime, timeZone: string): Date {
+  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
+  let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60_000
+  instant = guess - offsetMinutes(new Date(instant), timeZone) * 60_000
+  return new Date(instant)
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** ISO 8601 with the zone's own offset, e.g. `2026-11-25T09:00:00+08:00`. */
+export function formatZoned(at: Date, timeZone: string): string {
+  const w = wallClock(at, timeZone)
+  const off = offsetMinutes(at, timeZone)
+  const sign = off < 0 ? '-' : '+'
+  const abs = Math.abs(off)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** The calendar day `days` after the given one (negative goes back), normalised. */
+export function addDays(d: { year: number; month: number; day: number }, days: number) {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days))
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }
+}
+
+/** Number of days in a month (1-based). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
