@@ -51,7 +51,7 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   .msg { padding:9px 12px; border-radius:10px; word-break:break-word; box-shadow:var(--shadow); }
   .msg.me { background:var(--me); white-space:pre-wrap; border-top-right-radius:3px; }
   .msg.bot { background:var(--panel); border:1px solid var(--line); border-top-left-radius:3px; }
-  .msg.bot.has-card { padding:0; overflow:hidden; min-width:min(420px,100%); }
+  .msg.bot.has-card { padding:0; overflow:hidden; width:540px; max-width:100%; }
   .msg.bot.error { border-color:var(--danger); background:var(--danger-soft); }
   .msg.bot.action { background:var(--soft); box-shadow:none; color:var(--ink); }
   .text { white-space:pre-wrap; }
@@ -105,9 +105,9 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   .btn.chosen { opacity:1; border-color:var(--accent); color:var(--accent); background:var(--accent-soft); }
   .btn.small { padding:1px 8px; font-size:12px; }
   .options .btn { text-align:left; padding:7px 12px; }
-  .editor { display:flex; flex-direction:column; gap:6px; padding:0 14px 10px; }
-  .editor textarea { width:100%; min-height:60px; resize:vertical; padding:8px; border:1px solid var(--line); border-radius:6px; font:inherit; background:var(--panel); color:var(--ink); }
-  .editor div { display:flex; gap:6px; justify-content:flex-end; }
+  .editor { display:flex; gap:6px; padding:0 14px 10px; align-items:center; }
+  .editor input { flex:1; min-width:0; padding:6px 8px; border:1px solid var(--line); border-radius:6px; font:inherit; background:var(--panel); color:var(--ink); }
+  .editor div { display:flex; gap:6px; }
   .welcome { background:var(--panel); border:1px solid var(--line); border-radius:12px; padding:16px 18px; box-shadow:var(--shadow); }
   .welcome h2 { margin:0 0 4px; font-size:16px; }
   .welcome p { margin:0 0 10px; color:var(--muted); }
@@ -126,7 +126,7 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   #send { height:42px; padding:0 20px; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; font-weight:600; }
   #send:disabled { opacity:.5; cursor:default; }
   .hint { max-width:860px; margin:4px auto 0; font-size:11.5px; color:var(--muted); }
-  @media (max-width:600px) { header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { min-width:0; } }
+  @media (max-width:600px) { header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { width:calc(100vw - 72px); } header .sub { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; } .hint { display:none; } }
 </style>
 </head>
 <body>
@@ -220,7 +220,7 @@ function customerCard(d, lang) {
     + '<span class="grow"><b>' + esc(p.name) + '</b>' + (p.title ? ' <span class="muted">' + esc(p.title) + '</span>' : '') + '</span>'
     + '<span class="muted">' + esc([...(p.phones || []), p.email].filter(Boolean).join(' · ')) + '</span></li>').join('')
   const deals = (d.deals || []).map((x) => '<tr><td>' + esc(x.title) + '</td><td>' + stagePill(x.stage, lang) + '</td><td class="num">' + esc(money(x.amount, x.currency, lang))
-    + '</td><td class="num">' + num(Math.round((x.probability || 0) * 100)) + '%</td></tr>').join('')
+    + '</td><td class="num">' + num(Math.round(x.probability || 0)) + '%</td></tr>').join('')
   const notes = (d.interactions || []).map((i) => '<li><span class="ic">' + esc(icon(TYPES, i.type) || '📝') + '</span><span class="grow">'
     + '<div class="muted">' + esc(i.occurredLocal) + (i.authorName ? ' · ' + esc(i.authorName) : '') + ' ' + sentimentPill(i.sentiment, lang) + '</div>'
     + '<div class="text">' + esc(i.summary) + '</div></span></li>').join('')
@@ -260,7 +260,7 @@ function dealCard(d, lang) {
     + body('<div class="card-title">' + esc(x.customerName) + ' <span class="muted">' + esc(x.title) + '</span></div>'
       + '<div>' + stages + '</div>'
       + '<div class="tiles"><div class="tile"><b>' + esc(money(x.amount, x.currency, lang)) + '</b><span>' + esc(tr(lang, '金额', 'Amount')) + '</span></div>'
-      + '<div class="tile"><b>' + num(Math.round((x.probability || 0) * 100)) + '%</b><span>' + esc(tr(lang, '赢率', 'Probability')) + '</span></div>'
+      + '<div class="tile"><b>' + num(Math.round(x.probability || 0)) + '%</b><span>' + esc(tr(lang, '赢率', 'Probability')) + '</span></div>'
       + '<div class="tile"><b>' + esc(x.ownerName || '—') + '</b><span>' + esc(tr(lang, '负责人', 'Owner')) + '</span></div></div>'
       + (x.expectedClose ? '<div class="muted">' + esc(tr(lang, '预计成交 ', 'Expected close ') + x.expectedClose) + '</div>' : ''))
 }
@@ -410,7 +410,7 @@ function renderReply(reply, lang) {
     b.className = 'btn' + (a.style ? ' ' + a.style : '')
     b.dataset.action = a.action
     b.textContent = (reply.intent === 'choice' ? index + 1 + '. ' : '') + a.label
-    b.addEventListener('click', () => press(a, b, div, d))
+    b.addEventListener('click', () => press(a, b, div))
     const slot = reply.intent === 'list_reminders' && a.value && a.value.id != null
       ? div.querySelector('[data-slot="' + CSS.escape(String(a.value.id)) + '"]') : null
     if (slot) {
@@ -459,9 +459,9 @@ function lock(bubble, pressed) {
   if (pressed) pressed.classList.add('chosen')
 }
 
-async function press(action, button, bubble, data) {
+async function press(action, button, bubble) {
   if (!currentUser()) return needName()
-  if (action.action === 'edit_interaction') return openEditor(action, button, bubble, data)
+  if (action.action === 'edit_interaction') return openEditor(action, button, bubble)
   button.disabled = true
   const res = await post('/api/actions', { user: currentUser(), chat: chatId(), action: action.action, value: action.value })
   const ok = res.reply && res.reply.intent !== 'error'
@@ -470,36 +470,43 @@ async function press(action, button, bubble, data) {
   if (res.reply) renderReply(res.reply, lastLang)
 }
 
-function openEditor(action, button, bubble, data) {
-  if (bubble.querySelector('.editor')) return
+/** Edit is a one-line correction (「是拜访不是电话」「下周五跟进」), typed under the note and posted with the action. */
+function openEditor(action, button, bubble) {
+  const open = bubble.querySelector('.editor input')
+  if (open) return open.focus()
   const box = document.createElement('div')
   box.className = 'editor'
-  const area = document.createElement('textarea')
-  area.value = (data.interaction && data.interaction.summary) || ''
+  const line = document.createElement('input')
+  line.placeholder = tr(lastLang, '一句话修改,例如:是拜访不是电话 / 改成消极 / 下周五跟进', 'One line, e.g. it was a meeting / negative / follow up next Friday')
+  line.setAttribute('aria-label', tr(lastLang, '修改', 'correction'))
   const buttons = document.createElement('div')
   const cancel = document.createElement('button')
   cancel.type = 'button'; cancel.className = 'btn'; cancel.textContent = tr(lastLang, '取消', 'Cancel')
   const save = document.createElement('button')
   save.type = 'button'; save.className = 'btn primary'; save.textContent = tr(lastLang, '保存', 'Save')
   buttons.append(cancel, save)
-  box.append(area, buttons)
-  const bar = bubble.querySelector('.actions')
-  bubble.insertBefore(box, bar)
-  area.focus()
+  box.append(line, buttons)
+  bubble.insertBefore(box, bubble.querySelector('.actions'))
+  line.focus()
   cancel.addEventListener('click', () => box.remove())
-  save.addEventListener('click', async () => {
-    const text = area.value.trim()
-    if (!text) return area.focus()
+  const submit = async () => {
+    const text = line.value.trim()
+    if (!text) return line.focus()
     save.disabled = true
     const res = await post('/api/actions', { user: currentUser(), chat: chatId(), action: action.action, value: action.value, text })
     save.disabled = false
     if (res.reply && res.reply.intent !== 'error') {
       box.remove()
-      const quote = bubble.querySelector('blockquote')
-      if (quote) quote.textContent = text
+      const note = document.createElement('div')
+      note.className = 'muted correction'
+      note.textContent = '✏️ ' + text
+      const cardBody = bubble.querySelector('.card-body')
+      if (cardBody) cardBody.appendChild(note)
     }
     if (res.reply) renderReply(res.reply, lastLang)
-  })
+  }
+  save.addEventListener('click', submit)
+  line.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.isComposing) { e.preventDefault(); submit() } })
 }
 
 async function send(text) {
