@@ -122,6 +122,7 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   footer { background:var(--panel); border-top:1px solid var(--line); padding:10px 16px 12px; }
   #composer { max-width:860px; margin:0 auto; display:flex; gap:8px; align-items:flex-end; }
   #composer textarea { flex:1; resize:none; min-height:42px; max-height:160px; padding:10px 12px; border:1px solid var(--line); border-radius:8px; font:inherit; background:var(--soft); color:var(--ink); outline:none; }
+  #composer textarea::placeholder { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
   #composer textarea:focus { border-color:var(--accent); background:var(--panel); }
   #send { height:42px; padding:0 20px; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; font-weight:600; }
   #send:disabled { opacity:.5; cursor:default; }
