@@ -45,9 +45,9 @@ function monthPart(which: string, monthOffset: number, explicitMonth?: number) {
     if (/底|末|下旬/.test(which)) day = /下旬/.test(which) ? 21 : daysInMonth(year, m)
     else if (/中/.test(which)) day = 15
     else if (/上旬|初/.test(which)) day = 1
-    // A month start already passed means the next one: `月初` said on the 18th.
-    if (explicitMonth === undefined && monthOffset === 0 && day < now.day && /初/.test(which)) {
-      return { year: m === 12 ? year + 1 : year, month: m === 12 ? 1 : m + 1, day: 1 }
+    // A part of this month already gone means next month's: `月初` said on the 18th.
+    if (explicitMonth === undefined && monthOffset === 0 && day < now.day) {
+      return { year: m === 12 ? year + 1 : year, month: m === 12 ? 1 : m + 1, day }
     }
     return { year, month: m, day }
   }

@@ -21,16 +21,25 @@ const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 const PIPELINE =
-  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单)(?:了)?多少|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单)(?:了)?多少|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+/** A deal put on hold or pushed back: an update with no stage of its own. */
+const DEAL_STATUS =
+  /(?:单子|商机|项目|订单|deal|opportunity).{0,8}(?:搁置|暂停|延期|推迟|取消|冻结|on hold|paused|postponed|delayed|slipped|pushed)/i
 const LOOKUP_VERB =
   /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of)\b/i
 const LOOKUP_OBJECT =
   /资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
+const LOOKUP_START = /^(?:帮我|请)?(?:查|搜|找|看看|看一下|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
+/** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
+const WORK_CONTACT = /拜访|回访|来电|来访|上门|电话沟通|打了个?电话|\b(?:called|visited|emailed|phoned|met with)\b/i
+/** Verbs of working a customer that name no channel (`跟进了一下顺丰`). */
+const WORK_VERB =
+  /跟进了|沟通了|联系了|交流了|聊了|谈了|对接了|聊过|谈过|\b(?:followed up|checked in|caught up|touched base|synced|spoke|talked)\b/i
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 const NARRATIVE =
-  /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed)\b/i
+  /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
 
 type Rule = { intent: Intent; score: (f: IntentFeatures) => number }
 
@@ -47,6 +56,7 @@ const RULES: readonly Rule[] = [
     score: (f) => {
       if (f.stage?.strong) return f.customer ? 0.9 : 0.75
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
+      if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
       return 0
     },
   },
@@ -58,6 +68,9 @@ const RULES: readonly Rule[] = [
       if (NOTE.test(f.text)) return who ? 0.85 : 0.65
       if (f.contact && (NARRATIVE.test(f.text) || f.sentimentHits)) return 0.75
       if (f.customer && f.sentimentHits && NARRATIVE.test(f.text)) return 0.65
+      if (f.customer && WORK_VERB.test(f.text)) return 0.7
+      if (f.customer && NARRATIVE.test(f.text)) return 0.6
+      if (f.channel && WORK_CONTACT.test(f.text)) return 0.55
       return 0
     },
   },
@@ -68,6 +81,7 @@ const RULES: readonly Rule[] = [
   {
     intent: 'lookup_customer',
     score: (f) => {
+      if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
       if (!f.customer) return 0
       if (LOOKUP_VERB.test(f.text)) return 0.87
       if (LOOKUP_OBJECT.test(f.text)) return 0.72

@@ -22,7 +22,8 @@ lookup search tell give list add create schedule ping pinged texted messaged cau
 are was were they he she we our my their his her it its this that next last end eod eow asap also and but so then
 after before in on at for to from with about per via morning afternoon evening happy not no yes proposal negotiation
 stage contract renewal quote invoice pricing budget price team sales usd rmb cny eur gbp hkd jpy crm api pdf ppt poc
-rfp nda sow mou kpi okr roi sla help any all some any status info details account accounts opportunity`.split(/\s+/),
+rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
+marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call`.split(/\s+/),
 )
 
 const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
@@ -50,11 +51,14 @@ function runs(text: string): Run[] {
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     let words = m[0].split(/\s+/)
     let start = m.index
-    while (words.length && STOP.has(lower(words[0] ?? ''))) {
+    const named = (w: string) => FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m[0].length))
+    while (words.length && STOP.has(lower(words[0] ?? '')) && !(words.length === 1 && named(words[0] ?? ''))) {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)
     }
-    while (words.length && STOP.has(lower(words.at(-1) ?? ''))) words = words.slice(0, -1)
+    while (words.length && STOP.has(lower(words.at(-1) ?? '')) && !(words.length === 1 && named(words[0] ?? ''))) {
+      words = words.slice(0, -1)
+    }
     if (!words.length) continue
     const last = words.length - 1
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase())) words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')

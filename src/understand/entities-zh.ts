@@ -28,15 +28,15 @@ const KNOWN = new RegExp(
 /** Cut points. Their role around a piece decides its score, so they are grouped by meaning. */
 const LOOKUP = '查一下|查一查|查下|查查|查询|查|看看|看一下|搜一下|搜索|搜|找一下|找找|找'
 const BEFORE_ORG =
-  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进|联系了|联系|回复|致电|打给|约了|约|见了|去了|到了|去|到|给|跟|和|与|同|向|对接|来自|在'
+  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进|联系了|联系|回复|致电|打给|约了|约|见了|去了|到了|去|到|给|跟|和|与|同|向|对接|来自'
 const AFTER_ORG_OBJECT =
-  '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室'
+  '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
 const ORG_VERB =
   '进入|推进|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY = '商务谈判|谈判|演示|开会|开了|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
-  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|客户|公司|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|上午|下午|晚上|早上|了|完|是|的|一下|也|又|再|还|就|把|被|让|从|对方|我们|我|他们|他|她'
+  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|上午|下午|晚上|早上|了|完|是|的|一下|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
 const CUT = new RegExp(
   `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
   'g',
@@ -50,7 +50,7 @@ interface Part {
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
-  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年)$/
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁)$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)/
 const LATIN_NOT_ORG =
   /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx)$/i
 
@@ -70,6 +70,8 @@ function parts(text: string): Part[] {
   return out
 }
 
+const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
+
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
   if (!isOrgLike(piece)) return 0
@@ -87,7 +89,7 @@ function score(all: Part[], i: number): number {
   if (next?.role === 'activity') s += 1
   if (!prev || (prev.role === 'sep' && i === 1)) s += 1
   if (!next || next.role === 'sep') s += prev?.role === 'lookup' || prev?.text === '客户' ? 1 : 0
-  if (new RegExp(`(?:${ZH_ORG_SUFFIX})$`).test(piece) && piece.length > 2) s += 2
+  if (ORG_END.test(piece) && piece.length > 2) s += 3
   if (/^[A-Za-z]/.test(piece)) s += 1
   return s
 }

@@ -11,17 +11,21 @@ export interface FoundStage {
 const NAMED_STAGE =
   /([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:阶段|stage)|(?:to|into|in|at)\s+(?:the\s+)?(lead|qualified|qualification|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost)\b/i
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
-  ['lost', /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|fell through|went with (?:a|another) (?:competitor|vendor)/i],
-  ['won', /closed[- ]won|赢单|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|closed the deal|\bclosed it\b/i],
+  ['lost', /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i],
+  ['won', /closed[- ]won|赢单(?!率)|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i],
   ['negotiation', /谈判|议价|negotiat|contract review|合同审核|法务审核/i],
   ['proposal', /提案|方案阶段|报价阶段|proposal|quote stage|quoting/i],
   ['qualified', /需求确认|确认需求|立项|\bqualified\b|qualification|需求明确/i],
   ['lead', /线索|\blead\b|初步接触|prospect/i],
 ]
 const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
+/** Words that move a deal: with one, any stage word counts as said outright (`推进到商务谈判`). */
+const MOVE =
+  /进入|推进|转入|转到|进展到|到了|走到|改成|改为|调整为|更新为|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|mark(?:ed)?|set|change[sd]?|update[sd]?)\b/i
+const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /** Future or feared outcomes are not a stage change: `下周签约`, `担心丢单`, `will sign`. */
 const SPECULATIVE =
-  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|年底前?|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
+  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|有望|有可能|应该|估计|可望|预期|等待|等|年底前?|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
 
 function stageOf(word: string): DealStage | null {
   const w = word.toLowerCase()
@@ -41,7 +45,9 @@ export function extractStage(text: string): FoundStage | null {
   if (fromName) return { stage: fromName, strong: true }
   for (const [stage, re] of STAGE_WORDS) {
     const m = re.exec(text)
-    if (m && !SPECULATIVE.test(text.slice(Math.max(0, m.index - 12), m.index))) return { stage, strong: true }
+    if (m && !SPECULATIVE.test(text.slice(Math.max(0, m.index - 12), m.index))) {
+      return { stage, strong: ALWAYS_STRONG.has(stage) || MOVE.test(text.slice(0, m.index)) }
+    }
   }
   return WEAK_PROPOSAL.test(text) ? { stage: 'proposal', strong: false } : null
 }

@@ -52,12 +52,11 @@ const FIELDS: Record<Intent, (r: Reading) => Partial<Fields>> = {
     // The follow-up is the first date still to come; past ones (`今天上午`) say when it happened.
     due_at: r.dates.find((d) => !d.past)?.iso ?? null,
   }),
-  lookup_customer: (r) => ({ customer: r.entities.customer }),
-  set_reminder: (r) => ({
-    ...who(r),
-    due_at: (r.dates.find((d) => !d.past) ?? r.dates[0])?.iso ?? null,
-    task: extractTask(r.text, r.dates),
-  }),
+  lookup_customer: (r) => who(r),
+  set_reminder: (r) => {
+    const due = r.dates.find((d) => !d.past) ?? r.dates[0]
+    return { ...who(r), due_at: due?.iso ?? null, task: extractTask(r.text, due ? [due] : []) }
+  },
   list_reminders: (r) => ({ period: detectPeriod(r.text, r.month()) }),
   update_deal: (r) => ({ ...who(r), ...money(r), stage: r.stage?.stage ?? null }),
   pipeline_summary: (r) => ({ period: detectPeriod(r.text, r.month()) }),
