@@ -1,4 +1,4 @@
-import { and, desc, eq, like, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, like, lt, ne, or, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { customers } from '../db/schema.ts'
 import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
@@ -32,6 +32,8 @@ export async function matchCustomer(ctx: CrmContext, actor: Actor, name: string)
     .where(
       and(
         eq(customers.workspaceId, actor.workspaceId),
+        // An archived customer (an undone creation, a closed account) is not what a new message means.
+        ne(customers.status, 'archived'),
         or(
           eq(customers.normalizedName, key),
           like(customers.normalizedName, `%${escapeLike(key)}%`),
@@ -152,7 +154,12 @@ export async function updateCustomer(ctx: CrmContext, actor: Actor, id: string, 
 export async function listCustomers(
   ctx: CrmContext,
   actor: Actor,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+  query: {
+    q?: string | undefined
+    limit: number
+    cursor?: string | undefined
+    includeArchived?: boolean | undefined
+  },
 ): Promise<Page<CustomerRow>> {
   const owners = await visibleOwnerIds(ctx, actor)
   const rows = await ctx.db
@@ -166,6 +173,7 @@ export async function listCustomers(
           ? like(customers.normalizedName, `%${escapeLike(normalizeCompanyName(query.q))}%`)
           : undefined,
         query.cursor ? lt(customers.id, query.cursor) : undefined,
+        query.includeArchived ? undefined : ne(customers.status, 'archived'),
       ),
     )
     .orderBy(desc(customers.id))

@@ -204,3 +204,21 @@ describe('correcting a note in one line', () => {
     expect(note?.type).toBe('message')
   })
 })
+
+describe('undoing a customer the note created', () => {
+  it('archives it so the next message does not find it', async () => {
+    const reply = await say('今天给华为张总打了电话')
+    const undo = reply?.actions?.find((a) => a.action === 'undo_customer')
+    await t.pipeline.act({
+      platform: 'web',
+      workspaceId: 'local',
+      chatId: 'dm:alice',
+      userId: 'alice',
+      action: 'undo_customer',
+      value: undo!.value,
+      receivedAt: TEST_NOW,
+    })
+    const lookup = await say('查一下华为')
+    expect(lookup?.text).toMatch(/没有找到客户「华为」/)
+  })
+})
