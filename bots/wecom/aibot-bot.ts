@@ -1,0 +1,83 @@
+import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
+import type { ChatSender } from '../../src/chat/chat-message.ts'
+import { createAibotLongConnection } from './aibot-long-connection.ts'
+import { WECOM_AIBOT_PLATFORM } from './aibot-message.ts'
+import { createAibotRoutes } from './aibot-routes.ts'
+import { createAibotStreams } from './aibot-streams.ts'
+import { assertEncodingAesKey } from './config-checks.ts'
+import type { Clock } from './rate-limit-queue.ts'
+import { postToResponseUrl } from './response-url.ts'
+import { webhookSenderFor } from './webhook-sender.ts'
+
+export interface AibotBotOptions {
+  /** The long connection's address; default WeCom's. */
+  wsUrl?: string
+  /** How long a finished answer waits for a stream refresh before going to `response_url`; default 60 s. */
+  responseUrlAfterMs?: number
+  /** The webhook rate limiter's clock (for tests). */
+  clock?: Clock
+}
+
+/**
+ * The 智能机器人 (AI bot) in group chats and 1:1s. Callback mode (`/wecom/aibot`) when WECOM_AIBOT_TOKEN and
+ * WECOM_AIBOT_ENCODING_AES_KEY are set; long-connection mode when WECOM_AIBOT_ID and WECOM_AIBOT_SECRET are;
+ * both at once is fine. Pushes go over the long connection, else through the chat's webhook robot if it has one.
+ */
+export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotFactory {
+  return ({ config, pipeline, waitUntil, log, now }) => {
+    const { aibot, corpId } = config.wecom
+    const callbackMode = Boolean(aibot.token && aibot.encodingAesKey)
+    const connection =
+      aibot.botId && aibot.secret
+        ? createAibotLongConnection({
+            botId: aibot.botId,
+            secret: aibot.secret,
+            corpId,
+            wsUrl: options.wsUrl,
+            pipeline,
+            waitUntil,
+            log,
+            now,
+          })
+        : null
+    if (!callbackMode && !connection) return null
+    const routes =
+      aibot.token && aibot.encodingAesKey
+        ? createAibotRoutes({
+            keys: {
+              token: aibot.token,
+              encodingAesKey: assertEncodingAesKey(aibot.encodingAesKey, 'WECOM_AIBOT_ENCODING_AES_KEY'),
+              receiveId: '',
+            },
+            corpId,
+            pipeline,
+            waitUntil,
+            log,
+            now,
+            streams: createAibotStreams({
+              fallbackMs: options.responseUrlAfterMs ?? 60_000,
+              postToResponseUrl: (url, reply) => postToResponseUrl(url, reply),
+              log,
+            }),
+          })
+        : undefined
+    const webhook = webhookSenderFor(config.wecom, options.clock ? { clock: options.clock } : {})
+    const sender: ChatSender = {
+      platform: WECOM_AIBOT_PLATFORM,
+      async send(target, reply) {
+        if (connection?.isConnected) return connection.push(target.chatId, reply)
+        if (webhook.hasChat(target.chatId)) return webhook.push(target.chatId, reply)
+        throw new Error(`AI bot cannot push to ${target.chatId}: no long connection and no webhook robot key`)
+      },
+    }
+    return {
+      name: WECOM_AIBOT_PLATFORM,
+      ...(routes && { routes }),
+      sender,
+      ...(connection && { start: () => connection.start(), stop: () => connection.stop() }),
+    }
+  }
+}
+
+/** The AI bot as registered in `bots/index.ts`. */
+export const createWecomAibot: ChatBotFactory = createWecomAibotFactory()

@@ -1,0 +1,37 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Log } from '../../src/chat/chat-bot.ts'
+import { openEnvelope, type SignedQuery, verifySignature, type WecomCryptoKeys } from './wecom-crypto.ts'
+
+/**
+ * The one error path for callbacks that are not WeCom's: a missing parameter or undecryptable body is 400,
+ * a bad signature 401. Both are thrown as `HTTPException`, which the app's `onError` turns into JSON, before
+ * anything is stored.
+ */
+export function rejectCallback(status: 400 | 401, message: string, log: Log): never {
+  log('wecom.callback_rejected', { status, message })
+  throw new HTTPException(status, { message })
+}
+
+/** The signature parameters WeCom adds to every callback URL. */
+export function readSignedQuery(c: Context, log: Log): SignedQuery {
+  const signature = c.req.query('msg_signature')
+  const timestamp = c.req.query('timestamp')
+  const nonce = c.req.query('nonce')
+  if (!signature || !timestamp || !nonce)
+    rejectCallback(400, 'msg_signature, timestamp and nonce are required', log)
+  return { signature, timestamp, nonce }
+}
+
+/** Checks the signature over `encrypted` and decrypts it; throws through `rejectCallback` otherwise. */
+export function openSignedCallback(
+  keys: WecomCryptoKeys,
+  query: SignedQuery,
+  encrypted: string,
+  log: Log,
+): string {
+  if (!verifySignature(keys.token, query, encrypted)) rejectCallback(401, 'msg_signature does not match', log)
+  const opened = openEnvelope(keys, encrypted)
+  if (!opened.ok) rejectCallback(400, opened.reason, log)
+  return opened.plaintext
+}

@@ -1,0 +1,101 @@
+import type { Reply } from '../../src/chat/chat-message.ts'
+import { type Lang, languageOf, t } from '../../src/chat/intents/intent-context.ts'
+import { interactionLabel, moneyLabel, stageLabel } from '../../src/chat/labels.ts'
+import type {
+  CustomerCardData,
+  NoteLoggedData,
+  PipelineSummaryData,
+  ReminderDueData,
+  ReminderListData,
+  ReminderSetData,
+  ReminderSummary,
+} from '../../src/chat/reply-data.ts'
+
+/**
+ * WeCom markdown (app messages, AI bot streams, the group webhook) for a reply. WeCom's dialect has headings,
+ * bold, quotes, links and `<font color="info|comment|warning">`, but no tables or lists with nesting, so each
+ * intent gets a layout of its own; anything else is the reply's plain text, which already reads well.
+ */
+export function renderMarkdown(reply: Reply): string {
+  const render = RENDERERS[reply.intent]
+  if (!render || !reply.data) return reply.text
+  return render(reply, languageOf(reply.text)) ?? reply.text
+}
+
+type Renderer = (reply: Reply, lang: Lang) => string | null
+
+const comment = (text: string) => `<font color="comment">${text}</font>`
+const reminderLine = (r: ReminderSummary) =>
+  `⏰ **${r.dueLocal}** ${r.text}${r.customerName ? ` ${comment(`· ${r.customerName}`)}` : ''}`
+const firstLine = (text: string) => text.split('\n')[0] ?? ''
+const restLines = (text: string) => text.split('\n').slice(1)
+
+const RENDERERS: Record<string, Renderer> = {
+  log_interaction: (reply) => {
+    const data = reply.data as unknown as NoteLoggedData
+    return [
+      `**${firstLine(reply.text)}**`,
+      `> ${data.interaction.summary.replace(/\n+/g, ' ')}`,
+      ...restLines(reply.text).map(comment),
+    ].join('\n')
+  },
+  lookup_customer: (reply, lang) => {
+    const { customer, contacts, deals, interactions, nextReminder } =
+      reply.data as unknown as CustomerCardData
+    const facts = [
+      customer.ownerName ? `${t(lang, '负责人', 'Owner')} ${customer.ownerName}` : t(lang, '公海', 'Pool'),
+      customer.industry,
+      ...customer.tags.map((tag) => `#${tag}`),
+    ].filter(Boolean)
+    const lines = [`### 📇 ${customer.name}`, comment(facts.join(' · '))]
+    if (contacts.length)
+      lines.push(
+        `**${t(lang, '联系人', 'Contacts')}** ${contacts
+          .map((c) => [c.name, c.title, ...c.phones].filter(Boolean).join(' '))
+          .join(';')}`,
+      )
+    for (const d of deals)
+      lines.push(
+        `💼 ${d.title} · ${stageLabel(d.stage, lang)} · **${moneyLabel(d.amount, d.currency, lang)}**`,
+      )
+    if (interactions.length) lines.push(`**${t(lang, '最近跟进', 'Latest notes')}**`)
+    for (const i of interactions.slice(0, 5))
+      lines.push(`> ${i.occurredLocal} ${interactionLabel(i.type, lang)} ${i.summary.replace(/\n+/g, ' ')}`)
+    if (nextReminder) lines.push(reminderLine(nextReminder))
+    return lines.join('\n')
+  },
+  pipeline_summary: (reply, lang) => {
+    const summary = reply.data as unknown as PipelineSummaryData
+    const money = (n: number) => moneyLabel(n, summary.currency, lang)
+    const weighted = t(lang, '加权', 'weighted')
+    const lines = [`### ${firstLine(reply.text)}`]
+    for (const s of summary.stages.filter((s) => s.count > 0))
+      lines.push(
+        `> ${stageLabel(s.stage, lang)}: ${s.count} · ${money(s.amount)} ${comment(`${weighted} ${money(s.weighted_amount)}`)}`,
+      )
+    if (summary.total.count === 0) lines.push(comment(t(lang, '暂无商机。', 'No deals yet.')))
+    lines.push(
+      `**${t(lang, '在途合计', 'Open total')}** ${summary.total.count} · <font color="info">${money(summary.total.amount)}</font> · ${weighted} ${money(summary.total.weighted_amount)}`,
+    )
+    if (summary.owners.length > 1)
+      for (const o of summary.owners) lines.push(`- ${o.owner}: ${o.count} · ${money(o.amount)}`)
+    return lines.join('\n')
+  },
+  set_reminder: (reply) => {
+    const { reminder } = reply.data as unknown as ReminderSetData
+    return [`**${firstLine(reply.text)}**`, reminderLine(reminder)].join('\n')
+  },
+  list_reminders: (reply) => {
+    const { reminders } = reply.data as unknown as ReminderListData
+    return [`**${firstLine(reply.text)}**`, ...reminders.map(reminderLine)].join('\n')
+  },
+  reminder_due: (reply, lang) => {
+    const { reminder } = reply.data as unknown as ReminderDueData
+    return [
+      `### <font color="warning">⏰ ${t(lang, '提醒', 'Reminder')}</font>`,
+      `**${reminder.text}**`,
+      comment([reminder.dueLocal, reminder.customerName].filter(Boolean).join(' · ')),
+    ].join('\n')
+  },
+  digest: (reply) => [`### ${firstLine(reply.text)}`, ...restLines(reply.text)].join('\n'),
+}
