@@ -39,5 +39,5 @@ export function parseNumber(text: string): number {
     total += (digit < 0 ? 1 : digit) * u
     digit = -1
   }
-  return total + (digit < 0 ? 0 : digit)
+  return total + Math.max(digit, 0)
 }

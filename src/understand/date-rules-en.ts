@@ -51,9 +51,18 @@ const RULES: Rule[] = [
     re: /\b(?:the\s+)?(day\s+after\s+tomorrow|today|tonight|tomorrow|tmrw?|tomorow|yesterday|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(morning|afternoon|evening|night))?\b/gi,
     make: (m) => {
       const word = (m[1] ?? '').toLowerCase()
-      const rel = word.startsWith('day') ? 2 : word === 'yesterday' ? -1 : /^(today|tonight|this)$/.test(word) ? 0 : 1
+      const rel = word.startsWith('day')
+        ? 2
+        : word === 'yesterday'
+          ? -1
+          : /^(today|tonight|this)$/.test(word)
+            ? 0
+            : 1
       const pod = m[2]?.toLowerCase() ?? (word === 'tonight' ? 'tonight' : undefined)
-      return { day: inDays(rel), ...(pod ? { pod, time: { hour: PART_OF_DAY_HOUR[pod] ?? 9, minute: 0 } } : {}) }
+      return {
+        day: inDays(rel),
+        ...(pod ? { pod, time: { hour: PART_OF_DAY_HOUR[pod] ?? 9, minute: 0 } } : {}),
+      }
     },
   },
   {

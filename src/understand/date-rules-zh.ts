@@ -22,13 +22,20 @@ const RELATIVE_DAYS: Record<string, number> = {
   前: -2,
 }
 const WEEKDAY_CHARS = '一二三四五六日天1234567'
-const WEEK_REFS: Record<string, WeekRef> = { 下下: 'after_next', 下: 'next', 这: 'this', 本: 'this', 上: 'last' }
+const WEEK_REFS: Record<string, WeekRef> = {
+  下下: 'after_next',
+  下: 'next',
+  这: 'this',
+  本: 'this',
+  上: 'last',
+}
 
 const HOUR_MS = 3_600_000
 
 type Rule = { re: RegExp; make: (m: RegExpExecArray) => Omit<DateToken, 'start' | 'end'> | null }
 
-const weekRef = (prefix: string | undefined): WeekRef => WEEK_REFS[(prefix ?? '').replace(/个/g, '')] ?? 'bare'
+const weekRef = (prefix: string | undefined): WeekRef =>
+  WEEK_REFS[(prefix ?? '').replace(/个/g, '')] ?? 'bare'
 const weekdayIndex = (ch: string) => {
   const i = '一二三四五六'.indexOf(ch)
   if (i >= 0) return i
@@ -70,7 +77,10 @@ const RULES: Rule[] = [
     make: (m) => {
       const rel = RELATIVE_DAYS[m[1] ?? m[2] ?? '今'] ?? 0
       const pod = m[3] === '晨' ? '早' : m[3]
-      return { day: inDays(rel), ...(pod ? { pod, time: { hour: PART_OF_DAY_HOUR[pod] ?? 9, minute: 0 } } : {}) }
+      return {
+        day: inDays(rel),
+        ...(pod ? { pod, time: { hour: PART_OF_DAY_HOUR[pod] ?? 9, minute: 0 } } : {}),
+      }
     },
   },
   {
@@ -91,7 +101,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`(${NUMBER_SRC}|半)\\s*个?(半)?\\s*(天|日|周|星期|礼拜|月|小时|钟头|分钟|刻钟)(?:以后|之后|后)`, 'g'),
+    re: new RegExp(
+      `(${NUMBER_SRC}|半)\\s*个?(半)?\\s*(天|日|周|星期|礼拜|月|小时|钟头|分钟|刻钟)(?:以后|之后|后)`,
+      'g',
+    ),
     make: (m) => {
       const n = (m[1] === '半' ? 0.5 : parseNumber(m[1] ?? '')) + (m[2] ? 0.5 : 0)
       if (!Number.isFinite(n)) return null
@@ -123,7 +136,9 @@ const RULES: Rule[] = [
   {
     // `下个月` alone: its first day, the earliest moment it names.
     re: /(下下|下)个?月(?![底末初中上下份])/g,
-    make: (m) => ({ day: (now) => ({ year: now.year, month: now.month + (m[1] === '下下' ? 2 : 1), day: 1 }) }),
+    make: (m) => ({
+      day: (now) => ({ year: now.year, month: now.month + (m[1] === '下下' ? 2 : 1), day: 1 }),
+    }),
   },
   {
     re: /(今年|明年)?(?:年底|年末)/g,

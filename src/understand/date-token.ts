@@ -95,7 +95,8 @@ export const PART_OF_DAY_HOUR: Record<string, number> = {
 export function toHour24(hour: number, part: string | undefined): number {
   if (hour > 12) return hour
   if (!part) return hour >= 1 && hour <= 7 ? hour + 12 : hour
-  if (/下午|傍晚|晚|夜|afternoon|evening|night|tonight|pm|p\.m\./i.test(part)) return hour < 12 ? hour + 12 : hour
+  if (/下午|傍晚|晚|夜|afternoon|evening|night|tonight|pm|p\.m\./i.test(part))
+    return hour < 12 ? hour + 12 : hour
   if (/中午|午|noon/.test(part)) return hour <= 2 ? hour + 12 : hour
   if (/am|a\.m\./i.test(part) && hour === 12) return 0
   return hour

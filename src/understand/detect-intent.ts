@@ -31,9 +31,11 @@ const LOOKUP_VERB =
   /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of)\b/i
 const LOOKUP_OBJECT =
   /资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
-const LOOKUP_START = /^(?:帮我|请)?(?:查|搜|找|看看|看一下|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
+const LOOKUP_START =
+  /^(?:帮我|请)?(?:查|搜|找|看看|看一下|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
 /** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
-const WORK_CONTACT = /拜访|回访|来电|来访|上门|电话沟通|打了个?电话|\b(?:called|visited|emailed|phoned|met with)\b/i
+const WORK_CONTACT =
+  /拜访|回访|来电|来访|上门|电话沟通|打了个?电话|\b(?:called|visited|emailed|phoned|met with)\b/i
 /** Verbs of working a customer that name no channel (`跟进了一下顺丰`). */
 const WORK_VERB =
   /跟进了|沟通了|联系了|交流了|聊了|谈了|对接了|聊过|谈过|\b(?:followed up|checked in|caught up|touched base|synced|spoke|talked)\b/i
@@ -45,7 +47,10 @@ type Rule = { intent: Intent; score: (f: IntentFeatures) => number }
 
 /** Each rule says how sure it is; the surest wins, earlier rules win ties. */
 const RULES: readonly Rule[] = [
-  { intent: 'help', score: (f) => (HELP_ONLY.test(f.text) ? 0.95 : HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0) },
+  {
+    intent: 'help',
+    score: (f) => (HELP_ONLY.test(f.text) ? 0.95 : HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0),
+  },
   { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
   {
     intent: 'set_reminder',

@@ -28,9 +28,14 @@ export function detectPeriod(text: string, month: number): Period | null {
   }
   const q = QUARTER.exec(text)
   if (q && q.index < at) {
-    const n = '一二三四'.indexOf(q[2] ?? '') + 1 || Number(q[1] ?? q[2])
+    const n = q[1] ? Number(q[1]) : '一二三四'.indexOf(q[2] ?? '') + 1 || Number(q[2])
     const current = Math.floor((month - 1) / 3) + 1
-    best = n === current ? 'this_quarter' : n === current - 1 || (current === 1 && n === 4) ? 'last_quarter' : 'this_quarter'
+    best =
+      n === current
+        ? 'this_quarter'
+        : n === current - 1 || (current === 1 && n === 4)
+          ? 'last_quarter'
+          : 'this_quarter'
     at = q.index
   }
   const mo = MONTH.exec(text)

@@ -23,18 +23,22 @@ are was were they he she we our my their his her it its this that next last end 
 after before in on at for to from with about per via morning afternoon evening happy not no yes proposal negotiation
 stage contract renewal quote invoice pricing budget price team sales usd rmb cny eur gbp hkd jpy crm api pdf ppt poc
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
-marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call`.split(/\s+/),
+marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call`.split(
+    /\s+/,
+  ),
 )
 
 const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
-const PERSON_BEFORE = /\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to)\s+$/i
+const PERSON_BEFORE =
+  /\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to)\s+$/i
 const ORG_BEFORE =
   /\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?$/i
 const ORG_AFTER =
   /^(?:'s|’s)?\s*(?:deal|account|signed|moved|is|are|wants|closed|won|lost|stage|opportunity|contract|status|renewal|team|has|have|said|says|agreed|needs|went|just|po\b|order)/i
 const LOOKUP_LOWER =
   /\b(?:find|lookup|look\s+up|search(?:\s+for)?|show(?:\s+me)?|info\s+(?:on|about)|details\s+(?:on|for|of)|status\s+of|about|at)\s+(?:the\s+)?(?:customer|client|account|company\s+)?\s*([a-z][\w&.-]*(?:\s+[a-z][\w&.-]*){0,2})/i
-const LOWER_STOP = /\b(?:please|pls|thanks|now|again|today|account|customer|client|info|details|status|history|record|records)$/i
+const LOWER_STOP =
+  /\b(?:please|pls|thanks|now|again|today|account|customer|client|info|details|status|history|record|records)$/i
 
 interface Run {
   text: string
@@ -51,17 +55,27 @@ function runs(text: string): Run[] {
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     let words = m[0].split(/\s+/)
     let start = m.index
-    const named = (w: string) => FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m[0].length))
-    while (words.length && STOP.has(lower(words[0] ?? '')) && !(words.length === 1 && named(words[0] ?? ''))) {
+    const named = (w: string) =>
+      FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m[0].length))
+    while (
+      words.length &&
+      STOP.has(lower(words[0] ?? '')) &&
+      !(words.length === 1 && named(words[0] ?? ''))
+    ) {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)
     }
-    while (words.length && STOP.has(lower(words.at(-1) ?? '')) && !(words.length === 1 && named(words[0] ?? ''))) {
+    while (
+      words.length &&
+      STOP.has(lower(words.at(-1) ?? '')) &&
+      !(words.length === 1 && named(words[0] ?? ''))
+    ) {
       words = words.slice(0, -1)
     }
     if (!words.length) continue
     const last = words.length - 1
-    if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase())) words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
+    if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
+      words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
     words = words.map((w) => w.replace(/[’']s$/, ''))
     const joined = words.join(' ')
     out.push({ text: joined, start, end: start + joined.length, words })
@@ -88,7 +102,10 @@ function orgScore(run: Run, text: string): number {
 }
 
 /** Contact and customer found in English text; either may be null. */
-export function enEntities(text: string, lookup: boolean): { customer: string | null; contact: string | null } {
+export function enEntities(
+  text: string,
+  lookup: boolean,
+): { customer: string | null; contact: string | null } {
   let contact: string | null = null
   let customer: string | null = null
   let best = 0

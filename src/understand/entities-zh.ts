@@ -96,7 +96,11 @@ function score(all: Part[], i: number): number {
 
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
-    return /^[A-Za-z][A-Za-z0-9&.\- ]{1,30}$/.test(piece) && !LATIN_NOT_ORG.test(piece) && !FIRST_NAMES.has(piece.toLowerCase())
+    return (
+      /^[A-Za-z][A-Za-z0-9&.\- ]{1,30}$/.test(piece) &&
+      !LATIN_NOT_ORG.test(piece) &&
+      !FIRST_NAMES.has(piece.toLowerCase())
+    )
   }
   const cjk = piece.replace(/[^\u4e00-\u9fff]/g, '').length
   return cjk >= 2 && piece.length <= 12 && !/[吗呢吧啊呀么]$/.test(piece)
@@ -109,7 +113,8 @@ export function zhContact(text: string): string | null {
     if (!NOT_CONTACT_BEFORE.test(text.slice(0, m.index))) return m[0]
   }
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
-  for (let m = latin.exec(text); m; m = latin.exec(text)) if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
+  for (let m = latin.exec(text); m; m = latin.exec(text))
+    if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
   return null
 }
 

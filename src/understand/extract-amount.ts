@@ -39,17 +39,18 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 ]
 
 const PREFIX = '(HK\\$|US\\$|\\$|€|£|¥|￥|USD|RMB|CNY|EUR|GBP|HKD|JPY|人民币)?'
-const NUM = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
+const NUM =
+  '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
 const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|mil|mn|bn|mm|[kKwWmM])?'
-const SUFFIX = '(港币|港元|美元|美金|欧元|英镑|日元|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy)?'
-const AMOUNT = new RegExp(
-  `${PREFIX}\\s?${NUM}\\s?${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`,
-  'gi',
-)
+const SUFFIX =
+  '(港币|港元|美元|美金|欧元|英镑|日元|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy)?'
+const AMOUNT = new RegExp(`${PREFIX}\\s?${NUM}\\s?${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`, 'gi')
 /** Words that make a bare number a sum of money (`金额 500000`, `budget 20000`). */
-const MONEY_CONTEXT = /(金额|报价|预算|合同额|合同|价格|总价|单价|费用|成交价|price|budget|amount|deal size|value|worth|quote|valued at|contract)[^\d]{0,6}$/i
+const MONEY_CONTEXT =
+  /(金额|报价|预算|合同额|合同|价格|总价|单价|费用|成交价|price|budget|amount|deal size|value|worth|quote|valued at|contract)[^\d]{0,6}$/i
 /** A number followed by these is a count or a date, not money. */
-const NOT_MONEY_AFTER = /^\s*(?:%|个|人|台|套|天|周|月|年|点|号|日|小时|分钟|次|家|位|hours?|days?|weeks?|months?|years?|people|users?|seats?|licen[cs]es?)/i
+const NOT_MONEY_AFTER =
+  /^\s*(?:%|个|人|台|套|天|周|月|年|点|号|日|小时|分钟|次|家|位|hours?|days?|weeks?|months?|years?|people|users?|seats?|licen[cs]es?)/i
 /** `从50万调整为60万`: the figure after these is the new one. */
 const NEW_VALUE = /(?:调整为|改为|改成|更新为|变更为|调到|调为|提高到|降到|降为|to|->|→)\s*$/i
 
@@ -84,7 +85,12 @@ export function extractAmount(text: string): FoundAmount | null {
     if (!mult && !currency && !MONEY_CONTEXT.test(before)) continue
     if (!currency && NOT_MONEY_AFTER.test(after)) continue
     // `Q4`, `2个`, times and dates are never money; `1.5` without anything around it neither.
-    if (/[qQ]$/.test(before) || /[:：]$/.test(before) || (/^m/i.test(multRaw ?? '') && /\bin\s*$/i.test(before))) continue
+    if (
+      /[qQ]$/.test(before) ||
+      /[:：]$/.test(before) ||
+      (/^m/i.test(multRaw ?? '') && /\bin\s*$/i.test(before))
+    )
+      continue
     const value = toValue(num) * (mult ?? 1)
     if (!Number.isFinite(value) || value <= 0) continue
     found.push({

@@ -1,8 +1,8 @@
 import * as chrono from 'chrono-node'
 import { EN_DATE_HINT, enDateTokens } from './date-rules-en.ts'
+import { ZH_DATE_HINT, zhDateTokens } from './date-rules-zh.ts'
 import type { CivilDay, DateToken, TimeOfDay } from './date-token.ts'
 import { toHour24 } from './date-token.ts'
-import { ZH_DATE_HINT, zhDateTokens } from './date-rules-zh.ts'
 import { formatZoned, instantOf, offsetMinutes, wallClock, type ZonedNow } from './zoned-time.ts'
 
 /** A date phrase resolved to an instant in the user's zone. */
@@ -37,7 +37,11 @@ function chronoTokens(text: string, now: Date, timeZone: string): DateToken[] {
   const parser = CJK.test(text) ? chrono.zh.hans : chrono.en
   const ref = { instant: now, timezone: offsetMinutes(now, timeZone) }
   return parser.parse(text, ref, { forwardDate: true }).map((r) => {
-    const civil: CivilDay = { year: r.start.get('year') ?? 0, month: r.start.get('month') ?? 1, day: r.start.get('day') ?? 1 }
+    const civil: CivilDay = {
+      year: r.start.get('year') ?? 0,
+      month: r.start.get('month') ?? 1,
+      day: r.start.get('day') ?? 1,
+    }
     const time = r.start.isCertain('hour')
       ? { hour: r.start.get('hour') ?? DEFAULT_HOUR, minute: r.start.get('minute') ?? 0 }
       : undefined
@@ -63,7 +67,8 @@ function joinDayAndTime(tokens: DateToken[], text: string): DateToken[] {
   const out: DateToken[] = []
   const used = new Set<DateToken>()
   const near = (a: DateToken, b: DateToken) =>
-    overlaps(a, b) || (a.end <= b.start ? JOINER.test(text.slice(a.end, b.start)) : JOINER.test(text.slice(b.end, a.start)))
+    overlaps(a, b) ||
+    (a.end <= b.start ? JOINER.test(text.slice(a.end, b.start)) : JOINER.test(text.slice(b.end, a.start)))
   for (const day of tokens) {
     if (!day.day) continue
     const time = tokens.find((t) => kind(t) === 'time' && !used.has(t) && near(day, t))
@@ -90,7 +95,9 @@ function resolve(t: DateToken, now: Date, wall: ZonedNow, timeZone: string): Dat
   if (t.day) return instantOf({ ...t.day(wall), ...time }, timeZone)
   // A bare clock time already gone today means tomorrow's.
   const today = instantOf({ year: wall.year, month: wall.month, day: wall.day, ...time }, timeZone)
-  return today.getTime() > now.getTime() ? today : instantOf({ ...wall, day: wall.day + 1, ...time }, timeZone)
+  return today.getTime() > now.getTime()
+    ? today
+    : instantOf({ ...wall, day: wall.day + 1, ...time }, timeZone)
 }
 
 /** Every date phrase in `text`, resolved in the user's zone, in text order. */
@@ -102,11 +109,19 @@ export function extractDates(text: string, opts: DateOptions): FoundDate[] {
   const own = [...(zh ? zhDateTokens(text) : []), ...(en ? enDateTokens(text) : [])].filter(
     (t) => !fromChrono.some((c) => overlaps(c, t)),
   )
-  const joined = joinDayAndTime(dedupe([...fromChrono, ...own]), text).filter((t) => opts.allowWeak || !t.weak)
+  const joined = joinDayAndTime(dedupe([...fromChrono, ...own]), text).filter(
+    (t) => opts.allowWeak || !t.weak,
+  )
   if (!joined.length) return []
   const wall = wallClock(opts.now, opts.timeZone)
   return joined.map((t) => {
     const at = resolve(t, opts.now, wall, opts.timeZone)
-    return { start: t.start, end: t.end, at, iso: formatZoned(at, opts.timeZone), past: at.getTime() < opts.now.getTime() }
+    return {
+      start: t.start,
+      end: t.end,
+      at,
+      iso: formatZoned(at, opts.timeZone),
+      past: at.getTime() < opts.now.getTime(),
+    }
   })
 }

@@ -18,7 +18,7 @@ const ZH_DEGREE_END = new RegExp(`(${byLength(Object.keys(ZH_DEGREE)).join('|')}
 /** A negator up to three characters before the word: `不满意`, `不太满意`, `不是很满意`, `并不担心`. */
 const ZH_NEGATED = /(?:不|没|未|别|毫无|无)[^,.!?;:，。！？；：]{0,2}$/
 const ZH_NOT_NEGATION = /不仅|不但|不光|不得不|没想到|不知道/
-const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n't|cannot)\b/i
+const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t|cannot)\b/i
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
 const CLAUSE_END = /[,.!?;:，。！？；：]/
 
@@ -51,7 +51,11 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
   }
   EN_WORDS.lastIndex = 0
   for (let m = EN_WORDS.exec(text); m; m = EN_WORDS.exec(text)) {
-    const before = text.slice(clauseStart(text, m.index, m.index - 30), m.index).trim().split(/\s+/).slice(-3)
+    const before = text
+      .slice(clauseStart(text, m.index, m.index - 30), m.index)
+      .trim()
+      .split(/\s+/)
+      .slice(-3)
     const degree = EN_DEGREE[(before.at(-1) ?? '').toLowerCase()] ?? 1
     const negated = before.some((w) => EN_NEGATORS.test(w))
     add(EN_POLARITY[m[0].toLowerCase()] ?? 0, m.index, degree, negated)

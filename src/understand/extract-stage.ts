@@ -10,9 +10,16 @@ export interface FoundStage {
 /** `进入商务谈判阶段`, `moved to proposal stage`: the stage named with 阶段/stage wins over all. */
 const NAMED_STAGE =
   /([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:阶段|stage)|(?:to|into|in|at)\s+(?:the\s+)?(lead|qualified|qualification|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost)\b/i
+const NAMED_HINT = /阶段|stage|\b(?:to|into|in|at)\s/i
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
-  ['lost', /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i],
-  ['won', /closed[- ]won|赢单(?!率)|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i],
+  [
+    'lost',
+    /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+  ],
+  [
+    'won',
+    /closed[- ]won|赢单(?!率)|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
+  ],
   ['negotiation', /谈判|议价|negotiat|contract review|合同审核|法务审核/i],
   ['proposal', /提案|方案阶段|报价阶段|proposal|quote stage|quoting/i],
   ['qualified', /需求确认|确认需求|立项|\bqualified\b|qualification|需求明确/i],
@@ -40,7 +47,7 @@ function stageOf(word: string): DealStage | null {
 
 /** The deal stage a message reports, or null. */
 export function extractStage(text: string): FoundStage | null {
-  const named = NAMED_STAGE.exec(text)
+  const named = NAMED_HINT.test(text) ? NAMED_STAGE.exec(text) : null
   const fromName = named ? stageOf(named[1] ?? named[2] ?? '') : null
   if (fromName) return { stage: fromName, strong: true }
   for (const [stage, re] of STAGE_WORDS) {

@@ -6,7 +6,10 @@ import type { InteractionType } from './parsed-message.ts'
  */
 const CHANNELS: readonly [InteractionType, RegExp][] = [
   ['email', /邮件|邮箱|e-?mail(?:ed)?|\bmailed\b/i],
-  ['call', /电话|通话|来电|致电|打给|回电|语音通话|视频通话|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i],
+  [
+    'call',
+    /电话|通话|来电|致电|打给|回电|语音通话|视频通话|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i,
+  ],
   [
     'message',
     /微信|发消息|发信息|短信|钉钉|企微|企业微信|飞书|留言|私信|whats ?app|wechat|\btext(?:ed)?\b|messag(?:ed|e)\b|\bslack(?:ed)?\b|\bdm(?:ed|'d)?\b|\bpinged\b|\bsms\b|linkedin/i,

@@ -3,7 +3,8 @@
  * (`去哪儿`, `同花顺`, `完美世界`) or that appear without any context (`联想演示`) are still found.
  * Not a customer list: names outside it are found by context in extract-entities-zh.ts.
  */
-export const KNOWN_COMPANIES = `华为 腾讯 阿里巴巴 阿里云 阿里 百度 京东方 京东 美团 小米 字节跳动 字节 抖音 网易 拼多多 比亚迪 宁德时代 格力
+export const KNOWN_COMPANIES =
+  `华为 腾讯 阿里巴巴 阿里云 阿里 百度 京东方 京东 美团 小米 字节跳动 字节 抖音 网易 拼多多 比亚迪 宁德时代 格力
 美的集团 美的 海尔 海信 联想 中兴 蔚来 理想汽车 小鹏 吉利 长城汽车 长安汽车 上汽 一汽 东风 广汽 奇瑞 招商银行 招行 工商银行 工行
 建设银行 建行 农业银行 农行 中国银行 交通银行 浦发银行 民生银行 兴业银行 中信银行 光大银行 中国平安 平安 中国人寿 太平洋保险
 泰康 中国移动 中国联通 中国电信 顺丰 中通 圆通 韵达 申通 滴滴 快手 携程 贝壳 链家 大疆 海康威视 大华 科大讯飞 讯飞 商汤 旷视
@@ -18,5 +19,5 @@ export const KNOWN_COMPANIES = `华为 腾讯 阿里巴巴 阿里云 阿里 百�
 上海电气 东方电气 特变电工 隆基 通威 阳光电源 天合光能 晶科 汇川 三花 美团优选 京东物流 顺丰速运 德邦 极兔 安能 百胜
 沃尔玛 家乐福 宜家 苹果 微软 谷歌 亚马逊 特斯拉 英特尔 高通 英伟达 三星 索尼 松下 丰田 本田 大众 宝马 奔驰
 奥迪 西门子 博世 飞利浦 甲骨文 思科 戴尔 惠普 IBM SAP`
-  .split(/\s+/)
-  .filter(Boolean)
+    .split(/\s+/)
+    .filter(Boolean)

@@ -30,7 +30,9 @@ export function normalizeText(raw: string, botNames: readonly string[] = []): st
   let text = raw.replace(SLACK_MENTION, ' ')
   const bots = botMention(botNames)
   if (bots) text = text.replace(bots, ' ')
-  text = text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+  text = text.replace(FULL_WIDTH, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  )
   text = text.replace(/[。]/g, '.').replace(/[、]/g, ',').replace(/[“”]/g, '"').replace(/[‘’]/g, "'")
   text = text.replace(LEADING_MENTION, '')
   return text.replace(SPACES, ' ').trim()

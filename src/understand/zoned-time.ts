@@ -30,28 +30,50 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: 'numeric',
       hour: 'numeric',
       minute: 'numeric',
-      second: 'numeric',
     })
     formatters.set(timeZone, f)
   }
   return f
 }
 
-/** The wall clock of `at` in `timeZone`. Throws RangeError for an unknown zone. */
-export function wallClock(at: Date, timeZone: string): ZonedNow {
-  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
+/** Offsets only change at zone transitions, which fall on quarter hours; so one lookup per quarter. */
+const QUARTER_HOUR = 15 * 60_000
+const offsets = new Map<string, number>()
+const MAX_CACHED = 4096
+
+function measureOffset(at: number, timeZone: string): number {
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0 }
   for (const part of formatterFor(timeZone).formatToParts(at)) {
     if (part.type in p) p[part.type as keyof typeof p] = Number(part.value)
   }
-  const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, weekday }
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute)
+  return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000)
 }
 
-/** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). */
+/** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). Throws RangeError for an unknown zone. */
 export function offsetMinutes(at: Date, timeZone: string): number {
-  const w = wallClock(at, timeZone)
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
-  return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000)
+  const bucket = Math.floor(at.getTime() / QUARTER_HOUR)
+  const key = `${timeZone}@${bucket}`
+  let off = offsets.get(key)
+  if (off === undefined) {
+    off = measureOffset(bucket * QUARTER_HOUR, timeZone)
+    if (offsets.size >= MAX_CACHED) offsets.clear()
+    offsets.set(key, off)
+  }
+  return off
+}
+
+/** The wall clock of `at` in `timeZone`. Throws RangeError for an unknown zone. */
+export function wallClock(at: Date, timeZone: string): ZonedNow {
+  const local = new Date(at.getTime() + offsetMinutes(at, timeZone) * 60_000)
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    weekday: local.getUTCDay(),
+  }
 }
 
 /**

@@ -1,0 +1,11 @@
+import { parseMessage } from '../../src/understand/parse-message.ts'
+import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
+
+/** The instant the shared eval corpus is read at: a Wednesday morning in Shanghai. */
+export const NOW = new Date('2026-11-18T10:00:00+08:00')
+export const SHANGHAI = 'Asia/Shanghai'
+export const NEW_YORK = 'America/New_York'
+
+/** parseMessage at NOW in Shanghai, with the bot answering to `CRM助手`. */
+export const parse = (text: string, timeZone = SHANGHAI): ParsedMessage =>
+  parseMessage(text, { now: NOW, timeZone, botNames: ['CRM助手'] })
