@@ -29,7 +29,7 @@ export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
       .from(interactions)
       .leftJoin(users, eq(users.id, interactions.authorUserId))
       .where(eq(interactions.id, id))
-    if (!row || row.note.enrichmentStatus !== 'pending') return
+    if (row?.note.enrichmentStatus !== 'pending') return
     const { note } = row
     const offline = note.extracted.offline as ParsedMessage | undefined
     const result = await deps.enricher.enrich({
