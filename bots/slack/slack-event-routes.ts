@@ -1,0 +1,84 @@
+import { Hono } from 'hono'
+import type { z } from 'zod'
+import { handleCommand } from './slack-commands.ts'
+import type { SlackAck, SlackContext } from './slack-context.ts'
+import { handleEvent } from './slack-events.ts'
+import { handleInteraction } from './slack-interactions.ts'
+import { EventEnvelope, Interaction, SlashCommand } from './slack-payloads.ts'
+import type { SignedRequest } from './verify-slack-signature.ts'
+
+type Env = { Variables: { rawBody: string } }
+
+/**
+ * `POST /slack/events`, `/slack/commands`, `/slack/interactions`: each verified against the signing secret
+ * (401 when it fails), parsed (400 when it is not a payload we know), handed to the same handlers Socket Mode
+ * feeds, and answered with their ack.
+ */
+export function createSlackEventRoutes(
+  ctx: SlackContext,
+  verify: (request: SignedRequest) => Promise<boolean>,
+) {
+  const routes = new Hono<Env>()
+
+  routes.use('/slack/:kind{events|commands|interactions}', async (c, next) => {
+    if (c.req.method !== 'POST') return next()
+    // The signature covers the raw bytes, so the body is read once as text and parsed from that.
+    const body = await c.req.text()
+    const ok = await verify({
+      timestamp: c.req.header('x-slack-request-timestamp'),
+      signature: c.req.header('x-slack-signature'),
+      body,
+    })
+    if (!ok) {
+      ctx.deps.log('slack.bad_signature', { path: c.req.path })
+      return c.json({ error: 'unauthorized', message: 'invalid Slack signature' }, 401)
+    }
+    c.set('rawBody', body)
+    return next()
+  })
+
+  const reply = (ack: SlackAck) =>
+    ack.body ? Response.json(ack.body, { status: ack.status }) : new Response(null, { status: ack.status })
+
+  routes.post('/slack/events', async (c) => {
+    const envelope = parse(EventEnvelope, () => JSON.parse(c.var.rawBody))
+    if (!envelope) return c.json({ error: 'bad_request', message: 'not a Slack event payload' }, 400)
+    const retryNum = c.req.header('x-slack-retry-num')
+    return reply(
+      await handleEvent(ctx, envelope, {
+        num: retryNum ? Number(retryNum) : undefined,
+        reason: c.req.header('x-slack-retry-reason'),
+      }),
+    )
+  })
+
+  routes.post('/slack/commands', async (c) => {
+    const form = Object.fromEntries(new URLSearchParams(c.var.rawBody))
+    // Slack checks the certificate of a command URL now and then with a signed `ssl_check=1`.
+    if (form.ssl_check) return c.body(null, 200)
+    const command = parse(SlashCommand, () => form)
+    if (!command) return c.json({ error: 'bad_request', message: 'not a slash command payload' }, 400)
+    return reply(await handleCommand(ctx, command))
+  })
+
+  routes.post('/slack/interactions', async (c) => {
+    // Interactivity payloads are JSON inside a form field named `payload`.
+    const payload = parse(Interaction, () =>
+      JSON.parse(new URLSearchParams(c.var.rawBody).get('payload') ?? ''),
+    )
+    if (!payload) return c.body(null, 200) // a shortcut or a view we do not use: nothing to do
+    return reply(await handleInteraction(ctx, payload))
+  })
+
+  return routes
+}
+
+/** The parsed payload, or null when it is not JSON or not the shape we read. */
+function parse<T>(schema: z.ZodType<T>, read: () => unknown): T | null {
+  try {
+    const parsed = schema.safeParse(read())
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
