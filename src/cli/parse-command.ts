@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import { parseMessage } from '../understand/parse-message.ts'
+import { offsetMinutes } from '../understand/zoned-time.ts'
 
 /** Default zone for lines that do not name one; the product's first users are in China. */
 const DEFAULT_ZONE = 'Asia/Shanghai'
@@ -11,6 +12,8 @@ function predict(line: string): string {
     const now = input.now === undefined ? new Date() : new Date(String(input.now))
     if (Number.isNaN(now.getTime())) throw new Error(`bad "now": ${String(input.now)}`)
     const timeZone = typeof input.tz === 'string' && input.tz ? input.tz : DEFAULT_ZONE
+    // Checked here, not only when a date is read, so a bad zone fails every line the same way.
+    offsetMinutes(now, timeZone)
     return JSON.stringify(parseMessage(input.text, { now, timeZone }))
   } catch (err) {
     return JSON.stringify({ intent: 'unknown', error: err instanceof Error ? err.message : String(err) })

@@ -9,6 +9,7 @@ export interface IntentFeatures {
   stage: { strong: boolean } | null
   hasAmount: boolean
   hasPeriod: boolean
+  hasFutureDate: boolean
   sentimentHits: number
 }
 
@@ -16,12 +17,14 @@ const HELP_ONLY =
   /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
 const HELP_ANY = /你能做什么|你会什么|怎么使用|what can you do|how do i use|\bhelp\b/i
 const LIST_REMINDERS =
-  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
+  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
+const TODO = /跟进|联系|回访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|\b(?:follow up|call|email|send|prepare|check|ping)\b/i
+const DONE = /了|过|完|\b(?:called|emailed|sent|met|had|was|were|did)\b/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 const PIPELINE =
-  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单)(?:了)?多少|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
 /** A deal put on hold or pushed back: an update with no stage of its own. */
@@ -30,7 +33,7 @@ const DEAL_STATUS =
 const LOOKUP_VERB =
   /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of)\b/i
 const LOOKUP_OBJECT =
-  /资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
+  /有几个|有多少|有哪些|商机|单子|\bdeals\b|\bopportunities\b|资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
 const LOOKUP_START =
   /^(?:帮我|请)?(?:查|搜|找|看看|看一下|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
 /** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
@@ -54,12 +57,17 @@ const RULES: readonly Rule[] = [
   { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
   {
     intent: 'set_reminder',
-    score: (f) => (SET_REMINDER.test(f.text) ? 0.9 : REMINDER_WORD.test(f.text) && f.customer ? 0.6 : 0),
+    score: (f) => {
+      if (SET_REMINDER.test(f.text)) return 0.9
+      if (REMINDER_WORD.test(f.text) && f.customer) return 0.6
+      // `周四跟进一下碧桂园`: a to-do with a date still to come reads as a reminder.
+      return f.hasFutureDate && TODO.test(f.text) && !DONE.test(f.text) ? 0.6 : 0
+    },
   },
   {
     intent: 'update_deal',
     score: (f) => {
-      if (f.stage?.strong) return f.customer ? 0.9 : 0.75
+      if (f.stage?.strong) return f.customer ? 0.9 : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
       return 0
@@ -75,6 +83,7 @@ const RULES: readonly Rule[] = [
       if (f.customer && f.sentimentHits && NARRATIVE.test(f.text)) return 0.65
       if (f.customer && WORK_VERB.test(f.text)) return 0.7
       if (f.customer && NARRATIVE.test(f.text)) return 0.6
+      if (f.customer && f.sentimentHits) return 0.58
       if (f.channel && WORK_CONTACT.test(f.text)) return 0.55
       return 0
     },

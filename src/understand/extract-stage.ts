@@ -14,11 +14,11 @@ const NAMED_HINT = /阶段|stage|\b(?:to|into|in|at)\s/i
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   [
     'lost',
-    /closed[- ]lost|丢单|丢了|输了|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+    /closed[- ]lost|丢单|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
   ],
   [
     'won',
-    /closed[- ]won|赢单(?!率)|赢了|拿下|签了|签约|签单|已签|签下|成交|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
+    /closed[- ]won|赢单(?!率|情况|数|金额|量)|赢了|拿下|签了(?!多少|几)|签约(?!率|情况|数|金额|量|了?多少)|签单(?!率|数|量)|已签|签下|成交(?!率|情况|额|量|了?多少)|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
   ],
   ['negotiation', /谈判|议价|negotiat|contract review|合同审核|法务审核/i],
   ['proposal', /提案|方案阶段|报价阶段|proposal|quote stage|quoting/i],
@@ -32,7 +32,7 @@ const MOVE =
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /** Future or feared outcomes are not a stage change: `下周签约`, `担心丢单`, `will sign`. */
 const SPECULATIVE =
-  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|有望|有可能|应该|估计|可望|预期|等待|等|年底前?|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
+  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|有望|有可能|应该|估计|可望|预期|等待|等|年底前?|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]?|明天|后天|月底|月初|下个?月|\d+[号日]|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
 
 function stageOf(word: string): DealStage | null {
   const w = word.toLowerCase()

@@ -94,6 +94,7 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
     stage,
     hasAmount: amount !== null,
     hasPeriod: detectPeriod(text, 0) !== null,
+    hasFutureDate: dates.some((d) => !d.past),
     sentimentHits: sentiment.hits,
   })
   return { intent, ...EMPTY, ...FIELDS[intent](reading), confidence }

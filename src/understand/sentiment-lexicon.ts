@@ -170,6 +170,8 @@ export const EN_POLARITY: Record<string, number> = {
   pricey: -0.6,
   hesitant: -0.6,
   pushback: -0.6,
+  'pushing back': -0.6,
+  'push back': -0.6,
   rejected: -0.9,
   cancelled: -0.8,
   canceled: -0.8,
