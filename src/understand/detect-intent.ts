@@ -20,7 +20,8 @@ const LIST_REMINDERS =
   /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
-const TODO = /跟进|联系|回访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|\b(?:follow up|call|email|send|prepare|check|ping)\b/i
+const TODO =
+  /跟进|联系|回访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|\b(?:follow up|call|email|send|prepare|check|ping)\b/i
 const DONE = /了|过|完|\b(?:called|emailed|sent|met|had|was|were|did)\b/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 const PIPELINE =

@@ -23,7 +23,7 @@ are was were they he she we our my their his her it its this that next last end 
 after before in on at for to from with about per via morning afternoon evening happy not no yes proposal negotiation
 stage contract renewal quote invoice pricing budget price team sales usd rmb cny eur gbp hkd jpy crm api pdf ppt poc
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
-marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call`.split(
+marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon`.split(
     /\s+/,
   ),
 )
@@ -101,6 +101,21 @@ function orgScore(run: Run, text: string): number {
   return s
 }
 
+/** Lower-case chat (`met bob from hooli`): only the surest placements are believed. */
+const LOWER_ORG =
+  /\b(?:at|from|@)\s+([a-z][\w&-]*(?:\s+(?:corp|inc|co|ltd|llc|group|industries|enterprises|labs|bank|systems|technologies|tech))?)\b/
+const LOWER_ORG_FIRST = /^(?:mark\s+)?([a-z][\w&-]*)\s+(?:deal\b|signed\b|moved\b|closed\b|is now in\b)/
+const LOWER_ORG_LAST = /\b(?:to|for|with)\s+([a-z][\w&-]{2,})[\s.!?]*$/
+const LOWER_PERSON = /\b(?:with|called|call|emailed|email|met|texted|pinged|to)\s+([a-z]+)\s+(?:at|from|@)\b/
+
+function lowerCaseEntities(text: string): { customer: string | null; contact: string | null } {
+  const org =
+    LOWER_ORG.exec(text)?.[1] ?? LOWER_ORG_FIRST.exec(text)?.[1] ?? LOWER_ORG_LAST.exec(text)?.[1] ?? null
+  const person = LOWER_PERSON.exec(text)?.[1] ?? null
+  const customer = org && !STOP.has(org.split(' ')[0] ?? '') && !FIRST_NAMES.has(org) ? org : null
+  return { customer, contact: person && FIRST_NAMES.has(person) ? person : null }
+}
+
 /** Contact and customer found in English text; either may be null. */
 export function enEntities(
   text: string,
@@ -119,6 +134,11 @@ export function enEntities(
       best = s
       customer = run.text
     }
+  }
+  if (!/[A-Z]/.test(text)) {
+    const lowerFound = lowerCaseEntities(text)
+    customer ??= lowerFound.customer
+    contact ??= lowerFound.contact
   }
   if (!customer && lookup) {
     const m = LOOKUP_LOWER.exec(text)

@@ -25,6 +25,8 @@ const CLAUSE_END = /[,.!?;:，。！？；：]/
 /** Weight of words after a contrast (`…, but worried about delivery`): the later clause counts more. */
 const AFTER_CONTRAST = 1.5
 const NEGATED = -0.7
+/** `没问题`, `并不担心`: a denied worry reads as reassurance, a little stronger than the worry. */
+const NEGATED_NEGATIVE = -1.2
 const THRESHOLD = 0.2
 
 function clauseStart(text: string, at: number, limit: number): number {
@@ -39,7 +41,7 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
   let hits = 0
   const add = (polarity: number, index: number, degree: number, negated: boolean) => {
     const w = index >= contrastAt ? AFTER_CONTRAST : 1
-    sum += (negated ? polarity * NEGATED : polarity * degree) * w
+    sum += (negated ? polarity * (polarity < 0 ? NEGATED_NEGATIVE : NEGATED) : polarity * degree) * w
     hits++
   }
   ZH_WORDS.lastIndex = 0
