@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
-import { type ChannelPacer, createChannelPacer } from './channel-pacer.ts'
+import { createChannelPacer, type PacerOptions } from './channel-pacer.ts'
 import { createInstallationStore } from './installation-store.ts'
 import { createOAuthRoutes } from './oauth-install.ts'
 import { createResponseUrls } from './response-url.ts'
@@ -14,8 +14,8 @@ import { createUserDirectory } from './user-directory.ts'
 import { createSlackVerifier } from './verify-slack-signature.ts'
 
 export interface SlackBotOptions {
-  /** Replaces the per-channel pacer (tests shorten its one-second spacing). */
-  pacer?: ChannelPacer
+  /** Per-channel pacing (default one message a second, three 429 retries); tests shorten it. */
+  pacing?: Omit<PacerOptions, 'log'>
 }
 
 /**
@@ -43,7 +43,7 @@ export function buildSlackBot(options: SlackBotOptions = {}): ChatBotFactory {
       installations,
       log: deps.log,
     })
-    const pacer = options.pacer ?? createChannelPacer({ log: deps.log })
+    const pacer = createChannelPacer({ ...options.pacing, log: deps.log })
     const sender = createSlackSender(web, pacer, deps.log)
     const ctx: SlackContext = {
       deps,

@@ -83,17 +83,15 @@ function submitView(ctx: SlackContext, payload: ViewSubmission): SlackAck {
     receivedAt: ctx.deps.now(),
   }
   ctx.deps.waitUntil(
-    ctx.deps.pipeline
-      .act(action)
-      .then((reply) =>
-        showResult(ctx, reply, {
-          teamId,
-          userId,
-          channel: edit.chatId,
-          responseUrl: edit.responseUrl,
-          replace: false,
-        }),
-      ),
+    ctx.deps.pipeline.act(action).then((reply) =>
+      showResult(ctx, reply, {
+        teamId,
+        userId,
+        channel: edit.chatId,
+        responseUrl: edit.responseUrl,
+        replace: false,
+      }),
+    ),
   )
   // An empty 200 closes the modal.
   return OK
