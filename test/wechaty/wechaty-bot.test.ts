@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mock, PuppetMock } from 'wechaty-puppet-mock'
 import { createWechatyBotFactory } from '../../bots/wechaty/wechaty-bot.ts'
@@ -30,13 +31,15 @@ afterEach(async () => {
 
 /** The next thing the bot says in a chat (a room, or Alice's 1:1 with it). */
 function nextFromBot(chat: Room | Contact): Promise<string> {
+  // Both mocks are typed event emitters with differently typed listeners; plain EventEmitter fits both.
+  const emitter = chat as unknown as EventEmitter
   return new Promise((resolve) => {
     const listener = (message: { talker(): { id: string }; text(): string | undefined }) => {
       if (message.talker().id !== self.id) return
-      chat.off('message', listener as never)
+      emitter.off('message', listener)
       resolve(message.text() ?? '')
     }
-    chat.on('message', listener as never)
+    emitter.on('message', listener)
   })
 }
 
