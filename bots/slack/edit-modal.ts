@@ -15,7 +15,10 @@ const EditMeta = z.object({
 })
 export type EditMeta = z.infer<typeof EditMeta>
 
-/** The modal asking for the corrected note; bilingual, since nothing tells us the user's language here. */
+/**
+ * The modal behind Edit: one correction line, which the core applies to the note (`是拜访不是电话`,
+ * `下周五跟进`, `it was a meeting`). Bilingual, since nothing tells us the user's language here.
+ */
 export function editNoteModal(meta: EditMeta): slack.ModalView {
   return {
     type: 'modal',
@@ -28,8 +31,13 @@ export function editNoteModal(meta: EditMeta): slack.ModalView {
       {
         type: 'input',
         block_id: BLOCK,
-        label: { type: 'plain_text', text: '改正后的内容 · Corrected note' },
-        element: { type: 'plain_text_input', action_id: INPUT, multiline: true, max_length: 3000 },
+        label: { type: 'plain_text', text: '要改什么 · What to correct' },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT,
+          max_length: 500,
+          placeholder: { type: 'plain_text', text: '是拜访不是电话 · it was a meeting, follow up Friday' },
+        },
       },
     ],
   }

@@ -70,7 +70,7 @@ function submitView(ctx: SlackContext, payload: ViewSubmission): SlackAck {
   const edit = readEditSubmission(payload)
   const teamId = payload.team?.id ?? payload.user.team_id
   if (!edit || !teamId) return OK
-  if (!edit.text) return { status: 200, body: editError('请填写内容 · Please write the corrected note') }
+  if (!edit.text) return { status: 200, body: editError('请写一句要改的内容 · Say what to correct') }
   const userId = payload.user.id
   const action: ChatAction = {
     platform: PLATFORM,
