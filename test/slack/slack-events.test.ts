@@ -78,8 +78,9 @@ describe('Slack events', () => {
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1)
 
     // One DM that mentions the bot arrives as message.im and app_mention: two event ids, one ts.
-    const dm = directMessage({ text: `<@${BOT_USER}> 今天拜访了腾讯李总`, ts: '1763431999.000100' })
-    const mention = appMention({ text: dm.event.text, channel: DM, ts: dm.event.ts })
+    const one = { text: `<@${BOT_USER}> 今天拜访了腾讯李总`, channel: DM, ts: '1763431999.000100' }
+    const [dm, mention] = [directMessage(one), appMention(one)]
+    expect(dm.event_id).not.toBe(mention.event_id)
     await Promise.all([s.event(dm), s.event(mention)])
     await s.crm.settle()
     expect(await count(interactions)).toBe(2)
