@@ -15,6 +15,8 @@ export interface AibotLongConnectionOptions {
   botId: string
   secret: string
   corpId: string | undefined
+  /** BOT_NAMES: the `@name` in front of a group message is dropped when it is one of these. */
+  botNames: readonly string[]
   /** WeCom's default `wss://openws.work.weixin.qq.com`; private deployments and tests set their own. */
   wsUrl?: string | undefined
   /** How long `start()` waits for the first authentication before carrying on; default 10 s. */
@@ -52,7 +54,8 @@ export function createAibotLongConnection(options: AibotLongConnectionOptions) {
   }
 
   async function onMessage(frame: WsFrame, body: AibotBody) {
-    const message = aibotChatMessage(body, aibotWorkspaceId(body, options.corpId), options.now())
+    const workspaceId = aibotWorkspaceId(body, options.corpId)
+    const message = aibotChatMessage(body, workspaceId, options.now(), options.botNames)
     if (!message) return
     const accepted = await pipeline.accept(message)
     if (accepted.status === 'duplicate') return

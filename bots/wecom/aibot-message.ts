@@ -69,12 +69,30 @@ export function aibotText(body: AibotBody): string | null {
 }
 
 /**
- * A ChatMessage for a message body. In a group the bot is only ever sent messages that @-mention it, so a
- * group message always counts as mentioning it; the `@BotName` stays in the text for the pipeline to strip.
+ * Drops the `@BotName` WeCom puts in front of a group message, when it is one of the bot's names (BOT_NAMES),
+ * so a logged note reads as the user wrote it. Other mentions stay: they may name whom a note is about.
  */
-export function aibotChatMessage(body: AibotBody, workspaceId: string, now: Date): ChatMessage | null {
-  const text = aibotText(body)
-  if (text === null || body.msgtype === 'stream') return null
+export function stripLeadingMention(text: string, botNames: readonly string[]): string {
+  for (const name of botNames) {
+    const mention = `@${name}`
+    if (text.trimStart().startsWith(mention)) return text.trimStart().slice(mention.length).trimStart()
+  }
+  return text
+}
+
+/**
+ * A ChatMessage for a message body. In a group the bot is only ever sent messages that @-mention it, so a
+ * group message always counts as mentioning it.
+ */
+export function aibotChatMessage(
+  body: AibotBody,
+  workspaceId: string,
+  now: Date,
+  botNames: readonly string[],
+): ChatMessage | null {
+  const raw = aibotText(body)
+  if (raw === null || body.msgtype === 'stream') return null
+  const text = stripLeadingMention(raw, botNames)
   return {
     platform: WECOM_AIBOT_PLATFORM,
     workspaceId,

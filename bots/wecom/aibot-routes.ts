@@ -21,6 +21,8 @@ export interface AibotRoutesDeps {
   /** The AI bot's token and EncodingAESKey; its receive id is always "". */
   keys: WecomCryptoKeys
   corpId: string | undefined
+  /** BOT_NAMES: the `@name` in front of a group message is dropped when it is one of these. */
+  botNames: readonly string[]
   pipeline: ChatPipeline
   waitUntil: WaitUntil
   log: Log
@@ -80,7 +82,7 @@ export function createAibotRoutes(deps: AibotRoutesDeps): Hono {
       // enter_chat is the one callback a plain text passive reply is allowed for.
       return greeting ? { msgtype: 'text', text: { content: greeting.text } } : null
     }
-    const message = aibotChatMessage(body, workspaceId, deps.now())
+    const message = aibotChatMessage(body, workspaceId, deps.now(), deps.botNames)
     if (!message) return null
     const accepted = await pipeline.accept(message)
     // A redelivery: the first delivery's stream is already open and answers it.
