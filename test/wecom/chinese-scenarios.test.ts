@@ -193,7 +193,7 @@ describe('the Chinese scenarios end to end through WeCom', () => {
     )
     const contents = pushed.map((c) => c.body.markdown.content as string)
     expect(contents[0]).toMatch(/⏰ 提醒[\s\S]*给美团王总发合同/)
-    SCENARIOS.forEach(([, expected], i) => expect(contents[i + 1]).toMatch(expected))
+    for (const [i, [, expected]] of SCENARIOS.entries()) expect(contents[i + 1]).toMatch(expected)
     const after = (await p.t.db.select().from(reminders)).find((r) => r.id === reminder?.id)
     expect(after?.status).toBe('sent')
   })
