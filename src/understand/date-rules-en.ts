@@ -135,9 +135,9 @@ const RULES: Rule[] = [
   },
 ]
 
-/** Cheap test run before any rule. */
+/** One cheap scan for anything a rule could match; most messages without a date stop here. */
 export const EN_DATE_HINT =
-  /\d|tod|ton|tom|tmr|yest|day|week|month|mon|tue|wed|thu|fri|sat|sun|noon|night|morning|noon|eo[wmyd]|hour|min|after|evening/i
+  /\b(?:today|tonight|tomorrow|tmrw?|tomorow|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|end of|eo[wmyd]|from now|noon|midday|midnight|morning|afternoon|evening)\b|\b(?:next|this|last|coming)\s+(?:week|month)|\b(?:in|within|after)\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)|\d\s*[ap]\.?m|\b(?:at|by|around|@)\s*\d|\d:\d\d/i
 
 /** Date and time tokens in an English message, in rule order (the caller sorts them). */
 export function enDateTokens(text: string): DateToken[] {

@@ -181,8 +181,9 @@ const RULES: Rule[] = [
   },
 ]
 
-/** Cheap test run before any rule: no digit and none of these characters means no date. */
-export const ZH_DATE_HINT = /[天日周星拜月号点时后底初早晚午末]|\d/
+/** One cheap scan for anything a rule could match; most messages without a date stop here. */
+export const ZH_DATE_HINT =
+  /[今明后昨前][天日儿早晚晨]|周|星期|礼拜|(?:天|日|期|拜|月|时|头|钟)(?:以|之)?后|过\s*[\d一二两三四五六七八九十半]|月[底末初中上下]|下个?月|年[底末]|[\d一二两三四五六七八九十零]\s*(?:月|号|日|点|时|:|：)|\d\/\d|凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里/
 
 /** Date and time tokens in a Chinese (or mixed) message, in text order, overlaps dropped. */
 export function zhDateTokens(text: string): DateToken[] {

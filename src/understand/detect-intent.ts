@@ -10,7 +10,8 @@ export interface IntentFeatures {
   hasAmount: boolean
   hasPeriod: boolean
   hasFutureDate: boolean
-  sentimentHits: number
+  /** May be computed on first read, so rules ask for it last. */
+  readonly sentimentHits: number
 }
 
 const HELP_ONLY =

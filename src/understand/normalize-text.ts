@@ -5,6 +5,17 @@ const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g
 const SLACK_MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g
 const LEADING_MENTION = /^\s*@[^\s@,，:：]+[\s,，:：]*/
 const SPACES = /\s+/g
+const MESSY_SPACE = /^\s|\s$|\s\s|[^\S ]/
+const FOLDABLE = /[\uff01-\uff5e\u3000。、“”‘’]/
+const PUNCTUATION = /[。、“”‘’]/g
+const PUNCTUATION_ASCII: Record<string, string> = {
+  '。': '.',
+  '、': ',',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+}
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const botPatterns = new Map<string, RegExp>()
@@ -27,13 +38,19 @@ function botMention(names: readonly string[]): RegExp | null {
  * letters, digits and punctuation to ASCII (`，` → `,`, `９` → `9`), and collapses white space.
  */
 export function normalizeText(raw: string, botNames: readonly string[] = []): string {
-  let text = raw.replace(SLACK_MENTION, ' ')
-  const bots = botMention(botNames)
-  if (bots) text = text.replace(bots, ' ')
-  text = text.replace(FULL_WIDTH, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  )
-  text = text.replace(/[。]/g, '.').replace(/[、]/g, ',').replace(/[“”]/g, '"').replace(/[‘’]/g, "'")
-  text = text.replace(LEADING_MENTION, '')
-  return text.replace(SPACES, ' ').trim()
+  let text = raw
+  // Each step is skipped when its trigger is absent: most messages need none of them.
+  if (text.includes('<@')) text = text.replace(SLACK_MENTION, ' ')
+  if (text.includes('@')) {
+    const bots = botMention(botNames)
+    if (bots) text = text.replace(bots, ' ')
+    text = text.replace(LEADING_MENTION, '')
+  }
+  if (FOLDABLE.test(text)) {
+    text = text.replace(FULL_WIDTH, (ch) =>
+      ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+    )
+    text = text.replace(PUNCTUATION, (ch) => PUNCTUATION_ASCII[ch] ?? ch)
+  }
+  return MESSY_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text
 }

@@ -8,7 +8,7 @@ import { extractStage, type FoundStage } from './extract-stage.ts'
 import { extractTask } from './extract-task.ts'
 import { interactionType } from './interaction-type.ts'
 import { normalizeText } from './normalize-text.ts'
-import type { Intent, ParseContext, ParsedMessage } from './parsed-message.ts'
+import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
 import { wallClock } from './zoned-time.ts'
 
 /** Everything read from a message before the intent decides which of it to report. */
@@ -18,8 +18,10 @@ interface Reading {
   amount: FoundAmount | null
   entities: FoundEntities
   stage: FoundStage | null
-  sentiment: FoundSentiment
-  month: () => number
+  channel: InteractionType | null
+  period: Period | null
+  /** Read on first use: only logged interactions report it and most intent rules never ask. */
+  readonly sentiment: FoundSentiment
 }
 
 type Fields = Omit<ParsedMessage, 'intent' | 'confidence'>
@@ -46,7 +48,7 @@ const FIELDS: Record<Intent, (r: Reading) => Partial<Fields>> = {
   log_interaction: (r) => ({
     ...who(r),
     ...money(r),
-    interaction_type: interactionType(r.text),
+    interaction_type: r.channel,
     sentiment: r.sentiment.sentiment,
     sentiment_score: r.sentiment.score,
     // The follow-up is the first date still to come; past ones (`今天上午`) say when it happened.
@@ -57,9 +59,9 @@ const FIELDS: Record<Intent, (r: Reading) => Partial<Fields>> = {
     const due = r.dates.find((d) => !d.past) ?? r.dates[0]
     return { ...who(r), due_at: due?.iso ?? null, task: extractTask(r.text, due ? [due] : []) }
   },
-  list_reminders: (r) => ({ period: detectPeriod(r.text, r.month()) }),
+  list_reminders: (r) => ({ period: r.period }),
   update_deal: (r) => ({ ...who(r), ...money(r), stage: r.stage?.stage ?? null }),
-  pipeline_summary: (r) => ({ period: detectPeriod(r.text, r.month()) }),
+  pipeline_summary: (r) => ({ period: r.period }),
   help: () => ({}),
   unknown: () => ({}),
 }
@@ -76,26 +78,32 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
   const masked = amount ? [...dates, amount] : dates
   const entities = extractEntities(text, masked, hasLookupVerb(text))
   const stage = extractStage(text)
-  const sentiment = extractSentiment(text)
+  let sentiment: FoundSentiment | undefined
   const reading: Reading = {
     text,
     dates,
     amount,
     entities,
     stage,
-    sentiment,
-    month: () => wallClock(ctx.now, ctx.timeZone).month,
+    channel: interactionType(text),
+    period: detectPeriod(text, wallClock(ctx.now, ctx.timeZone).month),
+    get sentiment() {
+      sentiment ??= extractSentiment(text)
+      return sentiment
+    },
   }
   const { intent, confidence } = detectIntent({
     text,
     customer: entities.customer,
     contact: entities.contact,
-    channel: interactionType(text),
+    channel: reading.channel,
     stage,
     hasAmount: amount !== null,
-    hasPeriod: detectPeriod(text, 0) !== null,
+    hasPeriod: reading.period !== null,
     hasFutureDate: dates.some((d) => !d.past),
-    sentimentHits: sentiment.hits,
+    get sentimentHits() {
+      return reading.sentiment.hits
+    },
   })
   return { intent, ...EMPTY, ...FIELDS[intent](reading), confidence }
 }

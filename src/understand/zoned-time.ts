@@ -38,8 +38,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Offsets only change at zone transitions, which fall on quarter hours; so one lookup per quarter. */
 const QUARTER_HOUR = 15 * 60_000
-const offsets = new Map<string, number>()
+const offsets = new Map<string, Map<number, number>>()
 const MAX_CACHED = 4096
+/** The last answer, which is nearly always the next one asked for (many dates, one zone, one day). */
+let last = { zone: '', bucket: Number.NaN, offset: 0 }
 
 function measureOffset(at: number, timeZone: string): number {
   const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0 }
@@ -53,14 +55,20 @@ function measureOffset(at: number, timeZone: string): number {
 /** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). Throws RangeError for an unknown zone. */
 export function offsetMinutes(at: Date, timeZone: string): number {
   const bucket = Math.floor(at.getTime() / QUARTER_HOUR)
-  const key = `${timeZone}@${bucket}`
-  let off = offsets.get(key)
-  if (off === undefined) {
-    off = measureOffset(bucket * QUARTER_HOUR, timeZone)
-    if (offsets.size >= MAX_CACHED) offsets.clear()
-    offsets.set(key, off)
+  if (bucket === last.bucket && timeZone === last.zone) return last.offset
+  let zone = offsets.get(timeZone)
+  if (!zone) {
+    zone = new Map()
+    offsets.set(timeZone, zone)
   }
-  return off
+  let offset = zone.get(bucket)
+  if (offset === undefined) {
+    offset = measureOffset(bucket * QUARTER_HOUR, timeZone)
+    if (zone.size >= MAX_CACHED) zone.clear()
+    zone.set(bucket, offset)
+  }
+  last = { zone: timeZone, bucket, offset }
+  return offset
 }
 
 /** The wall clock of `at` in `timeZone`. Throws RangeError for an unknown zone. */
