@@ -1,5 +1,6 @@
 /** Every chat platform the app knows. Adding one is a folder under bots/ and one line here. */
 import type { ChatBotFactory } from '../src/chat/chat-bot.ts'
+import { createSlackBot } from './slack/index.ts'
 import { createWebBot } from './web/web-bot.ts'
 
-export const BOT_FACTORIES: ChatBotFactory[] = [createWebBot]
+export const BOT_FACTORIES: ChatBotFactory[] = [createWebBot, createSlackBot]
