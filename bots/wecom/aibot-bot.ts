@@ -1,6 +1,6 @@
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import type { ChatSender } from '../../src/chat/chat-message.ts'
-import { createAibotLongConnection } from './aibot-long-connection.ts'
+import type { AibotLongConnection } from './aibot-long-connection.ts'
 import { WECOM_AIBOT_PLATFORM } from './aibot-message.ts'
 import { createAibotRoutes } from './aibot-routes.ts'
 import { createAibotStreams } from './aibot-streams.ts'
@@ -27,21 +27,25 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
   return ({ config, pipeline, waitUntil, log, now }) => {
     const { aibot, corpId } = config.wecom
     const callbackMode = Boolean(aibot.token && aibot.encodingAesKey)
-    const connection =
-      aibot.botId && aibot.secret
-        ? createAibotLongConnection({
-            botId: aibot.botId,
-            secret: aibot.secret,
-            corpId,
-            botNames: config.botNames,
-            wsUrl: options.wsUrl,
-            pipeline,
-            waitUntil,
-            log,
-            now,
-          })
-        : null
-    if (!callbackMode && !connection) return null
+    const longConnection = Boolean(aibot.botId && aibot.secret)
+    if (!callbackMode && !longConnection) return null
+    // The SDK is loaded on start(): an app using only callback mode never pays for importing it.
+    let connection: AibotLongConnection | null = null
+    async function start() {
+      const { createAibotLongConnection } = await import('./aibot-long-connection.ts')
+      connection = createAibotLongConnection({
+        botId: aibot.botId ?? '',
+        secret: aibot.secret ?? '',
+        corpId,
+        botNames: config.botNames,
+        wsUrl: options.wsUrl,
+        pipeline,
+        waitUntil,
+        log,
+        now,
+      })
+      await connection.start()
+    }
     const routes =
       aibot.token && aibot.encodingAesKey
         ? createAibotRoutes({
@@ -58,7 +62,7 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
             now,
             streams: createAibotStreams({
               fallbackMs: options.responseUrlAfterMs ?? 60_000,
-              postToResponseUrl: (url, reply) => postToResponseUrl(url, reply),
+              postToResponseUrl,
               log,
             }),
           })
@@ -76,7 +80,7 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
       name: WECOM_AIBOT_PLATFORM,
       ...(routes && { routes }),
       sender,
-      ...(connection && { start: () => connection.start(), stop: () => connection.stop() }),
+      ...(longConnection && { start, stop: async () => connection?.stop() }),
     }
   }
 }
