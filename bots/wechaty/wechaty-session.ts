@@ -61,6 +61,7 @@ export async function startWechatySession(options: WechatySessionOptions) {
   }
 }
 
+/** A started Wechaty wired to the pipeline. */
 export type WechatySession = Awaited<ReturnType<typeof startWechatySession>>
 
 async function answer(bot: Wechaty, pipeline: ChatPipeline, message: Message, receivedAt: Date) {

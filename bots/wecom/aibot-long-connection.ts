@@ -120,4 +120,5 @@ export function createAibotLongConnection(options: AibotLongConnectionOptions) {
   }
 }
 
+/** A started (or starting) AI bot long connection. */
 export type AibotLongConnection = ReturnType<typeof createAibotLongConnection>

@@ -8,6 +8,7 @@ const STREAM_BYTES = 20480
 /** What a stream shows while the answer is being worked out. */
 export const STREAM_PLACEHOLDER = '⏳'
 
+/** A passive stream answer, with the reply's button card when it has one. */
 export type AibotStreamBody =
   | { msgtype: 'stream'; stream: { id: string; finish: boolean; content: string } }
   | {

@@ -4,6 +4,7 @@ export interface Clock {
   sleep(ms: number): Promise<void>
 }
 
+/** Real time. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -104,4 +104,5 @@ export function createWecomApiClient(options: WecomApiClientOptions) {
   }
 }
 
+/** The self-built app's server API client. */
 export type WecomApiClient = ReturnType<typeof createWecomApiClient>

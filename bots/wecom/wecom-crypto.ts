@@ -14,6 +14,7 @@ export interface WecomCryptoKeys {
   receiveId: string
 }
 
+/** A decrypted plaintext, or why the ciphertext was refused. */
 export type OpenResult = { ok: true; plaintext: string } | { ok: false; reason: string }
 
 /** The query parameters WeCom signs every callback with. */

@@ -1,5 +1,6 @@
 /** Message bodies the WeCom server API, the AI bot and the group webhook accept (the subset this app sends). */
 
+/** One button on a `button_interaction` card; its `key` comes back in `template_card_event`. */
 export interface TemplateCardButton {
   text: string
   /** 1 blue, 2 grey, 3 red, 4 outline; default 1. */
@@ -20,6 +21,7 @@ export interface WecomTemplateCard {
   card_action?: { type: 0 }
 }
 
+/** An app message (`message/send`, `appchat/send`) or AI bot push body, by `msgtype`. */
 export type WecomMessageBody =
   | { msgtype: 'text'; text: { content: string } }
   | { msgtype: 'markdown'; markdown: { content: string } }
