@@ -10,8 +10,6 @@ export interface IntentFeatures {
   hasAmount: boolean
   hasPeriod: boolean
   hasFutureDate: boolean
-  /** May be computed on first read, so rules ask for it last. */
-  readonly sentimentHits: number
 }
 
 const HELP_ONLY =
@@ -48,7 +46,9 @@ const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 const NARRATIVE =
   /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
 
-type Rule = { intent: Intent; score: (f: IntentFeatures) => number }
+/** Counts sentiment words; a callback because it is only worth computing for a few rules. */
+type SentimentHits = () => number
+type Rule = { intent: Intent; score: (f: IntentFeatures, sentimentHits: SentimentHits) => number }
 
 /** Each rule says how sure it is; the surest wins, earlier rules win ties. */
 const RULES: readonly Rule[] = [
@@ -77,15 +77,15 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'log_interaction',
-    score: (f) => {
+    score: (f, sentimentHits) => {
       const who = f.customer || f.contact
       if (f.channel && who) return f.contact ? 0.88 : 0.84
       if (NOTE.test(f.text)) return who ? 0.85 : 0.65
-      if (f.contact && (NARRATIVE.test(f.text) || f.sentimentHits)) return 0.75
-      if (f.customer && f.sentimentHits && NARRATIVE.test(f.text)) return 0.65
+      if (f.contact && (NARRATIVE.test(f.text) || sentimentHits())) return 0.75
+      if (f.customer && sentimentHits() && NARRATIVE.test(f.text)) return 0.65
       if (f.customer && WORK_VERB.test(f.text)) return 0.7
       if (f.customer && NARRATIVE.test(f.text)) return 0.6
-      if (f.customer && f.sentimentHits) return 0.58
+      if (f.customer && sentimentHits()) return 0.58
       if (f.channel && WORK_CONTACT.test(f.text)) return 0.55
       return 0
     },
@@ -111,11 +111,14 @@ const RULES: readonly Rule[] = [
 const FLOOR = 0.5
 
 /** The intent and how sure the rules are of it (0..1). */
-export function detectIntent(f: IntentFeatures): { intent: Intent; confidence: number } {
+export function detectIntent(
+  f: IntentFeatures,
+  sentimentHits: SentimentHits,
+): { intent: Intent; confidence: number } {
   let intent: Intent = 'unknown'
   let confidence = 0
   for (const rule of RULES) {
-    const s = rule.score(f)
+    const s = rule.score(f, sentimentHits)
     if (s > confidence) {
       confidence = s
       intent = rule.intent

@@ -1,9 +1,9 @@
-import * as chrono from 'chrono-node'
+import { chronoTokens } from './chrono-dates.ts'
 import { EN_DATE_HINT, enDateTokens } from './date-rules-en.ts'
 import { ZH_DATE_HINT, zhDateTokens } from './date-rules-zh.ts'
-import type { CivilDay, DateToken, TimeOfDay } from './date-token.ts'
+import type { DateToken, TimeOfDay } from './date-token.ts'
 import { toHour24 } from './date-token.ts'
-import { formatZoned, instantOf, offsetMinutes, wallClock, type ZonedNow } from './zoned-time.ts'
+import { formatZoned, instantOf, wallClock, type ZonedNow } from './zoned-time.ts'
 
 /** A date phrase resolved to an instant in the user's zone. */
 export interface FoundDate {
@@ -23,31 +23,10 @@ export interface DateOptions {
   allowWeak?: boolean
 }
 
-const CJK = /[\u4e00-\u9fff]/
 const LATIN = /[a-z]/i
-/** Only absolute calendar dates are left to chrono (its strict, 3× cheaper parsers); our rules cover relative ones. */
-const CHRONO_HINT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/i
 /** What may sit between a day and its time: `明天 下午3点`, `Friday at 3pm`, `Dec 1, 10am`. */
 const JOINER = /^[\s,，、的]*(?:at|on|@|around|by|于|在)?[\s,，]*$/i
 const DEFAULT_HOUR = 9
-
-function chronoTokens(text: string, now: Date, timeZone: string): DateToken[] {
-  if (!CHRONO_HINT.test(text)) return []
-  const parser = CJK.test(text) ? chrono.zh.hans.strict : chrono.en.strict
-  const ref = { instant: now, timezone: offsetMinutes(now, timeZone) }
-  return parser.parse(text, ref, { forwardDate: true }).map((r) => {
-    const civil: CivilDay = {
-      year: r.start.get('year') ?? 0,
-      month: r.start.get('month') ?? 1,
-      day: r.start.get('day') ?? 1,
-    }
-    const time = r.start.isCertain('hour')
-      ? { hour: r.start.get('hour') ?? DEFAULT_HOUR, minute: r.start.get('minute') ?? 0 }
-      : undefined
-    return { start: r.index, end: r.index + r.text.length, day: () => civil, ...(time ? { time } : {}) }
-  })
-}
 
 const kind = (t: DateToken) => (t.day ? 'day' : t.afterMs !== undefined ? 'after' : 'time')
 const overlaps = (a: DateToken, b: DateToken) => a.start < b.end && b.start < a.end
