@@ -15,6 +15,9 @@ export interface IntentFeatures {
 const HELP_ONLY =
   /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
 const HELP_ANY = /你能做什么|你会什么|怎么使用|what can you do|how do i use|\bhelp\b/i
+/** `怎么设置提醒`, `how do I log a call`: a question about the bot, not the thing itself. */
+const HELP_HOWTO =
+  /^(?:请问)?(?:怎么|如何|怎样)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新)|^how (?:do|can|should) (?:i|we)\b|^how to\b/i
 const LIST_REMINDERS =
   /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
 const SET_REMINDER =
@@ -24,7 +27,8 @@ const TODO =
 const DONE = /了|过|完|\b(?:called|emailed|sent|met|had|was|were|did)\b/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 const PIPELINE =
-  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+const PERIOD_QUESTION = /数据|情况|怎么样|如何|表现|进展|成果|收获|\bhow\b|\bstats\b|\bnumbers\b/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
 /** A deal put on hold or pushed back: an update with no stage of its own. */
@@ -54,7 +58,11 @@ type Rule = { intent: Intent; score: (f: IntentFeatures, sentimentHits: Sentimen
 const RULES: readonly Rule[] = [
   {
     intent: 'help',
-    score: (f) => (HELP_ONLY.test(f.text) ? 0.95 : HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0),
+    score: (f) => {
+      if (HELP_ONLY.test(f.text)) return 0.95
+      if (HELP_HOWTO.test(f.text)) return 0.92
+      return HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0
+    },
   },
   { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
   {
@@ -92,7 +100,11 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'pipeline_summary',
-    score: (f) => (PIPELINE.test(f.text) ? (f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85) : 0),
+    score: (f) => {
+      if (PIPELINE.test(f.text)) return f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85
+      // `看看这个月的数据`: a period plus a vague "how is it going" is still a summary.
+      return f.hasPeriod && !f.customer && !f.contact && PERIOD_QUESTION.test(f.text) ? 0.7 : 0
+    },
   },
   {
     intent: 'lookup_customer',

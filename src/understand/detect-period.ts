@@ -10,7 +10,7 @@ const PERIODS: readonly [Period, RegExp][] = [
   ['last_quarter', /上个?季度?|\blast quarter\b|\bprevious quarter\b/i],
   ['this_quarter', /本季度?|这个?季度|当季|\bthis quarter\b|\bqtd\b/i],
   ['last_year', /去年|上一?年|\blast year\b|\bprevious year\b/i],
-  ['this_year', /今年|本年度?|全年|\bthis year\b|\bytd\b|year to date/i],
+  ['this_year', /今年|本年度?|全年|本财年|\bthis (?:fiscal )?year\b|\bfy\b|\bytd\b|year to date/i],
 ]
 const QUARTER = /\bq([1-4])\b|第?([一二三四1-4])季度/i
 const MONTH = /(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?(?![初底中末\d])/

@@ -28,6 +28,7 @@ marking update change close closing win lose we us you your had spoke talked cha
   ),
 )
 
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/
 const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
 const PERSON_BEFORE =
   /\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to)\s+$/i
@@ -88,6 +89,7 @@ function isPerson(run: Run, text: string): boolean {
   if (COMPANY_SUFFIXES.has(last)) return false
   const first = (run.words[0] ?? '').toLowerCase()
   if (run.words.length <= 2 && FIRST_NAMES.has(first)) return true
+  if (run.words.length <= 3 && HONORIFIC.test(first)) return true
   const after = text.slice(run.end, run.end + 40)
   return run.words.length <= 2 && PERSON_AFTER.test(after) && PERSON_BEFORE.test(text.slice(0, run.start))
 }

@@ -21,7 +21,7 @@ const KNOWN = new RegExp(
   `(?:${[...KNOWN_COMPANIES]
     .sort((a, b) => b.length - a.length)
     .map((n) => (/^[A-Za-z]/.test(n) ? `(?<![A-Za-z])${escapeRe(n)}(?![A-Za-z])` : escapeRe(n)))
-    .join('|')})(?:${ZH_ORG_SUFFIX})?`,
+    .join('|')})(?:[^\\s的来去到在和跟给了,.;:!?|]{0,4}?(?:${ZH_ORG_SUFFIX}))?`,
   'g',
 )
 
@@ -121,8 +121,12 @@ export function zhContact(text: string): string | null {
 /** The customer organisation, or null when no piece of the text is placed like one. */
 export function zhCustomer(text: string, lookup: boolean): string | null {
   KNOWN.lastIndex = 0
-  const known = KNOWN.exec(text)
-  if (known && !/[很挺真太好最]$/.test(text.slice(0, known.index))) return known[0]
+  for (let m = KNOWN.exec(text); m; m = KNOWN.exec(text)) {
+    // `挺美的` is an adjective and `腾讯会议` a meeting tool, not the companies.
+    const before = text.slice(Math.max(0, m.index - 1), m.index)
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2)
+    if (!/[很挺真太好最]/.test(before) && !/^(?:会议|文档)/.test(after)) return m[0]
+  }
   const all = parts(text)
   let best: string | null = null
   let bestScore = lookup ? 1 : 2

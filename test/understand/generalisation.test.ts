@@ -334,6 +334,72 @@ const CASES: [string, Partial<ParsedMessage>][] = [
   ['Q3 pipeline', { intent: 'pipeline_summary', period: 'last_quarter' }],
   ['how did we do last month?', { intent: 'pipeline_summary', period: 'last_month' }],
   ['how many deals did we close this quarter?', { intent: 'pipeline_summary', period: 'this_quarter' }],
+  // more phrasings: unknown companies, spaces around names, mixed scripts, lower-case English
+  [
+    '刚拜访完远景能源李经理,他们明年有300万预算',
+    {
+      intent: 'log_interaction',
+      customer: '远景能源',
+      contact: '李经理',
+      interaction_type: 'visit',
+      amount: 3_000_000,
+    },
+  ],
+  [
+    '拜访了华为技术有限公司的张总',
+    { intent: 'log_interaction', customer: '华为技术有限公司', contact: '张总' },
+  ],
+  [
+    '在展会上碰到了海尔的李总,聊得不错',
+    { intent: 'log_interaction', customer: '海尔', contact: '李总', sentiment: 'positive' },
+  ],
+  [
+    '小米张总今天来我们公司交流,对方案非常认可',
+    {
+      intent: 'log_interaction',
+      customer: '小米',
+      contact: '张总',
+      interaction_type: 'visit',
+      sentiment: 'positive',
+    },
+  ],
+  [
+    '腾讯会议上跟李总聊了一下',
+    { intent: 'log_interaction', customer: null, contact: '李总', interaction_type: 'meeting' },
+  ],
+  ['阿里那边没消息,有点担心', { intent: 'log_interaction', customer: '阿里', sentiment: 'negative' }],
+  [
+    'met bob from hooli, they are unhappy with pricing',
+    { intent: 'log_interaction', customer: 'hooli', contact: 'bob', sentiment: 'negative' },
+  ],
+  [
+    'Mr. Lee from Acme called, very happy',
+    { intent: 'log_interaction', customer: 'Acme', contact: 'Mr. Lee', sentiment: 'positive' },
+  ],
+  ['查下 完美日记 的跟进记录', { intent: 'lookup_customer', customer: '完美日记' }],
+  ['腾讯有几个商机', { intent: 'lookup_customer', customer: '腾讯' }],
+  ['查一下王总的电话', { intent: 'lookup_customer', contact: '王总' }],
+  [
+    '提醒我后天下午两点去好丽友演示',
+    { intent: 'set_reminder', customer: '好丽友', due_at: '2026-11-20T14:00:00+08:00' },
+  ],
+  ['周四跟进一下碧桂园', { intent: 'set_reminder', customer: '碧桂园', due_at: '2026-11-19T09:00:00+08:00' }],
+  [
+    'remind me friday 3pm to send the proposal to initech',
+    { intent: 'set_reminder', customer: 'initech', due_at: '2026-11-20T15:00:00+08:00' },
+  ],
+  [
+    '晨光文具进入商务谈判阶段了,报价150万',
+    { intent: 'update_deal', customer: '晨光文具', stage: 'negotiation', amount: 1_500_000 },
+  ],
+  ['海尔单子输给了竞品', { intent: 'update_deal', customer: '海尔', stage: 'lost' }],
+  ['跟美团的张总确认了,下周一签约', { intent: 'log_interaction', customer: '美团', stage: null }],
+  ['上季度赢单情况', { intent: 'pipeline_summary', period: 'last_quarter' }],
+  ['今年签了多少单', { intent: 'pipeline_summary', period: 'this_year' }],
+  ['what did we close last week?', { intent: 'pipeline_summary', period: 'last_week' }],
+  ['今天的待办', { intent: 'list_reminders' }],
+  ['怎么设置提醒', { intent: 'help' }],
+  ['how do I log a call?', { intent: 'help' }],
   // help / unknown
   ['你能做什么', { intent: 'help' }],
   ['how do I use this?', { intent: 'help' }],
