@@ -18,7 +18,10 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
     'meeting',
     /开(?:了|完|过)?(?:个|一个|一次)?会|会议|线上会|视频会|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresentation\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
   ],
-  ['visit', /拜访|上门|去了|来访|到访|参观|考察|登门|来(?:我司|我们公司|公司)|到我司|visit(?:ed)?|dropped by|stopped by|on-?site/i],
+  [
+    'visit',
+    /拜访|上门|去了|来访|到访|参观|考察|登门|来(?:我司|我们公司|公司)|到我司|visit(?:ed)?|dropped by|stopped by|on-?site/i,
+  ],
 ]
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 
