@@ -118,6 +118,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // `on the 25th`: this month's, or next month's once it has passed.
+    re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})/gi,
+    make: (m) => {
+      const day = Number(m[1])
+      if (!(day >= 1 && day <= 31)) return null
+      return {
+        day: (now) => (day >= now.day ? { ...now, day } : { year: now.year, month: now.month + 1, day }),
+      }
+    },
+  },
+  {
     re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(?:at|@|by|around)\s*(\d{1,2})(?::(\d{2}))?(?![\d%kKmMwW万.:/-])(?!\s*[ap]\.?m)(?!\s*(?:hours?|days?|min|people|percent|%))|\b(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b|\b(?:in\s+the\s+)?(morning|afternoon|evening)\b/gi,
     make: (m) => {
       if (m[8]) {
@@ -137,7 +148,7 @@ const RULES: Rule[] = [
 
 /** One cheap scan for anything a rule could match; most messages without a date stop here. */
 export const EN_DATE_HINT =
-  /\b(?:today|tonight|tomorrow|tmrw?|tomorow|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|end of|eo[wmyd]|from now|noon|midday|midnight|morning|afternoon|evening)\b|\b(?:next|this|last|coming)\s+(?:week|month)|\b(?:in|within|after)\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)|\d\s*[ap]\.?m|\b(?:at|by|around|@)\s*\d|\d:\d\d/i
+  /\b(?:today|tonight|tomorrow|tmrw?|tomorow|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|end of|eo[wmyd]|from now|noon|midday|midnight|morning|afternoon|evening)\b|\b(?:next|this|last|coming)\s+(?:week|month)|\b(?:in|within|after)\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)|\d\s*[ap]\.?m|\b(?:at|by|around|@)\s*\d|\d:\d\d|\d(?:st|nd|rd|th)\b/i
 
 /** Date and time tokens in an English message, in rule order (the caller sorts them). */
 export function enDateTokens(text: string): DateToken[] {

@@ -134,11 +134,13 @@ const RULES: Rule[] = [
     },
   },
   {
-    // `下个月` alone: its first day, the earliest moment it names.
-    re: /(下下|下)个?月(?![底末初中上下份])/g,
-    make: (m) => ({
-      day: (now) => ({ year: now.year, month: now.month + (m[1] === '下下' ? 2 : 1), day: 1 }),
-    }),
+    // `下个月5号` is that day; `下个月` alone its first day, the earliest moment it names.
+    re: /(下下|下)个?月(?![底末初中上下份])(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日])?/g,
+    make: (m) => {
+      const day = m[2] ? parseNumber(m[2]) : 1
+      if (!(day >= 1 && day <= 31)) return null
+      return { day: (now) => ({ year: now.year, month: now.month + (m[1] === '下下' ? 2 : 1), day }) }
+    },
   },
   {
     re: /(今年|明年)?(?:年底|年末)/g,
