@@ -23,8 +23,11 @@ const LIST_REMINDERS =
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
-  /跟进|联系|回访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|\b(?:follow up|call|email|send|prepare|check|ping)\b/i
-const DONE = /了|过|完|\b(?:called|emailed|sent|met|had|was|were|did)\b/i
+  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet)\b/i
+const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
+/** A plan that opens with its date or an order (`明天给张总打电话`, `Call Jane tomorrow`) is a to-do. */
+const PLAN_OPENING =
+  /^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with)\b)/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 const PIPELINE =
   /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
@@ -46,6 +49,8 @@ const WORK_CONTACT =
 /** Verbs of working a customer that name no channel (`跟进了一下顺丰`). */
 const WORK_VERB =
   /跟进了|沟通了|联系了|交流了|聊了|谈了|对接了|聊过|谈过|\b(?:followed up|checked in|caught up|touched base|synced|spoke|talked)\b/i
+const SOMEONE_SAID =
+  /(?:客户|对方|他们|甲方)(?:那边)?(?:说|表示|反馈|觉得|认为|嫌|要求|提出)|\b(?:client|customer|they)\s+(?:said|says|told|felt|feel|think|thinks)\b/i
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 const NARRATIVE =
   /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
@@ -71,7 +76,9 @@ const RULES: readonly Rule[] = [
       if (SET_REMINDER.test(f.text)) return 0.9
       if (REMINDER_WORD.test(f.text) && f.customer) return 0.6
       // `周四跟进一下碧桂园`: a to-do with a date still to come reads as a reminder.
-      return f.hasFutureDate && TODO.test(f.text) && !DONE.test(f.text) ? 0.6 : 0
+      // Only a to-do about someone: `明天见` and `周末去哪玩` are chat.
+      if (!(f.customer || f.contact) || !f.hasFutureDate || !TODO.test(f.text) || DONE.test(f.text)) return 0
+      return PLAN_OPENING.test(f.text) ? 0.89 : 0.6
     },
   },
   {
@@ -95,6 +102,8 @@ const RULES: readonly Rule[] = [
       if (f.customer && NARRATIVE.test(f.text)) return 0.6
       if (f.customer && sentimentHits()) return 0.58
       if (f.channel && WORK_CONTACT.test(f.text)) return 0.55
+      // `客户说价格太高`: what an unnamed customer said, with feeling, is still a note on them.
+      if (SOMEONE_SAID.test(f.text) && sentimentHits()) return 0.55
       return 0
     },
   },

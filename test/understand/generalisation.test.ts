@@ -400,6 +400,18 @@ const CASES: [string, Partial<ParsedMessage>][] = [
   ['今天的待办', { intent: 'list_reminders' }],
   ['怎么设置提醒', { intent: 'help' }],
   ['how do I log a call?', { intent: 'help' }],
+  // plans without 提醒: a dated to-do about someone reads as a reminder
+  [
+    '明天给华为张总打电话',
+    { intent: 'set_reminder', customer: '华为', contact: '张总', due_at: '2026-11-19T09:00:00+08:00' },
+  ],
+  ['过两天给华为打电话', { intent: 'set_reminder', customer: '华为', due_at: '2026-11-20T09:00:00+08:00' }],
+  [
+    'Follow up with Acme tomorrow',
+    { intent: 'set_reminder', customer: 'Acme', due_at: '2026-11-19T09:00:00+08:00' },
+  ],
+  ['明天见', { intent: 'unknown' }],
+  ['客户说价格太高,可能要丢单', { intent: 'log_interaction', sentiment: 'negative', stage: null }],
   // help / unknown
   ['你能做什么', { intent: 'help' }],
   ['how do I use this?', { intent: 'help' }],
