@@ -12,7 +12,11 @@ describe('manifest.yml', () => {
 
   it('points Slack at the routes the bot serves, and escapes mentions in /crm', () => {
     expect(manifest.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/)
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'app_mention', 'message.im'])
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ])
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/interactions$/)
     expect(manifest.features.slash_commands[0]).toMatchObject({ command: '/crm', should_escape: true })
     expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/commands$/)

@@ -18,6 +18,14 @@ describe('verifySlackSignature', () => {
     ).toBe(true)
   })
 
+  it('gives the same answers through Web Crypto, the path Workers take', async () => {
+    const web = createSlackVerifier(SECRET, THEN, 'web-crypto')
+    expect(await web({ timestamp: TIMESTAMP, signature: SIGNATURE, body: BODY })).toBe(true)
+    expect(await web({ timestamp: TIMESTAMP, signature: SIGNATURE, body: `${BODY}&x=1` })).toBe(false)
+    const stale = createSlackVerifier(SECRET, at(1531420618 + 301), 'web-crypto')
+    expect(await stale({ timestamp: TIMESTAMP, signature: SIGNATURE, body: BODY })).toBe(false)
+  })
+
   it('refuses a forged signature, a changed body, and another secret', async () => {
     const forged = `${SIGNATURE.slice(0, -1)}${SIGNATURE.endsWith('3') ? '4' : '3'}`
     expect(
