@@ -38,10 +38,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Offsets only change at zone transitions, which fall on quarter hours; so one lookup per quarter. */
 const QUARTER_HOUR = 15 * 60_000
-const offsets = new Map<string, Map<number, number>>()
-const MAX_CACHED = 4096
-/** The last answer, which is nearly always the next one asked for (many dates, one zone, one day). */
-let last = { zone: '', bucket: Number.NaN, offset: 0 }
+const SLOTS = 256
+
+/**
+ * Per zone, a small direct-mapped cache of quarter-hour → offset: a message's dates touch a few
+ * quarters (now, a follow-up next week), and a slot compare is far cheaper than a Map lookup.
+ */
+interface ZoneCache {
+  buckets: Float64Array
+  offsets: Int16Array
+}
+const zones = new Map<string, ZoneCache>()
+let lastZone = ''
+let lastCache: ZoneCache | undefined
 
 function measureOffset(at: number, timeZone: string): number {
   const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0 }
@@ -52,22 +61,27 @@ function measureOffset(at: number, timeZone: string): number {
   return Math.round((asUtc - Math.floor(at / 60_000) * 60_000) / 60_000)
 }
 
+function cacheFor(timeZone: string): ZoneCache {
+  if (timeZone === lastZone && lastCache) return lastCache
+  let cache = zones.get(timeZone)
+  if (!cache) {
+    cache = { buckets: new Float64Array(SLOTS).fill(Number.NaN), offsets: new Int16Array(SLOTS) }
+    zones.set(timeZone, cache)
+  }
+  lastZone = timeZone
+  lastCache = cache
+  return cache
+}
+
 /** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). Throws RangeError for an unknown zone. */
 export function offsetMinutes(at: Date, timeZone: string): number {
   const bucket = Math.floor(at.getTime() / QUARTER_HOUR)
-  if (bucket === last.bucket && timeZone === last.zone) return last.offset
-  let zone = offsets.get(timeZone)
-  if (!zone) {
-    zone = new Map()
-    offsets.set(timeZone, zone)
-  }
-  let offset = zone.get(bucket)
-  if (offset === undefined) {
-    offset = measureOffset(bucket * QUARTER_HOUR, timeZone)
-    if (zone.size >= MAX_CACHED) zone.clear()
-    zone.set(bucket, offset)
-  }
-  last = { zone: timeZone, bucket, offset }
+  const cache = cacheFor(timeZone)
+  const slot = ((bucket % SLOTS) + SLOTS) % SLOTS
+  if (cache.buckets[slot] === bucket) return cache.offsets[slot] ?? 0
+  const offset = measureOffset(bucket * QUARTER_HOUR, timeZone)
+  cache.buckets[slot] = bucket
+  cache.offsets[slot] = offset
   return offset
 }
 
