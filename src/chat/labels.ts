@@ -33,6 +33,8 @@ export function moneyLabel(amount: number, currency: string, lang: Lang): string
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
     style: 'currency',
     currency,
+    // `¥` rather than `CN¥` for English readers: the currency code is shown where it is ambiguous.
+    currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   }).format(amount)
 }

@@ -29,13 +29,3 @@ export function toMinorUnits(amount: number, currency: string): number {
 export function fromMinorUnits(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency)
 }
-
-/** `¥800,000` / `$120,000`, in the reader's locale. */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: currencyDigits(currency),
-    minimumFractionDigits: 0,
-  }).format(fromMinorUnits(minor, currency))
-}
