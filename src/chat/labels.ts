@@ -33,7 +33,7 @@ export function moneyLabel(amount: number, currency: string, lang: Lang): string
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
     style: 'currency',
     currency,
-    // `¥` rather than `CN¥` for English readers: the currency code is shown where it is ambiguous.
+    // `¥` rather than `CN¥` in English: a sales chat deals in one or two currencies, not a ledger's many.
     currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   }).format(amount)
