@@ -35,18 +35,19 @@ interface LoadResult {
 
 /**
  * The load generator, in a worker thread so it does not share the server's event loop. Plain JavaScript in
- * a string: a worker does not inherit the TypeScript loader. Each request is a distinct, freshly signed
- * app_mention envelope (real shape, real HMAC). `max`: CONNECTIONS closed loops; `rate`: an open loop at a
- * fixed rate, latency counted from when each request was due (no coordinated omission).
+ * a string: a worker does not inherit the TypeScript loader. It speaks HTTP/1.1 on raw keep-alive sockets:
+ * node:http's client costs more per request than the servers under test and capped both at about the same
+ * rate. Each request is a distinct, freshly signed app_mention envelope (real shape, real HMAC).
+ * `max`: CONNECTIONS closed loops. `rate`: an open loop at a fixed rate, latency counted from when each
+ * request was due, so a stall is not hidden by requests that were never sent (no coordinated omission).
  */
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads')
-const http = require('node:http')
+const net = require('node:net')
 const { createHmac } = require('node:crypto')
 const { port, secret, mode, connections, warmupMs, measureMs, rate, runId } = workerData
-const agent = new http.Agent({ keepAlive: true, maxSockets: mode === 'max' ? connections : 512 })
 let seq = 0
-function request() {
+function requestBytes() {
   const n = ++seq
   const ts = Math.floor(Date.now() / 1000)
   const body = JSON.stringify({
@@ -57,15 +58,38 @@ function request() {
       user: 'U0REP' + String(n % 16).padStart(4, '0'), ts: ts + '.' + runId + String(n).padStart(8, '0'), team: 'T0BENCH01', channel: 'C0SALES' + (n % 8), event_ts: String(ts) },
   })
   const signature = 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex')
+  return 'POST /slack/events HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nContent-Length: ' +
+    Buffer.byteLength(body) + '\\r\\nX-Slack-Request-Timestamp: ' + ts + '\\r\\nX-Slack-Signature: ' + signature + '\\r\\n\\r\\n' + body
+}
+/** One keep-alive connection, one request at a time; resolves each request with whether it got a 2xx. */
+function connect() {
   return new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers: {
-      'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
-      'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode >= 200 && res.statusCode < 300))
+    const socket = net.connect(port, '127.0.0.1', () => resolve(conn))
+    socket.setNoDelay(true)
+    let buffer = ''
+    let done = null
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk) => {
+      buffer += chunk
+      const head = buffer.indexOf('\\r\\n\\r\\n')
+      if (head < 0) return
+      const headers = buffer.slice(0, head).toLowerCase()
+      const length = /content-length: *(\\d+)/.exec(headers)
+      let end
+      if (length) end = head + 4 + Number(length[1])
+      else if (headers.includes('transfer-encoding: chunked')) {
+        const last = buffer.indexOf('0\\r\\n\\r\\n', head + 4)
+        end = last < 0 ? Infinity : last + 5
+      } else end = head + 4
+      if (buffer.length < end) return
+      const ok = buffer.charCodeAt(9) === 50 // "2xx"
+      buffer = buffer.slice(end)
+      const resolveDone = done
+      done = null
+      resolveDone(ok)
     })
-    req.on('error', () => resolve(false))
-    req.end(body)
+    socket.on('error', () => done && done(false))
+    const conn = { send: () => new Promise((r) => { done = r; socket.write(requestBytes(), 'utf8') }), close: () => socket.destroy() }
   })
 }
 const latencies = []
@@ -74,35 +98,41 @@ const start = performance.now()
 const measureFrom = start + warmupMs
 const end = measureFrom + measureMs
 function record(due, good) {
-  const now = performance.now()
   if (good) okTotal++
   else errors++
-  if (due >= measureFrom && now <= end + 5000) { if (good) ok++; latencies.push(now - due) }
+  if (due >= measureFrom) { if (good) ok++; latencies.push(performance.now() - due) }
 }
 async function closedLoop() {
+  const conn = await connect()
   while (performance.now() < end) {
     const due = performance.now()
-    record(due, await request())
+    record(due, await conn.send())
   }
+  conn.close()
 }
 async function openLoop() {
+  const idle = []
+  const all = []
   const pending = []
+  async function one(due) {
+    let conn = idle.pop()
+    if (!conn) { conn = await connect(); all.push(conn) }
+    record(due, await conn.send())
+    idle.push(conn)
+  }
   let sent = 0
   await new Promise((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now()
       if (now >= end) { clearInterval(timer); return resolve() }
       const due = Math.floor(((now - start) * rate) / 1000)
-      for (; sent < due; sent++) {
-        const at = start + (sent * 1000) / rate
-        pending.push(request().then((good) => record(at, good)))
-      }
+      for (; sent < due; sent++) pending.push(one(start + (sent * 1000) / rate))
     }, 1)
   })
   await Promise.all(pending)
+  for (const conn of all) conn.close()
 }
 ;(mode === 'max' ? Promise.all(Array.from({ length: connections }, closedLoop)) : openLoop()).then(() => {
-  agent.destroy()
   parentPort.postMessage({ ok, okTotal, errors, seconds: measureMs / 1000, latencies: Float64Array.from(latencies) })
 })
 `

@@ -9,6 +9,8 @@
  * address (`<mailto:a@b.co|a@b.co>` → `a@b.co`), channels `#name`, `<!here>` `@here`.
  */
 export function slackTextToPlain(text: string): string {
+  // Most messages carry only the bot's own mention: nothing to rewrite.
+  if (!/<[^@]|&/.test(text)) return text
   const out = text.replace(/<([^<>]*)>/g, (whole, inner: string) => {
     if (inner.startsWith('@')) return whole
     const [target = '', label] = inner.split('|', 2)
