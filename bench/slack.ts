@@ -23,10 +23,9 @@ const MEASURE_MS = 5000
 const FIXED_RATE = 1000
 const ROUNDS = 3
 
+/** `ok`: 2xx answers in the measured window; `okTotal`: all of them, warm-up included (to compare with rows). */
 interface LoadResult {
-  /** 2xx answers counted in the measured window. */
   ok: number
-  /** Every 2xx answer, warm-up included, to compare with what was stored. */
   okTotal: number
   errors: number
   seconds: number
@@ -66,8 +65,7 @@ function connect() {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => resolve(conn))
     socket.setNoDelay(true)
-    let buffer = ''
-    let done = null
+    let buffer = '', done = null
     socket.setEncoding('latin1')
     socket.on('data', (chunk) => {
       buffer += chunk
@@ -85,8 +83,7 @@ function connect() {
       const ok = buffer.charCodeAt(9) === 50 // "2xx"
       buffer = buffer.slice(end)
       const resolveDone = done
-      done = null
-      resolveDone(ok)
+      ;(done = null), resolveDone(ok)
     })
     socket.on('error', () => done && done(false))
     const conn = { send: () => new Promise((r) => { done = r; socket.write(requestBytes(), 'utf8') }), close: () => socket.destroy() }
@@ -94,12 +91,9 @@ function connect() {
 }
 const latencies = []
 let ok = 0, okTotal = 0, errors = 0
-const start = performance.now()
-const measureFrom = start + warmupMs
-const end = measureFrom + measureMs
+const start = performance.now(), measureFrom = start + warmupMs, end = measureFrom + measureMs
 function record(due, good) {
-  if (good) okTotal++
-  else errors++
+  good ? okTotal++ : errors++
   if (due >= measureFrom) { if (good) ok++; latencies.push(performance.now() - due) }
 }
 async function closedLoop() {
@@ -111,9 +105,7 @@ async function closedLoop() {
   conn.close()
 }
 async function openLoop() {
-  const idle = []
-  const all = []
-  const pending = []
+  const idle = [], all = [], pending = []
   async function one(due) {
     let conn = idle.pop()
     if (!conn) { conn = await connect(); all.push(conn) }
@@ -138,18 +130,11 @@ async function openLoop() {
 `
 
 function runLoad(port: number, mode: 'max' | 'rate', runId: string): Promise<LoadResult> {
+  const warmupMs = mode === 'max' ? WARMUP_MS : 0
+  const workerData = { port, secret: SECRET, mode, connections: CONNECTIONS, rate: FIXED_RATE, runId }
   const worker = new Worker(LOAD_WORKER, {
     eval: true,
-    workerData: {
-      port,
-      secret: SECRET,
-      mode,
-      connections: CONNECTIONS,
-      warmupMs: mode === 'max' ? WARMUP_MS : 0,
-      measureMs: MEASURE_MS,
-      rate: FIXED_RATE,
-      runId,
-    },
+    workerData: { ...workerData, warmupMs, measureMs: MEASURE_MS },
   })
   return new Promise((resolve, reject) => {
     worker.once('message', resolve)
@@ -185,7 +170,8 @@ async function startOurs(dir: string, id: string): Promise<Target> {
     // here it is skipped to compare like with like (Bolt's side only stores).
     bots: [(deps) => createSlackBot({ ...deps, pipeline: { ...deps.pipeline, process: async () => null } })],
   })
-  const server = await listen((port) => serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }) as Server)
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server
+  await new Promise((resolve) => server.once('listening', resolve))
   return {
     name: 'Hono + pipeline',
     port: (server.address() as AddressInfo).port,
@@ -237,19 +223,11 @@ async function startBolt(dir: string, id: string): Promise<Target> {
   }
 }
 
-function listen(start: (port: number) => Server): Promise<Server> {
-  return new Promise((resolve) => {
-    const server = start(0)
-    server.once('listening', () => resolve(server))
-  })
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
-const ms = (n: number) => Number(n.toFixed(1))
+/** The p-th percentile of sorted latencies, in ms to one decimal. */
+const percentile = (sorted: Float64Array, p: number) =>
+  Number(
+    (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN).toFixed(1),
+  )
 
 type Measured = Awaited<ReturnType<typeof measure>>
 
@@ -261,10 +239,10 @@ async function measure(target: Target, runId: string) {
   const stored = await target.stored()
   return {
     eventsPerSecond: Math.round(max.ok / max.seconds),
-    p50: ms(percentile(sortedMax, 50)),
-    p99: ms(percentile(sortedMax, 99)),
-    fixedP50: ms(percentile(sortedFixed, 50)),
-    fixedP99: ms(percentile(sortedFixed, 99)),
+    p50: percentile(sortedMax, 50),
+    p99: percentile(sortedMax, 99),
+    fixedP50: percentile(sortedFixed, 50),
+    fixedP99: percentile(sortedFixed, 99),
     errors: max.errors + fixed.errors,
     acked: max.okTotal + fixed.okTotal,
     stored,
