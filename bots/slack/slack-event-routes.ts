@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { z } from 'zod'
 import { handleCommand } from './slack-commands.ts'
 import type { SlackAck, SlackContext } from './slack-context.ts'
@@ -11,7 +12,7 @@ type Env = { Variables: { rawBody: string } }
 
 /**
  * `POST /slack/events`, `/slack/commands`, `/slack/interactions`: each verified against the signing secret
- * (401 when it fails), parsed (400 when it is not a payload we know), handed to the same handlers Socket Mode
+ * (an `HTTPException` 401 when it fails), parsed (400 when it is not a payload we know), handed to the same handlers Socket Mode
  * feeds, and answered with their ack.
  */
 export function createSlackEventRoutes(
@@ -31,7 +32,7 @@ export function createSlackEventRoutes(
     })
     if (!ok) {
       ctx.deps.log('slack.bad_signature', { path: c.req.path })
-      return c.json({ error: 'unauthorized', message: 'invalid Slack signature' }, 401)
+      throw new HTTPException(401, { message: 'invalid Slack signature' })
     }
     c.set('rawBody', body)
     return next()
@@ -42,7 +43,7 @@ export function createSlackEventRoutes(
 
   routes.post('/slack/events', async (c) => {
     const envelope = parse(EventEnvelope, () => JSON.parse(c.var.rawBody))
-    if (!envelope) return c.json({ error: 'bad_request', message: 'not a Slack event payload' }, 400)
+    if (!envelope) throw new HTTPException(400, { message: 'not a Slack event payload' })
     const retryNum = c.req.header('x-slack-retry-num')
     return reply(
       await handleEvent(ctx, envelope, {
@@ -57,7 +58,7 @@ export function createSlackEventRoutes(
     // Slack checks the certificate of a command URL now and then with a signed `ssl_check=1`.
     if (form.ssl_check) return c.body(null, 200)
     const command = parse(SlashCommand, () => form)
-    if (!command) return c.json({ error: 'bad_request', message: 'not a slash command payload' }, 400)
+    if (!command) throw new HTTPException(400, { message: 'not a slash command payload' })
     return reply(await handleCommand(ctx, command))
   })
 

@@ -95,6 +95,16 @@ describe('Slack events', () => {
     expect((await s.crm.app.request('/slack/events', stale)).status).toBe(401)
     const unsigned = { method: 'POST', body, headers: { 'content-type': 'application/json' } }
     expect((await s.crm.app.request('/slack/events', unsigned)).status).toBe(401)
+    // Commands and button presses go through the same check.
+    const form = 'payload=%7B%7D'
+    for (const path of ['/slack/commands', '/slack/interactions']) {
+      const init = signedInit(form, {
+        timestamp: s.timestamp,
+        secret: 'not-the-secret',
+        contentType: 'application/x-www-form-urlencoded',
+      })
+      expect((await s.crm.app.request(path, init)).status).toBe(401)
+    }
     expect(await count(inboundMessages)).toBe(0)
   })
 
