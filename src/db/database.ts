@@ -8,7 +8,19 @@ import type * as schema from './schema.ts'
  */
 export type CrmDb = LibSQLDatabase<typeof schema>
 
-const nextUlid = monotonicFactory()
+// The stock PRNG calls getRandomValues once per character; drawing from a pooled buffer makes an id
+// ~10× cheaper, which shows on the webhook path that mints one per stored message.
+const pool = new Uint8Array(4096)
+let poolAt = pool.length
+function pooledRandom(): number {
+  if (poolAt >= pool.length) {
+    crypto.getRandomValues(pool)
+    poolAt = 0
+  }
+  return (pool[poolAt++] ?? 0) / 256
+}
+
+const nextUlid = monotonicFactory(pooledRandom)
 
 /** A new time-sortable id (ULID): ordering by id is ordering by creation, which keyset paging relies on. */
 export function newId(): string {
