@@ -7,8 +7,23 @@ import { CrmError } from './crm-error.ts'
 
 type UserRow = typeof users.$inferSelect
 
+/**
+ * The platform a workspace belongs to. The ways into one platform (`wecom`, `wecom-aibot`,
+ * `wecom-webhook`) share its workspace and users: a rep who talks to the AI bot and to the self-built app
+ * of one corp works on one set of customers.
+ */
+export function workspacePlatformOf(platform: string): string {
+  return platform.split('-')[0] ?? platform
+}
+
 /** The workspace for a platform's team/corp, created on first sight. */
-export async function ensureWorkspace(ctx: CrmContext, platform: string, externalId: string, name = '') {
+export async function ensureWorkspace(
+  ctx: CrmContext,
+  channelPlatform: string,
+  externalId: string,
+  name = '',
+) {
+  const platform = workspacePlatformOf(channelPlatform)
   await ctx.db.insert(workspaces).values({ id: newId(), platform, externalId, name }).onConflictDoNothing()
   const [row] = await ctx.db
     .select()

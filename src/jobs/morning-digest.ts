@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, like, or } from 'drizzle-orm'
 import type { Log } from '../chat/chat-bot.ts'
 import type { ChatSender } from '../chat/chat-message.ts'
 import type { DigestData } from '../chat/reply-data.ts'
@@ -41,9 +41,9 @@ export async function sendMorningDigests(
       .onConflictDoNothing()
       .returning()
     if (claimed.length === 0) continue
-    const sender = senders.get(workspace.platform)
-    const chatId = await lastChatOf(crm, workspace.platform, workspace.externalId, user.platformUserId)
-    if (!sender || !chatId) continue
+    const chat = await lastDirectChatOf(crm, workspace.platform, workspace.externalId, user.platformUserId)
+    const sender = chat && senders.get(chat.platform)
+    if (!chat || !sender) continue
     const actor = actorFromUser(user)
     const endOfDay = new Date(crm.now().getTime() + (24 - local.hour) * 3_600_000)
     const reminders = (await listOpenReminders(crm, actor, 50)).filter((r) => r.dueAt < endOfDay)
@@ -60,9 +60,9 @@ export async function sendMorningDigests(
     try {
       await sender.send(
         {
-          platform: workspace.platform,
+          platform: chat.platform,
           workspaceId: workspace.externalId,
-          chatId,
+          chatId: chat.chatId,
           userPlatformId: user.platformUserId,
         },
         {
@@ -79,26 +79,27 @@ export async function sendMorningDigests(
   return sent
 }
 
-async function lastChatOf(
+/** Where the user last talked to the bot one to one, on any way into the workspace's platform. */
+async function lastDirectChatOf(
   crm: CrmContext,
   platform: string,
   workspaceId: string,
   platformUserId: string,
-): Promise<string | null> {
+) {
   const [row] = await crm.db
-    .select({ chatId: inboundMessages.chatId })
+    .select({ platform: inboundMessages.platform, chatId: inboundMessages.chatId })
     .from(inboundMessages)
     .where(
       and(
-        eq(inboundMessages.platform, platform),
+        or(eq(inboundMessages.platform, platform), like(inboundMessages.platform, `${platform}-%`)),
         eq(inboundMessages.platformWorkspaceId, workspaceId),
         eq(inboundMessages.platformUserId, platformUserId),
-        inArray(inboundMessages.chatKind, ['direct']),
+        eq(inboundMessages.chatKind, 'direct'),
       ),
     )
     .orderBy(desc(inboundMessages.receivedAt))
     .limit(1)
-  return row?.chatId ?? null
+  return row
 }
 
 export function digestText(data: DigestData, staleDays: number): string {

@@ -222,3 +222,20 @@ describe('undoing a customer the note created', () => {
     expect(lookup?.text).toMatch(/没有找到客户「华为」/)
   })
 })
+
+describe('ways into one platform', () => {
+  it('share the workspace and the user: the AI bot and the self-built app see the same customers', async () => {
+    const viaApp = {
+      platform: 'wecom',
+      workspaceId: 'corp1',
+      userId: 'zhangsan',
+      userName: 'zhangsan',
+      chatId: 'zhangsan',
+    }
+    const viaBot = { ...viaApp, platform: 'wecom-aibot', chatId: 'single-zhangsan' }
+    await say('今天给华为张总打了电话,他对报价满意', viaApp)
+    const card = await say('查一下华为', viaBot)
+    expect(card?.intent).toBe('lookup_customer')
+    expect(await t.db.select().from(users).where(eq(users.platformUserId, 'zhangsan'))).toHaveLength(1)
+  })
+})
