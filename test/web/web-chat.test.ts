@@ -156,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
     await expect(note.locator('button[data-action^="undo_"]').isDisabled()).resolves.toBe(true)
 
     // Undo archived the customer the note created: a lookup no longer finds it, a new note creates it anew.
-    await say('查一下华为', 'choice')
+    await say('查一下华为', 'lookup_customer')
     await say('拜访了华为的张总,聊得很愉快', 'log_interaction')
     const card = await say('查一下华为', 'lookup_customer')
     await expect(card.locator('.card-title').textContent()).resolves.toContain('华为')

@@ -70,7 +70,10 @@ export async function resolveCustomer(
       if (!options.createIfMissing) {
         return {
           kind: 'reply',
-          reply: ask(t(lang, `没有找到客户「${name}」。`, `No customer called "${name}" found.`)),
+          reply: {
+            ...ask(t(lang, `没有找到客户「${name}」。`, `No customer called "${name}" found.`)),
+            intent: parsed.intent,
+          },
         }
       }
       return { kind: 'ok', customer: await createCustomer(crm, actor, { name }), created: true }
