@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { CrmDb } from '../db/database.ts'
 import { newId } from '../db/database.ts'
 import { inboundMessages } from '../db/schema.ts'
@@ -44,7 +44,7 @@ export function createInboundStore(db: CrmDb) {
       // SQLite caps a statement's size; 1,000 rows a statement stays far below it.
       for (let from = 0; from < batch.length; from += 1000) {
         const rows = batch.slice(from, from + 1000).map((w) => w.row)
-        for (const row of await db.all<{ id: string }>(insertRowsSql(rows))) insertedIds.add(row.id)
+        for (const id of await insertRows(db, rows)) insertedIds.add(id)
       }
       for (const waiting of batch) {
         const id = waiting.row.id as string
@@ -91,8 +91,7 @@ type InboundInsert = ReturnType<typeof toRow>
 /**
  * One INSERT for a whole batch, its rows passed as a single JSON parameter and unpacked by `json_each`:
  * building a 13-column multi-row insert through the query builder costs more than SQLite's write itself,
- * and this form runs unchanged on libSQL and D1. Conflicting (redelivered) rows are skipped, and RETURNING
- * names the rows that were new.
+ * and this form runs unchanged on libSQL and D1. Conflicting (redelivered) rows are skipped.
  */
 function insertRowsSql(rows: InboundInsert[]) {
   return sql`INSERT INTO inbound_messages
@@ -103,8 +102,24 @@ function insertRowsSql(rows: InboundInsert[]) {
        json_extract(value, '$.platformUserId'), json_extract(value, '$.userName'), json_extract(value, '$.text'),
        json_extract(value, '$.mentioned'), json_extract(value, '$.receivedAt'), 'received'
     FROM json_each(${JSON.stringify(rows)}) WHERE true
-    ON CONFLICT DO NOTHING
-    RETURNING id`
+    ON CONFLICT DO NOTHING`
+}
+
+/**
+ * Inserts the rows and returns the ids of those that were new. Almost always every row is new, which the
+ * affected-row count tells without reading rows back; only when some were redeliveries are the stored ids
+ * looked up (by the ids minted for this batch, which only new rows can have).
+ */
+async function insertRows(db: CrmDb, rows: InboundInsert[]): Promise<string[]> {
+  const result = (await db.run(insertRowsSql(rows))) as { rowsAffected?: number; meta?: { changes?: number } }
+  const inserted = result.rowsAffected ?? result.meta?.changes
+  const ids = rows.map((r) => r.id)
+  if (inserted === rows.length) return ids
+  const stored = await db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(inArray(inboundMessages.id, ids))
+  return stored.map((r) => r.id)
 }
 
 function toRow(message: ChatMessage) {
