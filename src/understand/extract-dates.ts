@@ -12,7 +12,10 @@ export interface FoundDate {
   at: Date
   /** ISO 8601 with the zone's offset. */
   iso: string
-  /** True when the phrase names a moment before now (`昨天`, `今天上午` said at noon). */
+  /**
+   * True when the phrase names a moment before now (`昨天`, `今天上午` said at noon), or today with no
+   * clock time: in a note, `今天` says when it happened, even when its 09:00 default is still to come.
+   */
   past: boolean
 }
 
@@ -89,6 +92,11 @@ function resolve(t: DateToken, now: Date, wall: ZonedNow, timeZone: string): Dat
     : instantOf({ ...wall, day: wall.day + 1, ...time }, timeZone)
 }
 
+function isSameDay(at: Date, wall: ZonedNow, opts: DateOptions): boolean {
+  const day = wallClock(at, opts.timeZone)
+  return day.year === wall.year && day.month === wall.month && day.day === wall.day
+}
+
 /** Every date phrase in `text`, resolved in the user's zone, in text order. */
 export function extractDates(text: string, opts: DateOptions): FoundDate[] {
   const zh = ZH_DATE_HINT.test(text)
@@ -110,7 +118,7 @@ export function extractDates(text: string, opts: DateOptions): FoundDate[] {
       end: t.end,
       at,
       iso: formatZoned(at, opts.timeZone),
-      past: at.getTime() < opts.now.getTime(),
+      past: at.getTime() < opts.now.getTime() || (t.day !== undefined && !t.time && isSameDay(at, wall, opts)),
     }
   })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractDates } from '../../src/understand/extract-dates.ts'
+import { parseMessage } from '../../src/understand/parse-message.ts'
 import { formatZoned, instantOf, offsetMinutes } from '../../src/understand/zoned-time.ts'
 import { NEW_YORK, NOW, SHANGHAI } from './helpers.ts'
 
@@ -98,5 +99,20 @@ describe('zoned time', () => {
     const after = instantOf({ year: 2026, month: 3, day: 9, hour: 9, minute: 0 }, NEW_YORK)
     expect(formatZoned(before, NEW_YORK)).toBe('2026-03-07T09:00:00-05:00')
     expect(formatZoned(after, NEW_YORK)).toBe('2026-03-09T09:00:00-04:00')
+  })
+})
+
+describe('a note written just after midnight', () => {
+  // 00:14 on Tuesday: `今天`'s 09:00 default is still to come, but in a note it says when it happened.
+  const justAfterMidnight = new Date('2026-12-01T00:14:00+08:00')
+  const read = (text: string) => parseMessage(text, { now: justAfterMidnight, timeZone: SHANGHAI })
+
+  it('takes the later phrase as the follow-up, not today', () => {
+    expect(read('今天给华为张总打了电话,他对报价满意,下周三跟进').due_at).toBe('2026-12-09T09:00:00+08:00')
+    expect(read('called Jane at Acme today, follow up Friday').due_at).toBe('2026-12-04T09:00:00+08:00')
+  })
+
+  it('still uses today when it is the only date given', () => {
+    expect(read('提醒我今天给华为打电话').due_at).toBe('2026-12-01T09:00:00+08:00')
   })
 })
