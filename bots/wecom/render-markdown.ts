@@ -31,12 +31,20 @@ const firstLine = (text: string) => text.split('\n')[0] ?? ''
 const restLines = (text: string) => text.split('\n').slice(1)
 
 const RENDERERS: Record<string, Renderer> = {
-  log_interaction: (reply) => {
+  log_interaction: (reply, lang) => {
     const data = reply.data as unknown as NoteLoggedData
     return [
       `**${firstLine(reply.text)}**`,
       `> ${data.interaction.summary.replace(/\n+/g, ' ')}`,
       ...restLines(reply.text).map(comment),
+      // Markdown has no buttons: Undo and Edit are a typed line away.
+      comment(
+        t(
+          lang,
+          '回复「撤销」撤回 · 「修改: 是拜访」更正',
+          'Reply "undo" to remove · "edit: it was a visit" to fix',
+        ),
+      ),
     ].join('\n')
   },
   lookup_customer: (reply, lang) => {

@@ -7,6 +7,7 @@ import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
+import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
 import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
@@ -54,6 +55,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
+  if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   const correction = CORRECTION_COMMAND.exec(text)
   if (correction?.[1]) {
     const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)

@@ -239,3 +239,41 @@ describe('ways into one platform', () => {
     expect(await t.db.select().from(users).where(eq(users.platformUserId, 'zhangsan'))).toHaveLength(1)
   })
 })
+
+describe('undo typed as a line, for platforms without buttons', () => {
+  it('removes the latest note here, cancels its follow-up, and archives the customer it created', async () => {
+    await say('今天给华为张总打了电话,他对报价满意,下周三跟进')
+    const reply = await say('撤销')
+    expect(reply?.text).toMatch(/已撤销.*华为张总/)
+    expect(await t.db.select().from(interactions)).toHaveLength(0)
+    const [followUp] = await t.db.select().from(reminders)
+    expect(followUp?.status).toBe('cancelled')
+    const [customer] = await t.db.select().from(customers)
+    expect(customer?.status).toBe('archived')
+  })
+
+  it('keeps a customer that had notes before', async () => {
+    await say('今天给华为张总打了电话')
+    await say('华为李总来访,聊了新需求')
+    const reply = await say('undo')
+    expect(reply?.text).toMatch(/Note removed|已撤销这条/)
+    expect(await t.db.select().from(interactions)).toHaveLength(1)
+    const [customer] = await t.db.select().from(customers)
+    expect(customer?.status).not.toBe('archived')
+  })
+
+  it("never touches another chat's notes or someone else's", async () => {
+    await say('今天给华为张总打了电话', { chatId: 'g1', chatKind: 'group', mentionsBot: true })
+    const here = await say('撤销')
+    expect(here?.text).toMatch(/没有你最近的跟进记录/)
+    const bob = await say('@CRM助手 撤销', {
+      chatId: 'g1',
+      chatKind: 'group',
+      mentionsBot: true,
+      userId: 'bob',
+      userName: 'Bob',
+    })
+    expect(bob?.text).toMatch(/没有你最近的跟进记录/)
+    expect(await t.db.select().from(interactions)).toHaveLength(1)
+  })
+})

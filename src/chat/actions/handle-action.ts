@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { CrmError } from '../../crm/crm-error.ts'
-import { deleteInteraction, getInteraction } from '../../crm/interactions.ts'
+import { getInteraction } from '../../crm/interactions.ts'
 import { instantFromZoned, zonedParts } from '../../crm/local-time.ts'
 import { cancelReminder, completeReminder, createReminder, snoozeReminder } from '../../crm/reminders.ts'
 import { reminderSummary } from '../../crm/summaries.ts'
@@ -9,6 +9,7 @@ import { customers, pendingChoices } from '../../db/schema.ts'
 import type { ActionName, ChatAction, Reply } from '../chat-message.ts'
 import type { ChatPipelineDeps } from '../chat-pipeline.ts'
 import { correctNote } from '../commands/correct-note.ts'
+import { undoNote } from '../commands/undo-note.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import { type Reprocess, resolveChoice } from '../respond.ts'
@@ -35,23 +36,15 @@ const done = (text: string, data: Record<string, unknown> | null = null): Reply 
 })
 
 const HANDLERS: Record<ActionName, ActionHandler> = {
-  async undo_interaction({ crm, actor, action }, lang) {
-    const removed = await deleteInteraction(crm, actor, str(action.value.id, 'id'))
-    return done(t(lang, '↩️ 已撤销这条跟进记录。', '↩️ Note removed.'), { interactionId: removed.id })
-  },
-  async undo_customer({ crm, actor, action }, lang) {
-    const removed = await deleteInteraction(crm, actor, str(action.value.id, 'id'))
-    const customerId = str(action.value.customerId, 'customerId')
-    // Only archive: the customer may have gained other notes since, and nothing in a CRM is hard-deleted.
-    await crm.db
-      .update(customers)
-      .set({ status: 'archived', updatedAt: crm.now() })
-      .where(eq(customers.id, customerId))
-    return done(t(lang, '↩️ 已撤销记录,新建的客户已归档。', '↩️ Note removed and the new customer archived.'), {
-      interactionId: removed.id,
-      customerId,
-    })
-  },
+  undo_interaction: ({ crm, actor, action }, lang) =>
+    undoNote(crm, actor, { noteId: str(action.value.id, 'id') }, lang),
+  undo_customer: ({ crm, actor, action }, lang) =>
+    undoNote(
+      crm,
+      actor,
+      { noteId: str(action.value.id, 'id'), createdCustomerId: str(action.value.customerId, 'customerId') },
+      lang,
+    ),
   async edit_interaction({ crm, actor, action }, lang) {
     const id = str(action.value.id, 'id')
     if (action.text) return correctNote(crm, actor, { id, chatId: action.chatId }, action.text, lang)

@@ -30,7 +30,8 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     rawText: message.text,
     sentiment: parsed.sentiment ?? 'neutral',
     sentimentScore: parsed.sentiment_score,
-    extracted: { offline: parsed },
+    // Typed Undo (no buttons on some platforms) needs to know the note brought its customer in.
+    extracted: { offline: parsed, ...(created && { createdCustomer: true }) },
     occurredAt: message.receivedAt,
     sourcePlatform: message.platform,
     sourceMessageId: message.platformMessageId,
