@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm'
 import { upsertContact } from '../crm/contacts.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { createCustomer } from '../crm/customers.ts'
-import { createDeal } from '../crm/deals.ts'
+import { createDeal, updateDeal } from '../crm/deals.ts'
 import { logInteraction } from '../crm/interactions.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../crm/users.ts'
 import { newId } from '../db/database.ts'
 import { DEAL_STAGES, teams, users } from '../db/schema.ts'
+import type { InteractionType, Sentiment } from '../understand/parsed-message.ts'
 
 const COMPANIES = [
   ['华为', '通信'],
@@ -52,22 +53,25 @@ const COMPANIES = [
 ] as const
 const CONTACTS_ZH = ['张总', '李经理', '王总监', '陈工', '刘总', '赵主任', '孙经理', '周总', '吴工', '郑总']
 const CONTACTS_EN = ['Jane', 'Tom', 'Priya', 'Bob', 'Maria', 'Ken', 'Aisha', 'Lars', 'Mei', 'Diego']
-const NOTES_ZH = [
-  '电话沟通了报价,对方很满意,下周安排技术交流',
-  '拜访客户,介绍了新产品方案,对方有兴趣但预算紧张',
-  '微信跟进合同条款,法务还在审核',
-  '线上会议演示了系统,客户反馈不错',
-  '客户投诉交付延期,情绪比较大,需要尽快处理',
-  '发了报价邮件,等待反馈',
+type SeedNote = readonly [InteractionType, Sentiment, string]
+const NOTES_ZH: readonly SeedNote[] = [
+  ['call', 'positive', '电话沟通了报价,对方很满意,下周安排技术交流'],
+  ['visit', 'neutral', '拜访客户,介绍了新产品方案,对方有兴趣但预算紧张'],
+  ['message', 'neutral', '微信跟进合同条款,法务还在审核'],
+  ['meeting', 'positive', '线上会议演示了系统,客户反馈不错'],
+  ['call', 'negative', '客户投诉交付延期,情绪比较大,需要尽快处理'],
+  ['email', 'neutral', '发了报价邮件,等待反馈'],
+  ['visit', 'positive', '上门拜访采购负责人,对方认可我们的服务,准备走采购流程'],
+  ['call', 'negative', '电话里客户说竞品报价低了15%,不太满意我们的价格'],
 ]
-const NOTES_EN = [
-  'Called about the renewal, they are happy with the service',
-  'Demo went well, the team loved the reporting',
-  'Emailed the revised quote, waiting for feedback',
-  'Meeting with procurement, pricing is a concern',
-  'They are considering a competitor, not great',
+const NOTES_EN: readonly SeedNote[] = [
+  ['call', 'positive', 'Called about the renewal, they are happy with the service'],
+  ['meeting', 'positive', 'Demo went well, the team loved the reporting'],
+  ['email', 'neutral', 'Emailed the revised quote, waiting for feedback'],
+  ['meeting', 'negative', 'Meeting with procurement, pricing is a concern'],
+  ['call', 'negative', 'They are considering a competitor, not great'],
+  ['visit', 'neutral', 'Visited their office, walked IT through the rollout plan'],
 ]
-const TYPES = ['call', 'visit', 'message', 'meeting', 'email', 'note'] as const
 
 /** A deterministic generator, so the demo looks the same on every machine. */
 function rng(seed: number) {
@@ -78,28 +82,29 @@ function rng(seed: number) {
   }
 }
 
+// The web chat knows a user by the name typed in its header, so the demo team's ids are their names:
+// typing 王经理 there is the manager.
+export const DEMO_MANAGER = '王经理'
+export const DEMO_REPS = ['张伟', 'Lily Chen', '李娜'] as const
+
 /**
  * A realistic team in the web workspace: 1 manager, 3 reps, 40 customers, 60 deals across all stages and
  * 300 interactions over the last 90 days. Idempotent: a second run adds nothing.
  */
 export async function seedDemo(crm: CrmContext, timeZone: string) {
   const workspace = await ensureWorkspace(crm, 'web', 'local', 'Demo')
-  const existing = await crm.db.select().from(users).where(eq(users.platformUserId, 'demo-manager'))
+  const existing = await crm.db.select().from(users).where(eq(users.platformUserId, DEMO_MANAGER))
   if (existing.length > 0) return { skipped: 'already seeded' }
   const admin = await ensureUser(crm, workspace.id, 'admin', { displayName: 'admin' }, timeZone)
-  const manager = await ensureUser(crm, workspace.id, 'demo-manager', { displayName: '王经理' }, timeZone)
+  const manager = await ensureUser(crm, workspace.id, DEMO_MANAGER, { displayName: DEMO_MANAGER }, timeZone)
   const teamId = newId()
   await crm.db
     .insert(teams)
     .values({ id: teamId, workspaceId: workspace.id, name: '华东销售', managerUserId: manager.id })
   await crm.db.update(users).set({ role: 'manager', teamId }).where(eq(users.id, manager.id))
   const reps = []
-  for (const [id, name] of [
-    ['demo-rep-1', '张伟'],
-    ['demo-rep-2', 'Lily Chen'],
-    ['demo-rep-3', '李娜'],
-  ]) {
-    const rep = await ensureUser(crm, workspace.id, id as string, { displayName: name }, timeZone)
+  for (const name of DEMO_REPS) {
+    const rep = await ensureUser(crm, workspace.id, name, { displayName: name }, timeZone)
     await crm.db.update(users).set({ teamId, role: 'rep' }).where(eq(users.id, rep.id))
     reps.push(actorFromUser({ ...rep, teamId, role: 'rep' }))
   }
@@ -119,30 +124,57 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
     })
     customerRows.push({ customer, owner, english })
   }
+  const day = 86_400_000
+  // Each deal walks the stages up to where it stands, at times spread over the last 90 days, so the stage
+  // history, `this week` and `last month` summaries and the going-cold job all have something real to show.
+  const openPath = DEAL_STAGES.filter((s) => s !== 'won' && s !== 'lost')
   for (let i = 0; i < 60; i++) {
     const row = customerRows[i % customerRows.length]
     if (!row) continue
     const { customer, owner, english } = row
-    const stage = DEAL_STAGES[i % DEAL_STAGES.length] ?? 'lead'
-    await createDeal(crm, owner, {
+    const target = DEAL_STAGES[i % DEAL_STAGES.length] ?? 'lead'
+    const path =
+      target === 'won' || target === 'lost'
+        ? [...openPath.slice(0, 1 + (i % 4)), target]
+        : openPath.slice(0, openPath.indexOf(target) + 1)
+    const steps = path.map(
+      (_, k) => now - Math.floor((90 - (k * 80) / path.length) * day * (0.3 + 0.7 * random())),
+    )
+    steps.sort((a, b) => a - b)
+    const at = (t: number): CrmContext => ({ ...crm, now: () => new Date(t) })
+    const deal = await createDeal(at(steps[0] ?? now), owner, {
       customerId: customer.id,
       title: english ? `${customer.name} platform deal ${i + 1}` : `${customer.name} 项目 ${i + 1}`,
       amount: Math.round(random() * 200 + 5) * 10_000,
       currency: english ? 'USD' : 'CNY',
-      stage,
+      stage: path[0] ?? 'lead',
+      expectedClose: localDate(now + Math.floor(random() * 90 + 7) * day),
     })
+    for (const [k, stage] of path.entries()) {
+      if (k > 0) await updateDeal(at(steps[k] ?? now), owner, deal.id, { stage })
+    }
   }
   for (let i = 0; i < 300; i++) {
     const { customer, owner, english } = pick(customerRows)
+    const [type, sentiment, rawText] = pick(english ? NOTES_EN : NOTES_ZH)
     await logInteraction(crm, owner, {
       customerId: customer.id,
-      type: pick(TYPES),
-      rawText: english ? pick(NOTES_EN) : pick(NOTES_ZH),
-      sentiment: pick(['positive', 'neutral', 'negative'] as const),
-      occurredAt: new Date(now - Math.floor(random() * 90 * 86_400_000)),
+      type,
+      rawText,
+      sentiment,
+      occurredAt: workingHours(now - Math.floor(random() * 90 * day), random),
       sourcePlatform: 'seed',
       sourceMessageId: `seed-${i}`,
     })
   }
   return { users: 5, admin: admin.displayName, customers: customerRows.length, deals: 60, interactions: 300 }
+}
+
+const localDate = (t: number) => new Date(t).toISOString().slice(0, 10)
+
+/** The same day between 09:00 and 18:00 Shanghai time (01:00-10:00 UTC), when notes are written. */
+function workingHours(t: number, random: () => number): Date {
+  const d = new Date(t)
+  d.setUTCHours(1 + Math.floor(random() * 9), Math.floor(random() * 60), 0, 0)
+  return d
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { customers, deals, interactions, users } from '../../src/db/schema.ts'
+import { customers, dealStageHistory, deals, interactions, users } from '../../src/db/schema.ts'
 import { openDatabase } from '../../src/node/open-database.ts'
 
 const run = promisify(execFile)
@@ -49,6 +49,10 @@ describe('the crm command', () => {
         'qualified',
         'won',
       ])
+      // Deals walked their stages over weeks, so period summaries differ and the history is real.
+      expect(await db.$count(dealStageHistory)).toBeGreaterThan(100)
+      const closed = await db.select({ at: deals.closedAt }).from(deals).where(eq(deals.stage, 'won'))
+      expect(closed.some((d) => Date.now() - Number(d.at) > 14 * 86_400_000)).toBe(true)
       const names = (await db.select({ name: customers.name }).from(customers)).map((c) => c.name)
       expect(names).toContain('华为')
       expect(names).toContain('Acme')
@@ -57,16 +61,16 @@ describe('the crm command', () => {
     } finally {
       close()
     }
-    const { stdout } = await crm('role', 'demo-rep-1', 'manager')
+    const { stdout } = await crm('role', '张伟', 'manager')
     expect(stdout).toMatch(/张伟 is now manager/)
     const after = await openDatabase({ url: env.DATABASE_URL as string })
-    const [rep] = await after.db.select().from(users).where(eq(users.platformUserId, 'demo-rep-1'))
+    const [rep] = await after.db.select().from(users).where(eq(users.platformUserId, '张伟'))
     after.close()
     expect(rep?.role).toBe('manager')
   })
 
   it('refuses an unknown role or user with a clear message', async () => {
-    await expect(crm('role', 'demo-rep-1', 'boss')).rejects.toMatchObject({
+    await expect(crm('role', 'Lily Chen', 'boss')).rejects.toMatchObject({
       stderr: expect.stringMatching(/usage: crm role/),
     })
     await expect(crm('role', 'nobody', 'rep')).rejects.toMatchObject({
