@@ -26,12 +26,13 @@ export async function resolveCustomer(
   if (!name) {
     return {
       kind: 'reply',
-      reply: ask(
+      reply: answer(
         t(
           lang,
           '是哪个客户?请带上客户名再发一次。',
           'Which customer? Please send it again with the customer name.',
         ),
+        parsed.intent,
       ),
     }
   }
@@ -52,12 +53,13 @@ export async function resolveCustomer(
       const who = owner?.name ?? t(lang, '其他同事', 'a colleague')
       return {
         kind: 'reply',
-        reply: ask(
+        reply: answer(
           t(
             lang,
             `「${match.customer.name}」已由 ${who} 跟进,如需协作请联系你的经理。`,
             `${match.customer.name} is owned by ${who}; ask your manager to share it.`,
           ),
+          parsed.intent,
         ),
       }
     }
@@ -70,10 +72,10 @@ export async function resolveCustomer(
       if (!options.createIfMissing) {
         return {
           kind: 'reply',
-          reply: {
-            ...ask(t(lang, `没有找到客户「${name}」。`, `No customer called "${name}" found.`)),
-            intent: parsed.intent,
-          },
+          reply: answer(
+            t(lang, `没有找到客户「${name}」。`, `No customer called "${name}" found.`),
+            parsed.intent,
+          ),
         }
       }
       return { kind: 'ok', customer: await createCustomer(crm, actor, { name }), created: true }
@@ -131,6 +133,7 @@ async function askWhichCustomer(
   }
 }
 
-function ask(text: string): Reply {
-  return { text, intent: 'choice', data: null }
+/** A customer the bot cannot act on answers under the intent that was asked, with nothing to render. */
+function answer(text: string, intent: Reply['intent']): Reply {
+  return { text, intent, data: null }
 }
