@@ -6,7 +6,7 @@ export interface IntentFeatures {
   customer: string | null
   contact: string | null
   channel: InteractionType | null
-  stage: { strong: boolean } | null
+  stage: { strong: boolean; sent?: boolean } | null
   hasAmount: boolean
   hasPeriod: boolean
   hasFutureDate: boolean
@@ -15,11 +15,14 @@ export interface IntentFeatures {
 const HELP_ONLY =
   /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
 const HELP_ANY = /你能做什么|你会什么|怎么使用|what can you do|how do i use|\bhelp\b/i
+/** A question about the bot itself: what it supports, what to type, how to start. */
+const HELP_ASK =
+  /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教我一下|教教我|怎么玩|(?:你|您)(?:都|还)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些)|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b/i
 /** `怎么设置提醒`, `how do I log a call`: a question about the bot, not the thing itself. */
 const HELP_HOWTO =
   /^(?:请问)?(?:怎么|如何|怎样)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新)|^how (?:do|can|should) (?:i|we)\b|^how to\b/i
 const LIST_REMINDERS =
-  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)/i
+  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建)(?:过|了)?的(?:所有|全部)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少)|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
@@ -29,8 +32,16 @@ const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|
 const PLAN_OPENING =
   /^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with)\b)/i
 const REMINDER_WORD = /提醒|\breminder\b/i
+/** `call w/ Mike from Globex - ...`, `quick sync with Tom`: a note's heading, not an order to call. */
+const LOG_HEADING =
+  /^(?:(?:quick|short|brief|good|great|long|sync|intro|discovery|follow-?up|check-?in|phone|video|zoom|teams|weekly|first)\s+)*(?:call|meeting|mtg|sync|chat|catch-?up|lunch|dinner|coffee|demo|visit)\s+(?:w\/|with|w\b|at)/i
+/** What the customer said or felt: a report of a contact that already took place. */
+const REPORTED =
+  /\b(?:they|he|she)(?:'re|'s|’re|’s| are| is| was| were| seem(?:s|ed)?| said| told| want(?:s|ed)?| liked| loved| agreed)\b/i
+/** `周末团建去哪儿?`, `明天几点去华为?`: a question asks, it sets nothing. */
+const QUESTION = /[?吗呢么]\s*$|哪儿|哪里|什么时候|几点|谁去|要不要|是不是/
 const PIPELINE =
-  /管道|漏斗|pipeline|forecast|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+  /管道|漏斗|pipeline|funnel|forecast|deal flow|win\/loss|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
 const PERIOD_QUESTION = /数据|情况|怎么样|如何|表现|进展|成果|收获|\bhow\b|\bstats\b|\bnumbers\b/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
@@ -38,7 +49,7 @@ const DEAL_CHANGE =
 const DEAL_STATUS =
   /(?:单子|商机|项目|订单|deal|opportunity).{0,8}(?:搁置|暂停|延期|推迟|取消|冻结|on hold|paused|postponed|delayed|slipped|pushed)/i
 const LOOKUP_VERB =
-  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of)\b/i
+  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of|what do (?:we|you|i) (?:know|have) (?:about|on)|(?:any|the|our|my) (?:notes?|info|information|intel|news|background|records?|history) (?:on|about|for|with)|anything (?:on|about)|notes on|background on|latest (?:on|with)|what(?:'s| is) (?:new|happening|going on|the latest) (?:with|at|on)|where (?:are we|do we stand|did we leave (?:it|things)) with|catch me up on|brief me on|(?:the )?rundown on|remind me (?:who|what) .{1,30} (?:is|are)|who(?:'s| is| are) (?:our|the|my) (?:contacts?|champion|person|poc) (?:at|for)|who do (?:we|i) know at|open (?:the )?account)\b|了解一下|介绍一下|说说|讲讲|帮我看|瞅瞅|翻一下|调一下|什么情况|啥情况|情况如何|进展如何|跟进到哪|到哪一步|聊到哪/i
 const LOOKUP_OBJECT =
   /有几个|有多少|有哪些|商机|单子|\bdeals\b|\bopportunities\b|资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
 const LOOKUP_START =
@@ -66,25 +77,30 @@ const RULES: readonly Rule[] = [
     score: (f) => {
       if (HELP_ONLY.test(f.text)) return 0.95
       if (HELP_HOWTO.test(f.text)) return 0.92
+      if (HELP_ASK.test(f.text) && !f.customer) return 0.9
       return HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0
     },
   },
   { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
   {
     intent: 'set_reminder',
-    score: (f) => {
+    score: (f, sentimentHits) => {
       if (SET_REMINDER.test(f.text)) return 0.9
       if (REMINDER_WORD.test(f.text) && f.customer) return 0.6
       // `周四跟进一下碧桂园`: a to-do with a date still to come reads as a reminder.
       // Only a to-do about someone: `明天见` and `周末去哪玩` are chat.
-      if (!(f.customer || f.contact) || !f.hasFutureDate || !TODO.test(f.text) || DONE.test(f.text)) return 0
+      if (!(f.customer || f.contact) || !f.hasFutureDate || DONE.test(f.text)) return 0
+      if (!TODO.test(f.text) && !LOG_HEADING.test(f.text)) return 0
+      if (QUESTION.test(f.text)) return 0
+      if (LOG_HEADING.test(f.text)) return REPORTED.test(f.text) || sentimentHits() ? 0 : 0.89
       return PLAN_OPENING.test(f.text) ? 0.89 : 0.6
     },
   },
   {
     intent: 'update_deal',
     score: (f) => {
-      if (f.stage?.strong) return f.customer ? 0.9 : 0.7
+      // `给拼多多的何总发了方案` is first a note on the contact; `给京东发了方案` moves the deal.
+      if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
       return 0

@@ -2,14 +2,14 @@ import type { Period } from './parsed-message.ts'
 
 /** Reporting periods; the phrase that comes first in the text wins. */
 const PERIODS: readonly [Period, RegExp][] = [
-  ['today', /今天|今日|\btoday\b/i],
-  ['last_week', /上个?周|上个?星期|上个?礼拜|\blast week\b|\bpast week\b|\bprevious week\b/i],
-  ['this_week', /本周|这周|这个?星期|这个?礼拜|\bthis week\b|\bwtd\b|week to date/i],
-  ['last_month', /上个?月|\blast month\b|\bpast month\b|\bprevious month\b/i],
-  ['this_month', /本月|这个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
-  ['last_quarter', /上个?季度?|\blast quarter\b|\bprevious quarter\b/i],
-  ['this_quarter', /本季度?|这个?季度|当季|\bthis quarter\b|\bqtd\b/i],
-  ['last_year', /去年|上一?年|\blast year\b|\bprevious year\b/i],
+  ['today', /今天|今日|\btoday(?:'s)?\b/i],
+  ['last_week', /上一?个?(?:周|星期|礼拜)|\b(?:last|past|previous|prior) (?:week|wk)\b/i],
+  ['this_week', /本周|这一?周|这一?个?(?:星期|礼拜)|\bthis (?:week|wk)\b|\bwtd\b|week to date/i],
+  ['last_month', /上一?个?月|\b(?:last|past|previous|prior) month\b/i],
+  ['this_month', /本月|这一?个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
+  ['last_quarter', /上一?个?季度?|\b(?:last|past|previous|prior) (?:quarter|qtr)\b/i],
+  ['this_quarter', /本季度?|本财季|这一?个?季度|当季|\bthis (?:quarter|qtr)\b|\bqtd\b|quarter to date/i],
+  ['last_year', /去年|上一?年|上个?财年|\b(?:last|past|previous|prior) (?:fiscal )?year\b/i],
   ['this_year', /今年|本年度?|全年|本财年|\bthis (?:fiscal )?year\b|\bfy\b|\bytd\b|year to date/i],
 ]
 const QUARTER = /\bq([1-4])\b|第?([一二三四1-4])季度/i

@@ -1,5 +1,12 @@
 import { KNOWN_COMPANIES } from './known-companies.ts'
-import { COMPOUND_SURNAMES, FIRST_NAMES, SURNAMES, TITLES, ZH_ORG_SUFFIX } from './name-lists.ts'
+import {
+  COMPANY_SUFFIXES,
+  COMPOUND_SURNAMES,
+  FIRST_NAMES,
+  SURNAMES,
+  TITLES,
+  ZH_ORG_SUFFIX,
+} from './name-lists.ts'
 
 /**
  * Customer and contact in Chinese (or mixed) text. The text is cut at function words, verbs and
@@ -11,7 +18,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const TITLE_SRC = TITLES.map((t) => (t === '总' ? '总' : t)).join('|')
 /** `张总`, `李经理`, `陈工`, `欧阳总监`, `老王`. `总`/`工` alone must not start a word (`总结`, `工作`). */
 export const ZH_CONTACT = new RegExp(
-  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之是会算归体])|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])`,
+  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之是算归体]|会(?![面见谈晤上]))|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])`,
   'g',
 )
 /** Two characters that look like surname + title but are not a person. */
@@ -46,31 +53,62 @@ type Role = (typeof ROLES)[number] | 'piece'
 interface Part {
   role: Role
   text: string
+  /** A piece as cut, white space kept, to tell `浦东发展银行` from `浦东 发 银行`. */
+  raw?: string
 }
+const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
   /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁)$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)/
 const LATIN_NOT_ORG =
-  /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx)$/i
+  /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c)$/i
+
+/** Cut words that are grammar, never the inside of a name. */
+const FUNCTION_CUT =
+  /^(?:的|了|在|和|跟|与|同|给|去|到|把|被|让|从|对|向|也|又|再|还|就|我|他|她|我们|他们|对方|客户|请|帮我|一下)$/
+
+/**
+ * `上海浦东` + `发` + `展银行`: a cut word caught inside a name that ends like an organisation is
+ * glued back, so `上海浦东发展银行` stays whole.
+ */
+function pushPiece(out: Part[], raw: string): void {
+  const gap = raw.trim()
+  if (!gap) return
+  const cut = out.at(-1)
+  const head = out.at(-2)
+  if (
+    cut &&
+    head?.role === 'piece' &&
+    cut.role !== 'sep' &&
+    cut.role !== 'contact' &&
+    cut.text.length <= 2 &&
+    !FUNCTION_CUT.test(cut.text) &&
+    !/^\s/.test(raw) &&
+    !/\s$/.test(head.raw ?? head.text) &&
+    ORG_END.test(gap) &&
+    /[\u4e00-\u9fff]$/.test(head.text)
+  ) {
+    out.length -= 2
+    out.push({ role: 'piece', text: head.text + cut.text + gap })
+    return
+  }
+  out.push({ role: 'piece', text: gap, raw })
+}
 
 function parts(text: string): Part[] {
   const out: Part[] = []
   let last = 0
   CUT.lastIndex = 0
   for (let m = CUT.exec(text); m; m = CUT.exec(text)) {
-    const gap = text.slice(last, m.index).trim()
-    if (gap) out.push({ role: 'piece', text: gap })
+    pushPiece(out, text.slice(last, m.index))
     const group = m.slice(1).findIndex((g) => g !== undefined)
     out.push({ role: ROLES[group] ?? 'sep', text: m[0] })
     last = m.index + m[0].length
   }
-  const tail = text.slice(last).trim()
-  if (tail) out.push({ role: 'piece', text: tail })
+  pushPiece(out, text.slice(last))
   return out
 }
-
-const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
@@ -94,6 +132,9 @@ function score(all: Part[], i: number): number {
   return s
 }
 
+/** `哪儿`, `什么地方`: a question word is never a name. */
+const QUESTION_WORD = /^(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)/
+
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
     return (
@@ -103,8 +144,10 @@ function isOrgLike(piece: string): boolean {
     )
   }
   const cjk = piece.replace(/[^\u4e00-\u9fff]/g, '').length
-  return cjk >= 2 && piece.length <= 12 && !/[吗呢吧啊呀么]$/.test(piece)
+  return cjk >= 2 && piece.length <= 12 && !/[吗呢吧啊呀么]$/.test(piece) && !QUESTION_WORD.test(piece)
 }
+
+const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
 /** The first person named with a surname and title (`张总`), or an English given name. */
 export function zhContact(text: string): string | null {
@@ -115,7 +158,24 @@ export function zhContact(text: string): string | null {
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
   for (let m = latin.exec(text); m; m = latin.exec(text))
     if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
-  return null
+  // `Stark Industries 的 Pepper`: a capitalised word owned by an organisation is its person.
+  const owned = LATIN_OWNED.exec(text)?.[1]
+  return owned && !LATIN_NOT_ORG.test(owned) && !COMPANY_SUFFIXES.has(owned.toLowerCase()) ? owned : null
+}
+
+/** Known names that are also everyday words (`周末去哪儿?`, `大众`, `菜鸟`): believed only in company context. */
+const EVERYDAY_NAMES = new Set(['去哪儿', '菜鸟', '大众', '苹果', '得物', '有赞', '高德'])
+const COMPANY_AFTER =
+  /^(?:网|旅行|的|公司|集团|那边|这边|方面|方|客户|团队|项目|单子|那个|这个|那单|这单|商机|总部)/
+const COMPANY_BEFORE = /(?:客户|拜访了?|回访了?|查(?:一下|下|询)?|跟|和|与|给|联系了?|约了|见了)$/
+
+function isCompanyPlaced(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 4)
+  ZH_CONTACT.lastIndex = 0
+  const contactNext = ZH_CONTACT.exec(after)?.index === 0
+  return (
+    COMPANY_AFTER.test(after) || contactNext || COMPANY_BEFORE.test(text.slice(Math.max(0, start - 4), start))
+  )
 }
 
 /** The customer organisation, or null when no piece of the text is placed like one. */
@@ -125,7 +185,9 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     // `挺美的` is an adjective and `腾讯会议` a meeting tool, not the companies.
     const before = text.slice(Math.max(0, m.index - 1), m.index)
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2)
-    if (!/[很挺真太好最]/.test(before) && !/^(?:会议|文档)/.test(after)) return m[0]
+    if (/[很挺真太好最]/.test(before) || /^(?:会议|文档)/.test(after)) continue
+    if (EVERYDAY_NAMES.has(m[0]) && !isCompanyPlaced(text, m.index, m.index + m[0].length)) continue
+    return m[0]
   }
   const all = parts(text)
   let best: string | null = null

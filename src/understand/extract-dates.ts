@@ -118,7 +118,8 @@ export function extractDates(text: string, opts: DateOptions): FoundDate[] {
       end: t.end,
       at,
       iso: formatZoned(at, opts.timeZone),
-      past: at.getTime() < opts.now.getTime() || (t.day !== undefined && !t.time && isSameDay(at, wall, opts)),
+      past:
+        at.getTime() < opts.now.getTime() || (t.day !== undefined && !t.time && isSameDay(at, wall, opts)),
     }
   })
 }

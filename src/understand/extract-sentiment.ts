@@ -1,5 +1,12 @@
 import type { Sentiment } from './parsed-message.ts'
-import { EN_DEGREE, EN_POLARITY, ZH_DEGREE, ZH_POLARITY } from './sentiment-lexicon.ts'
+import {
+  EN_DEGREE,
+  EN_PHRASES,
+  EN_POLARITY,
+  ZH_DEGREE,
+  ZH_PHRASES,
+  ZH_POLARITY,
+} from './sentiment-lexicon.ts'
 
 /** The sentiment read from a message: a label and a score in [-1, 1]. */
 export interface FoundSentiment {
@@ -61,6 +68,16 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     const degree = EN_DEGREE[(before.at(-1) ?? '').toLowerCase()] ?? 1
     const negated = before.some((w) => EN_NEGATORS.test(w))
     add(EN_POLARITY[m[0].toLowerCase()] ?? 0, m.index, degree, negated)
+  }
+  for (const [re, polarity] of text.charCodeAt(0) > 0x2e80 || /[\u4e00-\u9fff]/.test(text)
+    ? ZH_PHRASES
+    : []) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
+  }
+  for (const [re, polarity] of EN_PHRASES) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
   }
   return { sum, hits }
 }

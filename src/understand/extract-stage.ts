@@ -5,6 +5,8 @@ export interface FoundStage {
   stage: DealStage
   /** False for the weak readings (`报价` alone as proposal), which only count on an update. */
   strong: boolean
+  /** Said by handing something over (`发了方案`): to a named person that is a logged contact first. */
+  sent?: boolean
 }
 
 /** `进入商务谈判阶段`, `moved to proposal stage`: the stage named with 阶段/stage wins over all. */
@@ -14,21 +16,32 @@ const NAMED_HINT = /阶段|stage|\b(?:to|into|in|at)\s/i
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   [
     'lost',
-    /closed[- ]lost|丢单|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+    /closed[- ]lost|丢单|输单|丢标|落标|未中标|没中标|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
   ],
   [
     'won',
-    /closed[- ]won|赢单(?!率|情况|数|金额|量)|赢了|拿下|签了(?!多少|几)|签约(?!率|情况|数|金额|量|了?多少)|签单(?!率|数|量)|已签|签下|成交(?!率|情况|额|量|了?多少)|中标|落地了|搞定了|\bwon\b|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
+    /closed[- ]won|赢单(?!率|情况|数|金额|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|赢了|拿下|签了(?!多少|几)|签约(?!率|情况|数|金额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|签单(?!率|数|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|已签|签下|成交(?!率|情况|额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|中标(?!意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|落地了|搞定了|\bwon\b(?!['’])|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
   ],
-  ['negotiation', /谈判|议价|negotiat|contract review|合同审核|法务审核/i],
-  ['proposal', /提案|方案阶段|报价阶段|proposal|quote stage|quoting/i],
-  ['qualified', /需求确认|确认需求|立项|\bqualified\b|qualification|需求明确/i],
+  [
+    'negotiation',
+    /谈判|议价|砍价|讨价还价|(?:正在|还在|在)(?:谈|洽谈|商谈)(?!话)|洽谈中|商谈中|谈合同|合同条款|商务条款|negotiat|contract review|合同审核|法务审核|legal review|redlin/i,
+  ],
+  [
+    'proposal',
+    /提案|方案阶段|报价阶段|proposal|quote stage|quoting|发了?(?:正式)?(?:报价|方案|标书|建议书)|提交了?(?:报价|方案|标书|建议书)|(?:报价|方案|标书)已(?:发|提交|递交)|\bsent (?:over )?(?:the|a|our) quote\b|\bquote sent\b/i,
+  ],
+  [
+    'qualified',
+    /需求确认|确认需求|确认了需求|需求已确认|立项|合格(?:商机|线索)|有效商机|商机确认|确认商机|\bqualified\b|qualification|\bsql\b|需求明确/i,
+  ],
   ['lead', /线索|\blead\b|初步接触|prospect/i],
 ]
 const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
+/** `发了报价`, `提交了方案`, `sent the quote`: handing one over moves the deal to proposal. */
+const SENT = /发|提交|已|sent/i
 /** Words that move a deal: with one, any stage word counts as said outright (`推进到商务谈判`). */
 const MOVE =
-  /进入|推进|转入|转到|进展到|到了|走到|改成|改为|调整为|更新为|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|mark(?:ed)?|set|change[sd]?|update[sd]?)\b/i
+  /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|新(?:的|增|增了)?(?:一个|一条|个|条)?$|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /** Future or feared outcomes are not a stage change: `下周签约`, `担心丢单`, `will sign`. */
 const SPECULATIVE =
@@ -53,7 +66,14 @@ export function extractStage(text: string): FoundStage | null {
   for (const [stage, re] of STAGE_WORDS) {
     const m = re.exec(text)
     if (m && !SPECULATIVE.test(text.slice(Math.max(0, m.index - 12), m.index))) {
-      return { stage, strong: ALWAYS_STRONG.has(stage) || MOVE.test(text.slice(0, m.index)) }
+      const sent = stage === 'proposal' && SENT.test(m[0])
+      const strong =
+        sent ||
+        ALWAYS_STRONG.has(stage) ||
+        MOVE.test(text.slice(0, m.index)) ||
+        /^(?:正在|还在|在)|已/.test(m[0]) ||
+        /^(?:中|ing)/.test(text.slice(m.index + m[0].length))
+      return { stage, strong, sent }
     }
   }
   return WEAK_PROPOSAL.test(text) ? { stage: 'proposal', strong: false } : null

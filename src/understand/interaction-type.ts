@@ -8,19 +8,19 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ['email', /邮件|邮箱|e-?mail(?:ed)?|\bmailed\b/i],
   [
     'call',
-    /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i,
+    /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i,
   ],
   [
     'message',
-    /微信|发了?(?:条|个|一条)?(?:消息|信息|短信)|短信|钉钉|企微|企业微信|飞书|留言|私信|whats ?app|wechat|\btext(?:ed)?\b|messag(?:ed|e)\b|\bslack(?:ed)?\b|\bdm(?:ed|'d)?\b|\bpinged\b|\bsms\b|linkedin/i,
+    /(?:微信|钉钉|企微|企业微信|飞书)(?!语音|视频|电话|会议|会)|发了?(?:条|个|一条)?(?:消息|信息|短信)|短信|留言|私信|whats ?app|wechat|\btext(?:ed)?\b|messag(?:ed|e)\b|\bslack(?:ed)?\b|\bdm(?:ed|'d)?\b|\bpinged\b|\bsms\b|linkedin/i,
   ],
   [
     'meeting',
-    /开(?:了|完|过)?(?:个|一个|一次)?会|会议|线上会|视频会|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresentation\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
+    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|例|周|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
   ],
   [
     'visit',
-    /拜访|上门|去了|来访|到访|参观|考察|登门|来(?:我司|我们公司|公司)|到我司|visit(?:ed)?|dropped by|stopped by|on-?site/i,
+    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:我司|我们公司|公司)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
   ],
 ]
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
