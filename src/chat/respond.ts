@@ -75,6 +75,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
     crm,
     actor,
     message,
+    text,
     parsed,
     lang,
     chosenCustomerId: input.choice?.customerId,

@@ -277,3 +277,17 @@ describe('undo typed as a line, for platforms without buttons', () => {
     expect(await t.db.select().from(interactions)).toHaveLength(1)
   })
 })
+
+describe('what a note keeps', () => {
+  it("stores the user's words without the bot's mention; the inbound row keeps the message as sent", async () => {
+    await say('@CRM助手 今天给华为张总打了电话,他对报价满意', {
+      chatKind: 'group',
+      mentionsBot: true,
+      chatId: 'g1',
+    })
+    const [note] = await t.db.select().from(interactions)
+    expect(note?.rawText).toBe('今天给华为张总打了电话,他对报价满意')
+    const [inbound] = await t.db.select().from(inboundMessages)
+    expect(inbound?.text).toBe('@CRM助手 今天给华为张总打了电话,他对报价满意')
+  })
+})

@@ -11,6 +11,8 @@ export interface IntentContext {
   crm: CrmContext
   actor: Actor
   message: InboundRow
+  /** What the user said: the message without the bot's own mention (the inbound row keeps it as sent). */
+  text: string
   parsed: ParsedMessage
   lang: Lang
   /** Set when the user picked a customer from a question the bot asked. */

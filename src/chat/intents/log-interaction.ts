@@ -27,7 +27,7 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     customerId: customer.id,
     contactId: contact?.id,
     type: parsed.interaction_type ?? 'note',
-    rawText: message.text,
+    rawText: context.text,
     sentiment: parsed.sentiment ?? 'neutral',
     sentimentScore: parsed.sentiment_score,
     // Typed Undo (no buttons on some platforms) needs to know the note brought its customer in.

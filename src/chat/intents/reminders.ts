@@ -25,7 +25,7 @@ export const handleSetReminder: IntentHandler = async (context) => {
     if (resolved.kind === 'ok') customer = resolved.customer
   }
   const reminder = await createReminder(crm, actor, {
-    text: parsed.task || message.text,
+    text: parsed.task || context.text,
     dueAt: new Date(parsed.due_at),
     platform: message.platform,
     chatId: message.chatId,
