@@ -26,7 +26,7 @@ const LIST_REMINDERS =
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
-  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet)\b/i
+  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
 /** A plan that opens with its date or an order (`明天给张总打电话`, `Call Jane tomorrow`) is a to-do. */
 const PLAN_OPENING =
@@ -44,7 +44,10 @@ const PIPELINE =
   /管道|漏斗|pipeline|funnel|forecast|deal flow|win\/loss|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
 const PERIOD_QUESTION = /数据|情况|怎么样|如何|表现|进展|成果|收获|\bhow\b|\bstats\b|\bnumbers\b/i
 const DEAL_CHANGE =
-  /(?:单子|商机|项目|订单|deal|opportunity|opp)\s*.{0,6}(?:金额|amount|value|size)|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+  /(?:单子|商机|项目|订单|合同|deal|opportunity|opp)\s*.{0,6}(?:金额|报价|合同额|预算|价格|总价|amount|value|size|worth|valued|(?:改|调|更新|变)(?:成|为|到))|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+/** Words that put a sum on a deal rather than mention one in passing. */
+const DEAL_MONEY =
+  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b/i
 /** A deal put on hold or pushed back: an update with no stage of its own. */
 const DEAL_STATUS =
   /(?:单子|商机|项目|订单|deal|opportunity).{0,8}(?:搁置|暂停|延期|推迟|取消|冻结|on hold|paused|postponed|delayed|slipped|pushed)/i
@@ -103,6 +106,8 @@ const RULES: readonly Rule[] = [
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
+      // `比亚迪报价120万`, `字节跳动合同额十五万`: a sum put on a customer, with no one spoken to.
+      if (f.hasAmount && f.customer && !f.contact && !f.channel && DEAL_MONEY.test(f.text)) return 0.72
       return 0
     },
   },

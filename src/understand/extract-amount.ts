@@ -44,7 +44,11 @@ const NUM =
 const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|mil|mn|bn|mm|[kKwWmM])?'
 const SUFFIX =
   '(港币|港元|美元|美金|欧元|英镑|日元|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy)?'
-const AMOUNT = new RegExp(`${PREFIX}\\s?${NUM}\\s?${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`, 'gi')
+/** `一个亿`: the measure word people put before 亿. */
+const GE = '(?:个(?=亿))?'
+const AMOUNT = new RegExp(`${PREFIX}\\s?${NUM}\\s?${GE}${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`, 'gi')
+/** `一亿两千万`, `1亿2000万`: the 万 part after 亿. */
+const AFTER_YI = new RegExp(`^${NUM}(千万|百万|十万|万)?`)
 /** Words that make a bare number a sum of money (`金额 500000`, `budget 20000`). */
 const MONEY_CONTEXT =
   /(金额|报价|预算|合同额|合同|价格|总价|单价|费用|成交价|price|budget|amount|deal size|value|worth|quote|valued at|contract)[^\d]{0,6}$/i
@@ -91,13 +95,22 @@ export function extractAmount(text: string): FoundAmount | null {
       (/^m/i.test(multRaw ?? '') && /\bin\s*$/i.test(before))
     )
       continue
-    const value = toValue(num) * (mult ?? 1)
+    let value = toValue(num) * (mult ?? 1)
+    let end = m.index + whole.length
+    if (mult === 1e8) {
+      const rest = AFTER_YI.exec(text.slice(end))
+      if (rest) {
+        const [restWhole, restNum = '', restMult] = rest
+        value += toValue(restNum) * (restMult ? (MULTIPLIERS[restMult] ?? 1) : 1e4)
+        end += restWhole.length
+      }
+    }
     if (!Number.isFinite(value) || value <= 0) continue
     found.push({
       amount: Math.round(value * 100) / 100,
       currency: currency ?? 'CNY',
       start: m.index,
-      end: m.index + whole.length,
+      end,
       preferred: NEW_VALUE.test(before),
     })
   }

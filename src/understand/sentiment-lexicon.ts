@@ -418,7 +418,6 @@ export const EN_POLARITY: Record<string, number> = {
   expanding: 0.6,
   expansion: 0.6,
   upsell: 0.6,
-  upgrade: 0.5,
   renew: 0.5,
   renewing: 0.5,
   eager: 0.8,

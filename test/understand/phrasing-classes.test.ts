@@ -99,6 +99,27 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['sent the proposal to Globex, 50k', { intent: 'update_deal', stage: 'proposal' }],
     ['给拼多多的何总发了方案,对方说周五给反馈', { intent: 'log_interaction' }],
   ],
+  'sums on a deal': [
+    ['Acme deal is worth $1.2M', { intent: 'update_deal', amount: 1_200_000, currency: 'USD' }],
+    ['华为的单子报价RMB 50万', { intent: 'update_deal', amount: 500_000, currency: 'CNY' }],
+    ['拼多多单子金额一亿两千万', { intent: 'update_deal', amount: 120_000_000 }],
+    ['小米的合同一个亿,签了', { intent: 'update_deal', amount: 100_000_000, stage: 'won' }],
+    ['腾讯的项目预算五千万', { intent: 'update_deal', amount: 50_000_000 }],
+    ['比亚迪报价一百二十万元', { intent: 'update_deal', amount: 1_200_000 }],
+    ['字节跳动合同额十五万', { intent: 'update_deal', amount: 150_000 }],
+    ['华为的单子改成150万', { intent: 'update_deal', amount: 1_500_000 }],
+    ['Globex deal value USD 30k', { intent: 'update_deal', amount: 30_000, currency: 'USD' }],
+  ],
+  'familiar forms of address': [
+    ['跟小王聊了下美团的需求', { contact: '小王', customer: '美团' }],
+    ['拜访了万科的王姐,她说下个月招标', { contact: '王姐', customer: '万科' }],
+    ['和腾讯的李哥吃了个饭', { contact: '李哥', customer: '腾讯' }],
+    ['京东的刘总说这周会给我们答复', { intent: 'log_interaction', interaction_type: null }],
+  ],
+  'plans named by their meeting': [
+    ['next monday 10am demo for Globex', { intent: 'set_reminder', due_at: '2026-11-23T10:00:00+08:00' }],
+    ['明天下午三点和华为张总开会', { intent: 'set_reminder', due_at: '2026-11-19T15:00:00+08:00' }],
+  ],
   'pipeline and periods': [
     ['这周pipeline怎么样?', { intent: 'pipeline_summary', period: 'this_week' }],
     ['本月forecast', { intent: 'pipeline_summary', period: 'this_month' }],
