@@ -43,6 +43,7 @@ const envSchema = z.object({
   WECOM_AIBOT_ENCODING_AES_KEY: optional,
   WECOM_AIBOT_ID: optional,
   WECOM_AIBOT_SECRET: optional,
+  WECOM_AIBOT_WS_URL: z.url({ protocol: /^wss?$/, error: 'WECOM_AIBOT_WS_URL: expected a ws:// or wss:// URL' }).optional(),
   /** `chatId=key,chatId=key`: the 消息推送 robot webhook key for each chat that has one. */
   WECOM_WEBHOOK_KEYS: optional,
   WECOM_WEBHOOK_URL: z.string().default('https://qyapi.weixin.qq.com/cgi-bin/webhook/send'),
@@ -86,6 +87,8 @@ export interface AppConfig {
       encodingAesKey: string | undefined
       botId: string | undefined
       secret: string | undefined
+      /** The long connection's address; WeCom's own `wss://openws.work.weixin.qq.com` when unset. */
+      wsUrl: string | undefined
     }
     webhookKeys: Record<string, string>
     webhookUrl: string
@@ -152,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         encodingAesKey: e.WECOM_AIBOT_ENCODING_AES_KEY,
         botId: e.WECOM_AIBOT_ID,
         secret: e.WECOM_AIBOT_SECRET,
+        wsUrl: e.WECOM_AIBOT_WS_URL,
       },
       webhookKeys: parseKeyList(e.WECOM_WEBHOOK_KEYS),
       webhookUrl: e.WECOM_WEBHOOK_URL,

@@ -38,7 +38,7 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
         secret: aibot.secret ?? '',
         corpId,
         botNames: config.botNames,
-        wsUrl: options.wsUrl,
+        wsUrl: options.wsUrl ?? aibot.wsUrl,
         pipeline,
         waitUntil,
         log,

@@ -114,8 +114,9 @@ async function aibotLongConnectionPath(): Promise<Path> {
       WECOM_AIBOT_SECRET: 's',
       WECOM_AIBOT_TOKEN: '',
       WECOM_AIBOT_ENCODING_AES_KEY: '',
+      WECOM_AIBOT_WS_URL: ws.url,
     },
-    bots: [createWecomAibotFactory({ wsUrl: ws.url })],
+    bots: [createWecomAibotFactory()],
   })
   for (const bot of t.bots) await bot.start?.()
   let n = 0
