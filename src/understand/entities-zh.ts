@@ -132,8 +132,9 @@ function score(all: Part[], i: number): number {
   return s
 }
 
-/** `哪儿`, `什么地方`: a question word is never a name. */
-const QUESTION_WORD = /^(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)/
+/** `哪儿`, `什么地方`: a question word is never a name, nor is `很满意` (a degree word and its verb). */
+const QUESTION_WORD =
+  /^(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
 
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {

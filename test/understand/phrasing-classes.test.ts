@@ -63,6 +63,12 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['Had lunch with David from Tesla, he hinted they might expand next year', { sentiment: 'positive' }],
     ['Spoke to Kim at Hooli, they gave us the green light', { sentiment: 'positive' }],
   ],
+  'more sentiment words': [
+    ['发了个微信给OPPO的李总,暂时没回', { sentiment: 'negative' }],
+    ['跟宝马的王经理聊了,他们对交付周期有疑虑', { sentiment: 'negative' }],
+    ['系统运行很稳定,客户很满意', { customer: null }],
+    ['Had a call with Mike at Acme to discuss the upgrade options', { sentiment: 'neutral' }],
+  ],
   'look-ups': [
     ['what do we know about Globex?', { intent: 'lookup_customer', customer: 'Globex' }],
     ['any notes on Wayne Enterprises?', { intent: 'lookup_customer', customer: 'Wayne Enterprises' }],
