@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../src/chat/chat-message.ts'
+import { afterAck } from './after-ack.ts'
 import { publishHome } from './app-home.ts'
 import { OK, type SlackAck, type SlackContext } from './slack-context.ts'
 import type { EventCallback, EventEnvelope } from './slack-payloads.ts'
@@ -26,7 +27,10 @@ export async function handleEvent(
   }
   const { event } = envelope
   if (event.type === 'app_home_opened') {
-    if (event.tab === 'home' && event.user) ctx.deps.waitUntil(publishHome(ctx, envelope.team_id, event.user))
+    if (event.tab === 'home' && event.user) {
+      const user = event.user
+      afterAck(ctx.deps.waitUntil, () => publishHome(ctx, envelope.team_id, user))
+    }
     return OK
   }
   const message = eventToChatMessage(envelope, ctx.deps.now())
@@ -40,7 +44,7 @@ export async function handleEvent(
     })
     return OK
   }
-  ctx.deps.waitUntil(answer(ctx, accepted.inboxId, message, envelope))
+  afterAck(ctx.deps.waitUntil, () => answer(ctx, accepted.inboxId, message, envelope))
   return OK
 }
 
