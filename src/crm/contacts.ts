@@ -64,6 +64,13 @@ export async function upsertContact(
       wechatId: input.wechatId ?? existing.wechatId,
       updatedAt: now,
     }
+    // A note that only names 张总 again changes nothing: no write, no audit row.
+    const unchanged =
+      after.phones.length === existing.phones.length &&
+      after.title === existing.title &&
+      after.email === existing.email &&
+      after.wechatId === existing.wechatId
+    if (unchanged) return { contact: existing, merged: true }
     await ctx.db.batch([
       ctx.db
         .update(contacts)

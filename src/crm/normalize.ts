@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+// The full metadata: the minimal set takes dates and amounts (`2026-11-30`, `15000000`) for phone numbers.
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { pinyin } from 'pinyin-pro'
 
 // Longest first, so 股份有限公司 is removed whole rather than leaving 股份有限.
@@ -57,6 +58,19 @@ export function normalizePhone(raw: string, defaultCountry: 'CN' | 'US' = 'CN'):
   const cleaned = raw.trim().replace(/^00/, '+')
   const parsed = parsePhoneNumberFromString(cleaned, defaultCountry)
   return parsed?.isValid() ? parsed.number : null
+}
+
+/** Every valid phone number written in a note, in E.164, once each: `手机 138-0013-8000`, `+1 (415) 555-2671`. */
+export function phonesInText(text: string, defaultCountry: 'CN' | 'US' = 'CN'): string[] {
+  const found = findPhoneNumbersInText(text, defaultCountry).filter((f) => f.number.isValid())
+  return [...new Set(found.map((f) => f.number.number as string))]
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
+
+/** The first email address written in a note. */
+export function emailInText(text: string): string | null {
+  return EMAIL.exec(text)?.[0] ?? null
 }
 
 /** Levenshtein distance, capped: only "is it within 1 or 2 edits" matters for names. */

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChatSender, ChatTarget, Reply } from '../../src/chat/chat-message.ts'
 import { createCustomer } from '../../src/crm/customers.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
-import { customers, inboundMessages, interactions, reminders, users } from '../../src/db/schema.ts'
+import {
+  auditLog,
+  contacts,
+  customers,
+  inboundMessages,
+  interactions,
+  reminders,
+  users,
+} from '../../src/db/schema.ts'
 import { runScheduledWork } from '../../src/jobs/scheduler.ts'
 import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
@@ -289,5 +297,35 @@ describe('what a note keeps', () => {
     expect(note?.rawText).toBe('今天给华为张总打了电话,他对报价满意')
     const [inbound] = await t.db.select().from(inboundMessages)
     expect(inbound?.text).toBe('@CRM助手 今天给华为张总打了电话,他对报价满意')
+  })
+})
+
+describe('contacts from notes', () => {
+  it('keeps a phone written in a note, in any format, and knows the person by it next time', async () => {
+    await say('今天拜访了华为的张总,手机 138-0013-8000,对方对方案很感兴趣')
+    await say('华为章总来电话问交付时间,邮箱 zhang@huawei.com')
+    const reply = await say('华为 +86 13800138000 又来电话催合同')
+    const all = await t.db.select().from(contacts)
+    expect(all).toHaveLength(1)
+    expect(all[0]?.phones).toEqual(['+8613800138000'])
+    expect(all[0]?.email).toBe('zhang@huawei.com')
+    expect(reply?.text).toMatch(/华为 \/ 张总/)
+    const notes = await t.db.select().from(interactions)
+    expect(notes.every((n) => n.contactId === all[0]?.id)).toBe(true)
+  })
+
+  it('does not take a date or an amount for a phone number', async () => {
+    await say('今天给华为张总打了电话,确认2026-12-15到货,订单号 20261130001,总价15000000元')
+    const [contact] = await t.db.select().from(contacts)
+    expect(contact?.phones).toEqual([])
+  })
+
+  it('writes no audit row when a note only names a known contact again', async () => {
+    await say('今天给华为张总打了电话')
+    const before = await t.db.$count(auditLog)
+    await say('华为张总又来电话了')
+    const updates = await t.db.select().from(auditLog).where(eq(auditLog.entityType, 'contact'))
+    expect(updates.filter((a) => a.action === 'update')).toHaveLength(0)
+    expect(await t.db.$count(auditLog)).toBeGreaterThan(before)
   })
 })

@@ -1,5 +1,6 @@
-import { upsertContact } from '../../crm/contacts.ts'
+import { type ContactRow, findContact, upsertContact } from '../../crm/contacts.ts'
 import { logInteraction, updateInteraction } from '../../crm/interactions.ts'
+import { emailInText, phonesInText } from '../../crm/normalize.ts'
 import { createReminder } from '../../crm/reminders.ts'
 import {
   contactSummary,
@@ -11,8 +12,23 @@ import {
 import type { ReplyAction } from '../chat-message.ts'
 import { interactionLabel, sentimentLabel } from '../labels.ts'
 import type { NoteLoggedData } from '../reply-data.ts'
-import { type IntentHandler, t } from './intent-context.ts'
+import { type IntentContext, type IntentHandler, t } from './intent-context.ts'
 import { resolveCustomer } from './resolve-customer.ts'
+
+/**
+ * The person a note is about: named (`张总`, merged with 张炜 / the same phone), or, with no name, known
+ * by a phone number written in the note. Phones and an email in the note are kept on the contact.
+ */
+async function noteContact(context: IntentContext, customerId: string): Promise<ContactRow | null> {
+  const { crm, actor, parsed, text } = context
+  const phones = phonesInText(text)
+  if (parsed.contact) {
+    const email = emailInText(text)
+    const input = { customerId, name: parsed.contact, phones, ...(email && { email }) }
+    return (await upsertContact(crm, actor, input)).contact
+  }
+  return phones.length ? ((await findContact(crm, customerId, { phones })) ?? null) : null
+}
 
 /** 跟进记录: logs the note against the customer (created if new), the contact, and the follow-up. */
 export const handleLogInteraction: IntentHandler = async (context) => {
@@ -20,9 +36,7 @@ export const handleLogInteraction: IntentHandler = async (context) => {
   const resolved = await resolveCustomer(context, { createIfMissing: true })
   if (resolved.kind === 'reply') return resolved.reply
   const { customer, created } = resolved
-  const contact = parsed.contact
-    ? (await upsertContact(crm, actor, { customerId: customer.id, name: parsed.contact })).contact
-    : null
+  const contact = await noteContact(context, customer.id)
   const { interaction, duplicate } = await logInteraction(crm, actor, {
     customerId: customer.id,
     contactId: contact?.id,
