@@ -1,6 +1,8 @@
 import { and, desc, eq, like, or } from 'drizzle-orm'
 import type { Log } from '../chat/chat-bot.ts'
 import type { ChatSender } from '../chat/chat-message.ts'
+import { type Lang, languageOf, t } from '../chat/intents/intent-context.ts'
+import { moneyLabel } from '../chat/labels.ts'
 import type { DigestData } from '../chat/reply-data.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { zonedParts } from '../crm/local-time.ts'
@@ -66,7 +68,8 @@ export async function sendMorningDigests(
           userPlatformId: user.platformUserId,
         },
         {
-          text: digestText(data, options.staleAfterDays),
+          // In the language the user last wrote to the bot in: a push has no message of its own to answer.
+          text: digestText(data, options.staleAfterDays, languageOf(chat.text)),
           intent: 'digest',
           data: data as unknown as Record<string, unknown>,
         },
@@ -87,7 +90,11 @@ async function lastDirectChatOf(
   platformUserId: string,
 ) {
   const [row] = await crm.db
-    .select({ platform: inboundMessages.platform, chatId: inboundMessages.chatId })
+    .select({
+      platform: inboundMessages.platform,
+      chatId: inboundMessages.chatId,
+      text: inboundMessages.text,
+    })
     .from(inboundMessages)
     .where(
       and(
@@ -97,32 +104,56 @@ async function lastDirectChatOf(
         eq(inboundMessages.chatKind, 'direct'),
       ),
     )
-    .orderBy(desc(inboundMessages.receivedAt))
+    .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
     .limit(1)
   return row
 }
 
-export function digestText(data: DigestData, staleDays: number): string {
-  const lines = ['☀️ 早安!今日概览']
+export function digestText(data: DigestData, staleDays: number, lang: Lang = 'zh'): string {
+  const lines = [t(lang, '☀️ 早安!今日概览', '☀️ Good morning! Your day at a glance')]
   if (data.dueToday.length)
     lines.push(
-      `⏰ 今日提醒 ${data.dueToday.length} 条:`,
+      t(lang, `⏰ 今日提醒 ${data.dueToday.length} 条:`, `⏰ ${data.dueToday.length} due today:`),
       ...data.dueToday.map((r) => `- ${r.dueLocal} ${r.text}`),
     )
   if (data.staleCustomers.length) {
+    const pool = t(lang, '公海', 'unowned')
     lines.push(
-      `🥶 超过 ${staleDays} 天未跟进的客户:`,
-      ...data.staleCustomers.map((c) => `- ${c.name}(${c.ownerName ?? '公海'},${c.daysSilent} 天)`),
+      t(
+        lang,
+        `🥶 超过 ${staleDays} 天未跟进的客户:`,
+        `🥶 Customers with no note for over ${staleDays} days:`,
+      ),
+      ...data.staleCustomers.map((c) =>
+        t(
+          lang,
+          `- ${c.name}(${c.ownerName ?? pool},${c.daysSilent} 天)`,
+          `- ${c.name} (${c.ownerName ?? pool}, ${c.daysSilent} days)`,
+        ),
+      ),
     )
   }
   if (data.staleDeals.length)
     lines.push(
-      '💤 停滞的商机:',
-      ...data.staleDeals.map((d) => `- ${d.customerName} · ${d.title}(${d.daysSilent} 天)`),
+      t(lang, '💤 停滞的商机:', '💤 Deals stalling:'),
+      ...data.staleDeals.map((d) =>
+        t(
+          lang,
+          `- ${d.customerName} · ${d.title}(${d.daysSilent} 天)`,
+          `- ${d.customerName} · ${d.title} (${d.daysSilent} days)`,
+        ),
+      ),
     )
-  if (data.pipeline)
+  if (data.pipeline) {
+    const { count, weighted_amount } = data.pipeline.total
+    const weighted = moneyLabel(weighted_amount, data.pipeline.currency, lang)
     lines.push(
-      `📊 本月在途 ${data.pipeline.total.count} 个商机,加权 ${data.pipeline.total.weighted_amount.toLocaleString('zh-CN')} ${data.pipeline.currency}`,
+      t(
+        lang,
+        `📊 本月在途 ${count} 个商机,加权 ${weighted}`,
+        `📊 ${count} open deals this month, weighted ${weighted}`,
+      ),
     )
+  }
   return lines.join('\n')
 }

@@ -76,6 +76,22 @@ describe('the morning digest', () => {
     await tick('2026-11-19T14:05:00Z') // 09:05 in New York
     expect(pushed.map((p) => p.target.chatId)).toEqual(['dm:boss', 'dm:rep'])
   })
+
+  it('speaks the language the user last wrote to the bot in', async () => {
+    await t.pipeline.handle(
+      createChatMessage({
+        userId: 'rep',
+        userName: 'rep',
+        chatId: 'dm:rep',
+        text: 'my reminders',
+        receivedAt: new Date(t.now().getTime() + 60_000),
+      }),
+    )
+    await tick('2026-11-19T01:05:00Z')
+    const byChat = new Map(pushed.map((p) => [p.target.chatId, p.reply.text]))
+    expect(byChat.get('dm:rep')).toMatch(/^☀️ Good morning[\s\S]*冷淡客户 \(rep, 30 days\)/)
+    expect(byChat.get('dm:boss')).toMatch(/^☀️ 早安[\s\S]*加权 ¥/)
+  })
 })
 
 describe('due reminders', () => {
