@@ -5,7 +5,7 @@ import { handleCommand } from './slack-commands.ts'
 import type { SlackAck, SlackContext } from './slack-context.ts'
 import { handleEvent } from './slack-events.ts'
 import { handleInteraction } from './slack-interactions.ts'
-import { EventEnvelope, Interaction, SlashCommand } from './slack-payloads.ts'
+import { Interaction, parseEventEnvelope, SlashCommand } from './slack-payloads.ts'
 import type { SignedRequest } from './verify-slack-signature.ts'
 
 const decoder = new TextDecoder()
@@ -45,7 +45,7 @@ export function createSlackEventRoutes(
 
   routes.post('/slack/events', async (c) => {
     const body = await verifiedBody(c)
-    const envelope = parse(EventEnvelope, () => JSON.parse(body))
+    const envelope = parseJson(body, parseEventEnvelope)
     if (!envelope) throw new HTTPException(400, { message: 'not a Slack event payload' })
     const retryNum = c.req.header('x-slack-retry-num')
     return reply(
@@ -74,6 +74,15 @@ export function createSlackEventRoutes(
   })
 
   return routes
+}
+
+/** The parsed payload, or null when the body is not JSON or not the shape `read` accepts. */
+function parseJson<T>(body: string, read: (value: unknown) => T | null): T | null {
+  try {
+    return read(JSON.parse(body))
+  } catch {
+    return null
+  }
 }
 
 /** The parsed payload, or null when it is not JSON or not the shape we read. */
