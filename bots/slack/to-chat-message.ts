@@ -19,8 +19,7 @@ export function eventToChatMessage(envelope: EventCallback, receivedAt: Date): C
   if (event.type !== 'app_mention' && event.type !== 'message') return null
   if (event.bot_id || (event.subtype && !PERSON_SUBTYPES.has(event.subtype))) return null
   if (!event.user || !event.channel || !event.ts) return null
-  const ownUserIds = new Set(envelope.authorizations?.map((a) => a.user_id))
-  if (ownUserIds.has(event.user)) return null
+  if (envelope.authorizations?.some((a) => a.user_id === event.user)) return null
   const direct = event.channel_type === 'im' || event.channel.startsWith('D')
   // A channel message reaches us only as app_mention; a plain `message` outside a DM is not ours to read.
   if (event.type === 'message' && !direct) return null
