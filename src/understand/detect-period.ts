@@ -14,6 +14,9 @@ const PERIODS: readonly [Period, RegExp][] = [
 ]
 const QUARTER = /\bq([1-4])\b|第?([一二三四1-4])季度/i
 const MONTH = /(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?(?![初底中末\d])/
+/** `October pipeline`, `Oct numbers`: `May` only capitalised, since `may` is mostly a verb. */
+const EN_MONTH =
+  /\b(?:(jan)(?:uary)?|(feb)(?:ruary)?|(mar)(?:ch)?|(apr)(?:il)?|(May)|(jun)e?|(jul)y?|(aug)(?:ust)?|(sep)(?:t|tember)?|(oct)(?:ober)?|(nov)(?:ember)?|(dec)(?:ember)?)\b/i
 
 /** The period a summary asks about, read against the user's current month (1-12). */
 export function detectPeriod(text: string, month: number): Period | null {
@@ -39,8 +42,14 @@ export function detectPeriod(text: string, month: number): Period | null {
     at = q.index
   }
   const mo = MONTH.exec(text)
-  if (mo && mo.index < at) {
-    const n = Number(mo[1])
+  const en = mo ? null : EN_MONTH.exec(text)
+  const n = mo
+    ? Number(mo[1])
+    : en && en[0] !== 'may' && en[0] !== 'MAY'
+      ? en.slice(1).findIndex(Boolean) + 1
+      : 0
+  const monthAt = mo?.index ?? en?.index ?? Number.POSITIVE_INFINITY
+  if (n && monthAt < at) {
     if (n === month) best = 'this_month'
     else if (n === (month === 1 ? 12 : month - 1)) best = 'last_month'
   }

@@ -23,9 +23,9 @@ are was were they he she we our my their his her it its this that next last end 
 after before in on at for to from with about per via morning afternoon evening happy not no yes proposal negotiation
 stage contract renewal quote invoice pricing budget price team sales usd rmb cny eur gbp hkd jpy crm api pdf ppt poc
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
-marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon`.split(
-    /\s+/,
-  ),
+marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon
+phoned rang dialed dialled reached contacted chased nudged saw skyped zoomed whatsapped voicemail voicemailed po pos qbr
+ebr msa sla deck slides invoice renewal kickoff onboarding`.split(/\s+/),
 )
 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/

@@ -16,13 +16,20 @@ import {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const TITLE_SRC = TITLES.map((t) => (t === '总' ? '总' : t)).join('|')
-/** `张总`, `李经理`, `陈工`, `欧阳总监`, `老王`. `总`/`工` alone must not start a word (`总结`, `工作`). */
+/**
+ * `张总`, `李经理`, `陈工`, `李处`, `欧阳总监`, `老王`. `总`/`工`/`处` alone must not start a word
+ * (`总结`, `工作`, `处理`); `王总会来` is 王总 who will come, `总会` a body only when no verb follows.
+ */
 export const ZH_CONTACT = new RegExp(
-  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之是算归体]|会(?![面见谈晤上]))|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])|小[王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾](?![时区组型件份学程店号车书说姐哥])|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤常温康施牛樊葛邢安齐乔庞颜倪庄聂章鲁岳翟殷詹申欧关俞柳祝包宁尚舒柯纪梅童凌毕霍涂苗盛曲翁骆蓝路辛柴鲍华](?:姐|哥)(?![们俩])`,
+  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之是算归体]|会(?![面见谈晤上来去到在跟和说再给带过签亲派安参出]))|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事)|处(?![理置于在罚分境事方所])|局(?![面势限部]))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])|小[王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾](?![时区组型件份学程店号车书说姐哥])|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤常温康施牛樊葛邢安齐乔庞颜倪庄聂章鲁岳翟殷詹申欧关俞柳祝包宁尚舒柯纪梅童凌毕霍涂苗盛曲翁骆蓝路辛柴鲍华](?:姐|哥)(?![们俩])`,
   'g',
 )
 /** Two characters that look like surname + title but are not a person. */
 const NOT_CONTACT_BEFORE = /[对双甲乙各]$/
+/** `工程处`, `保卫处`, `公安局`, `铁路局`: an office, not 程处 or 安局. */
+const OFFICE_BEFORE = /[工保公铁]$/
+/** `Mr. Park`, `Ms Chen`, `Dr. Lee`: an English honorific makes any capitalised word a person. */
+const HONORIFIC_NAME = /(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 
 const KNOWN = new RegExp(
   `(?:${[...KNOWN_COMPANIES]
@@ -33,9 +40,9 @@ const KNOWN = new RegExp(
 )
 
 /** Cut points. Their role around a piece decides its score, so they are grouped by meaning. */
-const LOOKUP = '查一下|查一查|查下|查查|查询|查|看看|看一下|搜一下|搜索|搜|找一下|找找|找'
+const LOOKUP = '查一下|查一哈|查一查|查下|查查|查询|查|看看|看一下|看一哈|搜一下|搜索|搜|找一下|找找|找'
 const BEFORE_ORG =
-  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进|联系了|联系|回复|致电|打给|约了|约|见了|去了|到了|去|到|给|跟|和|与|同|向|对接|来自'
+  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进|联系了|联系|回复|致电|打给|约了|约|见了|去了|到了|去|到|给|跟|和|与|同|向|对接|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
 const AFTER_ORG_OBJECT =
   '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
@@ -43,7 +50,7 @@ const ORG_VERB =
   '进入|推进|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY = '商务谈判|谈判|演示|开会|开了|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
-  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|上午|下午|晚上|早上|了|的|一下|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
+  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
 const CUT = new RegExp(
   `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
   'g',
@@ -121,6 +128,8 @@ function score(all: Part[], i: number): number {
   if (next?.role === 'contact' || (next?.text === '的' && next2?.role === 'contact')) s += 4
   if (next?.text === '的' && (next2?.role === 'object' || next2?.role === 'deal')) s += 3
   if (next?.role === 'deal') s += 3
+  // `DBS 这个客户`, `蓝鲸那家公司`.
+  if (/^[这那](?:个|家)$/.test(next?.text ?? '') && /^(?:客户|公司)/.test(next2?.text ?? '')) s += 3
   if (prev?.text === '客户' || prev?.role === 'lookup') s += 3
   if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
   if (next?.role === 'verb') s += 2
@@ -154,8 +163,13 @@ const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9
 export function zhContact(text: string): string | null {
   ZH_CONTACT.lastIndex = 0
   for (let m = ZH_CONTACT.exec(text); m; m = ZH_CONTACT.exec(text)) {
-    if (!NOT_CONTACT_BEFORE.test(text.slice(0, m.index))) return m[0]
+    const before = text.slice(Math.max(0, m.index - 1), m.index)
+    if (NOT_CONTACT_BEFORE.test(before)) continue
+    if (/[处局]$/.test(m[0]) && OFFICE_BEFORE.test(before)) continue
+    return m[0]
   }
+  const honored = HONORIFIC_NAME.exec(text)
+  if (honored) return honored[0]
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
   for (let m = latin.exec(text); m; m = latin.exec(text))
     if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
@@ -179,6 +193,23 @@ function isCompanyPlaced(text: string, start: number, end: number): boolean {
   )
 }
 
+/** `网易有道的孙老师`, `腾讯云的刘总`: the brand after a known group's name, owning a person or a deal. */
+/** Things a brand owns in `X的Y`. */
+const OWNED_THING = /^(?:单子|项目|商机|订单|合同|需求|报价|采购|负责人|老板)/
+const BRAND_AFTER = /^([\u4e00-\u9fff]{1,3})的/
+const NOT_BRAND = /[那这边方面部门团队里上下们总的和跟与同在也都还又就说了]/
+
+function brandAfter(text: string, end: number): string {
+  const brand = BRAND_AFTER.exec(text.slice(end, end + 5))?.[1]
+  if (!brand || NOT_BRAND.test(brand)) return ''
+  ZH_CONTACT.lastIndex = 0
+  if (ZH_CONTACT.test(brand)) return ''
+  const owned = text.slice(end + brand.length + 1, end + brand.length + 5)
+  ZH_CONTACT.lastIndex = 0
+  const person = ZH_CONTACT.exec(owned)?.index === 0 || /^[A-Z][a-z]/.test(owned)
+  return person || OWNED_THING.test(owned) ? brand : ''
+}
+
 /** The customer organisation, or null when no piece of the text is placed like one. */
 export function zhCustomer(text: string, lookup: boolean): string | null {
   KNOWN.lastIndex = 0
@@ -188,7 +219,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2)
     if (/[很挺真太好最]/.test(before) || /^(?:会议|文档)/.test(after)) continue
     if (EVERYDAY_NAMES.has(m[0]) && !isCompanyPlaced(text, m.index, m.index + m[0].length)) continue
-    return m[0]
+    return m[0] + brandAfter(text, m.index + m[0].length)
   }
   const all = parts(text)
   let best: string | null = null

@@ -38,7 +38,8 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:¥|￥|rmb|cny|元|块钱?|人民币)$/i, 'CNY'],
 ]
 
-const PREFIX = '(HK\\$|US\\$|\\$|€|£|¥|￥|USD|RMB|CNY|EUR|GBP|HKD|JPY|人民币)?'
+const PREFIX =
+  '(HK\\$|US\\$|\\$|€|£|¥|￥|USD|RMB|CNY|EUR|GBP|HKD|JPY|人民币|港币|港元|美元|美金|欧元|英镑|日元)?'
 const NUM =
   '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
 const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|mil|mn|bn|mm|[kKwWmM])?'
@@ -46,7 +47,12 @@ const SUFFIX =
   '(港币|港元|美元|美金|欧元|英镑|日元|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy)?'
 /** `一个亿`: the measure word people put before 亿. */
 const GE = '(?:个(?=亿))?'
-const AMOUNT = new RegExp(`${PREFIX}\\s?${NUM}\\s?${GE}${MULT}(?![a-zA-Z0-9])\\s?${SUFFIX}(?![a-zA-Z])`, 'gi')
+/** `45k/yr USD`, `$3k per month`: how often, between the sum and its currency. */
+const PER = '(?:\\s?/\\s?(?:yr|year|y|mo|month|年|月)|\\s?(?:per|a|an) (?:year|month)|\\s?每(?:年|月))?'
+const AMOUNT = new RegExp(
+  `${PREFIX}\\s?${NUM}\\s?${GE}${MULT}(?![a-zA-Z0-9])${PER}\\s?${SUFFIX}(?![a-zA-Z])`,
+  'gi',
+)
 /** `一亿两千万`, `1亿2000万`: the 万 part after 亿. */
 const AFTER_YI = new RegExp(`^${NUM}(千万|百万|十万|万)?`)
 /** Words that make a bare number a sum of money (`金额 500000`, `budget 20000`). */

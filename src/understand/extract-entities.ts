@@ -1,5 +1,6 @@
 import { enEntities } from './entities-en.ts'
 import { zhContact, zhCustomer } from './entities-zh.ts'
+import { zhFullName } from './zh-full-names.ts'
 
 /** The customer organisation and the person at it, as written. */
 export interface FoundEntities {
@@ -28,9 +29,10 @@ export function extractEntities(
   }
   const cjk = clean.match(CJK)?.length ?? 0
   if (cjk >= 2) {
-    const contact = zhContact(clean)
+    let contact = zhContact(clean)
     let customer = zhCustomer(clean, lookup)
     if (!customer) customer = enEntities(clean, lookup).customer
+    contact ??= zhFullName(clean, customer)
     return { customer: customer === contact ? null : customer, contact }
   }
   return enEntities(clean, lookup)

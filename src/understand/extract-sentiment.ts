@@ -73,7 +73,8 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     ? ZH_PHRASES
     : []) {
     re.lastIndex = 0
-    for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
+    for (let m = re.exec(text); m; m = re.exec(text))
+      add(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false)
   }
   for (const [re, polarity] of EN_PHRASES) {
     re.lastIndex = 0

@@ -41,11 +41,14 @@ const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
 const SENT = /发|提交|已|sent/i
 /** Words that move a deal: with one, any stage word counts as said outright (`推进到商务谈判`). */
 const MOVE =
-  /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|新(?:的|增|增了)?(?:一个|一条|个|条)?$|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
+  /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|新(?:的|增|增了)?(?:一个|一条|个|条)?$|(?:新建|创建|建|录入|录|添加|加|登记)(?:了|成)?(?:一个|一条|个|条)?(?:新的?)?$|转\s*$|(?:→|->|=>|⇒|➡️?|⟶)\s*$|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
-/** Future or feared outcomes are not a stage change: `下周签约`, `担心丢单`, `will sign`. */
+/**
+ * Future, feared or hedged outcomes are not a stage change: `下周签约`, `担心丢单`, `基本没戏了`,
+ * `will sign`, `back to us after legal review`.
+ */
 const SPECULATIVE =
-  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|有望|有可能|应该|估计|可望|预期|等待|等|年底前?|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]?|明天|后天|月底|月初|下个?月|\d+[号日]|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?)\s*$/i
+  /(?:下周|明天|准备|打算|计划|即将|将|要|能|会|可能|预计|争取|希望|担心|怕|避免|防止|以免|不想|有望|有可能|应该|估计|可望|预期|等待|等|基本上?|大概|多半|恐怕|看来|八成|怕是|感觉|似乎|好像|年底前?|(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]?|明天|后天|月底|月初|下个?月|\d+[号日]|\b(?:not|never|will|would|could|might|may|to|yet)\s+(?:be\s+|have\s+)?|\b(?:after|until|till|pending|once|waiting (?:for|on)|before)(?:\s+(?:the|a|our|their|its))?)\s*$/i
 
 function stageOf(word: string): DealStage | null {
   const w = word.toLowerCase()

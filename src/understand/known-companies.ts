@@ -1,6 +1,6 @@
 /**
  * Well-known Chinese organisations, so that names an ordinary segmentation would cut wrongly
- * (`去哪儿`, `同花顺`, `完美世界`) or that appear without any context (`联想演示`) are still found.
+ * (`去哪儿`, `同花顺`, `和记黄埔`, `完美世界`) or that appear without any context (`联想演示`) are still found.
  * Not a customer list: names outside it are found by context in extract-entities-zh.ts.
  */
 export const KNOWN_COMPANIES =
@@ -18,6 +18,8 @@ export const KNOWN_COMPANIES =
 美图 陌陌 虎牙 斗鱼 喜马拉雅 猿辅导 作业帮 安克 希音 中国石油 中国石化 中国电建 中国中铁 中国铁建 中国交建 中国船舶 中国重汽
 上海电气 东方电气 特变电工 隆基 通威 阳光电源 天合光能 晶科 汇川 三花 美团优选 京东物流 顺丰速运 德邦 极兔 安能 百胜
 沃尔玛 家乐福 宜家 苹果 微软 谷歌 亚马逊 特斯拉 英特尔 高通 英伟达 三星 索尼 松下 丰田 本田 大众 宝马 奔驰
-奥迪 西门子 博世 飞利浦 甲骨文 思科 戴尔 惠普 IBM SAP`
+奥迪 西门子 博世 飞利浦 甲骨文 思科 戴尔 惠普 IBM SAP
+和记黄埔 长江和记 长江实业 新鸿基 恒基兆业 九龙仓 太古 怡和 港铁 汇丰 恒生银行 中银香港 东亚银行 渣打 周大福 利丰 国泰航空
+同仁堂 跟谁学 与德 和府捞面 同程 同程旅行`
     .split(/\s+/)
     .filter(Boolean)

@@ -105,3 +105,19 @@ works cloud ai`
 /** Chinese endings of an organisation's name, longest first (`吉利汽车`, `平安保险`). */
 export const ZH_ORG_SUFFIX =
   '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云'
+
+/**
+ * Characters common in Chinese given names. A surname followed by one or two of these, in a place
+ * where a person is named (`拜访了华为的张伟`, `和李娜聊了下`), is read as a full name. Characters
+ * that mostly make place or everyday words after a surname (`国` in `韩国`, `东` in `华东`) are left out.
+ */
+export const GIVEN_NAME_CHARS =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉萍红鹏飞玲燕辉斌宇浩凯健俊帆旭龙林欣佳丹晶婷雪琳颖倩慧莉琴云梅兰凤洁蕾璐茜薇瑶怡彤悦妍晨阳鑫宏博文志建峰海波春晓亮成立永振荣昊然梓轩泽睿思雨诗涵琪晴楠毅威豪坤锋鸣晖炜玮蓉捷嘉卓君庆德伦翔松柏栋鹤蓓菲露璇莹珊妮娇婉琦曦琛瑞祥福乐康顺彬彦哲勤琼瑜玥芸芬菁蔚霖沛淼骏驰'
+
+/** Surname-led words that a given-name list lets through: cities and common words, not people. */
+export const NOT_FULL_NAMES = new Set(
+  `宁波 沈阳 岳阳 衡阳 邵阳 金华 常德 许昌 安庆 龙岩 温岭 武汉 江阴 丽江 丽水 海宁 黄冈 黄山 梅州 石林 柳州 龙华 华阳 高明
+秦皇岛 秦岭 白云 钟楼 江海 文明 高峰 高超 平安 安康 康乐 安顺 常熟 余杭 齐鲁 鲁能 马上 马丁 程序 文艺 方便 万达 万科`
+    .split(/\s+/)
+    .filter(Boolean),
+)

@@ -16,6 +16,40 @@ const PUNCTUATION_ASCII: Record<string, string> = {
   '‘': "'",
   '’': "'",
 }
+/**
+ * Common chat misspellings and short forms of the few English words the rules key on (`remnd`,
+ * `abt`, `pipline`), spelled out so every later rule sees one form. Names are never touched.
+ */
+const TYPOS: Record<string, string> = {
+  remnd: 'remind',
+  remid: 'remind',
+  rmind: 'remind',
+  reimnd: 'remind',
+  remnid: 'remind',
+  remaind: 'remind',
+  remidn: 'remind',
+  reminer: 'reminder',
+  remider: 'reminder',
+  remiders: 'reminders',
+  abt: 'about',
+  bout: 'about',
+  pipline: 'pipeline',
+  pipleine: 'pipeline',
+  pipelne: 'pipeline',
+  piepline: 'pipeline',
+  pipeine: 'pipeline',
+  nxt: 'next',
+  tmrrw: 'tomorrow',
+  tommorow: 'tomorrow',
+  tommorrow: 'tomorrow',
+  tomorow: 'tomorrow',
+  negotation: 'negotiation',
+  negociation: 'negotiation',
+  proposl: 'proposal',
+  qualifed: 'qualified',
+}
+const TYPO = new RegExp(`\\b(?:${Object.keys(TYPOS).join('|')})\\b`, 'gi')
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const botPatterns = new Map<string, RegExp>()
@@ -52,5 +86,17 @@ export function normalizeText(raw: string, botNames: readonly string[] = []): st
     )
     text = text.replace(PUNCTUATION, (ch) => PUNCTUATION_ASCII[ch] ?? ch)
   }
-  return MESSY_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text
+  if (MESSY_SPACE.test(text)) text = text.replace(SPACES, ' ').trim()
+  TYPO.lastIndex = 0
+  return TYPO.test(text) ? text.replace(TYPO, spellOut) : text
+}
+
+/**
+ * The spelled-out form, capitalised when the typo was (`Remnd me` → `Remind me`). A word in
+ * capitals (`ABT`) is a name, not a typo, and stays.
+ */
+function spellOut(word: string): string {
+  if (word.length > 1 && word === word.toUpperCase()) return word
+  const full = TYPOS[word.toLowerCase()] ?? word
+  return /^[A-Z]/.test(word) ? `${full[0]?.toUpperCase() ?? ''}${full.slice(1)}` : full
 }

@@ -99,6 +99,7 @@ export const ZH_POLARITY: Record<string, number> = {
   推进顺利: 1,
   中立: 0,
   给力: 0.8,
+  到位: 0.6,
   主动: 0.5,
   稳定: 0.4,
   不满: -1,
@@ -246,9 +247,10 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
     /(?:不会|不再|不打算|不准备|不考虑|不想|没打算|没有打算|没计划|没有计划|暂不|暂时不|先不|决定不|不)(?:再|继续|跟我们|和我们)?(?:采购|购买|合作|续约|续费|签约|签了|下单|买单|买了|考虑我们|推进|上线|换|用我们)/g,
     -0.9,
   ],
-  // `评价很高`, `兴趣很浓`, `积极性挺高`: a reaction word rated high.
+  // `评价很高`, `兴趣很浓`, `积极性挺高`: a reaction word rated high; the degree word (captured)
+  // scales it, so `评价很高` outweighs a passing `也在看竞品`.
   [
-    /(?:评价|反馈|口碑|印象|满意度|认可度|兴趣|热情|意向|意愿|积极性|反响|反应|呼声|配合度)(?:都|也|还)?(?:很|非常|特别|挺|比较|相当|蛮|极|超|极其|十分|更)?(?:高|好|强|浓|积极|正面)(?!于)/g,
+    /(?:评价|反馈|口碑|印象|满意度|认可度|兴趣|热情|意向|意愿|积极性|反响|反应|呼声|配合度)(?:都|也|还)?(很|非常|特别|挺|比较|相当|蛮|极|超|极其|十分|更)?(?:高|好|强|浓|积极|正面)(?!于)/g,
     0.8,
   ],
   // `评价不高`, `兴趣不大`, `反馈一般`: the same words rated low.
@@ -265,6 +267,9 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // Emoji people end a note with; read in either language.
+  [/😤|😡|😠|🤬|👎|😞|😔|😢|😭|💔|😩|😫|🙄|😒|😣|😖|😰|😱/gu, -0.7],
+  [/👍|🎉|😄|😊|😁|🥳|💪|🙌|👏|😀|😃|🤝|🥰|😍|🤩|✌️/gu, 0.7],
   [
     /\b(?:won'?t|will not|not going to|no longer|decided not to|don'?t plan to|do not plan to|not planning to)\s+(?:be\s+)?(?:buy|buying|purchase|purchasing|renew|renewing|sign|signing|move forward|proceed|continue|expand)\b/gi,
     -0.9,
