@@ -13,8 +13,9 @@ export interface IntentFeatures {
 }
 
 const HELP_ONLY =
-  /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
-const HELP_ANY = /你能做什么|你会什么|怎么使用|what can you do|how do i use|\bhelp\b/i
+  /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|(?:你)?(?:都|还)?(?:能|会|可以)(?:帮我)?(?:干|做)?(?:些|点)?(?:啥|什么|哪些)(?:呀|啊|呢)?|what can you do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
+const HELP_ANY =
+  /你能做什么|你会什么|怎么使用|使用说明|使用手册|操作指南|说明书|帮助文档|使用教程|what can you do|how do i use|\bhelp\b|\buser guide\b|\bmanual\b/i
 /** A question about the bot itself: what it supports, what to type, how to start. */
 const HELP_ASK =
   /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教我一下|教教我|怎么玩|(?:你|您)(?:都|还)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些)|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b/i
@@ -25,7 +26,7 @@ const HELP_ASK =
 const HELP_HOWTO =
   /^(?:请问)?(?:怎么|如何|怎样|咋)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新)|^(?:请问)?(?:这个)?(?:机器人|助手|bot|小助手|系统|工具|你|提醒|待办|日程|商机|线索|客户|联系人|跟进记录|拜访记录|记录|报表|管道|pipeline|reminders?|deals?|这个|这玩意儿?|这东西)(?:功能)?(?:到底|要|该|应该|可以|能)?(?:怎么|如何|怎样|咋)(?:用|使用|玩|操作|设置|设|添加|加|创建|建|录入|记录|查|查询|修改|删除|取消)(?:啊|呢|呀|的|哦)?[\s?!.~]*$|^how (?:do|can|should) (?:i|we)\b|^how to\b|^how (?:does|do) (?:this|the|you)\s*(?:bot|thing|assistant|reminders?)?\s*work/i
 const LIST_REMINDERS =
-  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
+  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?!我)|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate)|my reminders)|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
@@ -51,16 +52,22 @@ const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|合同|deal|opportunity|opp)\s*.{0,6}(?:金额|报价|合同额|预算|价格|总价|amount|value|size|worth|valued|(?:改|调|更新|变)(?:成|为|到))|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
 /** Words that put a sum on a deal rather than mention one in passing. */
 const DEAL_MONEY =
-  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b/i
+  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b/i
+/** `new deal: Hooli, $2M`, `蓝鲸网络建个商机`: a deal opened, with no stage named. */
+const NEW_DEAL =
+  /^\s*(?:new|add(?:ed)?(?: a)?(?: new)?|open(?:ed)?(?: a)?(?: new)?)\s+(?:deal|opp(?:ortunity)?)\b|^\s*新(?:建|增)?的?(?:商机|单子|项目|机会)\s*[:,-]|(?:新建|建|创建|录|录入|添加|加|开)了?(?:一?个|一条|条)(?:新的?)?(?:商机|单子|项目|机会)/i
 /** A deal put on hold or pushed back: an update with no stage of its own. */
 const DEAL_STATUS =
   /(?:单子|商机|项目|订单|deal|opportunity).{0,8}(?:搁置|暂停|延期|推迟|取消|冻结|on hold|paused|postponed|delayed|slipped|pushed)/i
 const LOOKUP_VERB =
-  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of|what do (?:we|you|i) (?:know|have) (?:about|on)|(?:any|the|our|my) (?:notes?|info|information|intel|news|background|records?|history) (?:on|about|for|with)|anything (?:on|about)|notes on|background on|latest (?:on|with)|what(?:'s| is) (?:new|happening|going on|the latest) (?:with|at|on)|where (?:are we|do we stand|did we leave (?:it|things)) with|catch me up on|brief me on|(?:the )?rundown on|remind me (?:who|what) .{1,30} (?:is|are)|who(?:'s| is| are) (?:our|the|my) (?:contacts?|champion|person|poc) (?:at|for)|who do (?:we|i) know at|open (?:the )?account)\b|\bwho (?:owns|covers|handles|manages|runs|has)\b|\bwho(?:'s| is) (?:the )?(?:owner|rep|ae|account (?:owner|manager)|owning|covering|handling|managing|following|working on|on)\b|\bdo (?:we|i) (?:have|know) (?:anyone|anybody|someone|somebody|a contact|any contacts?|people|a champion) (?:at|in|from|over at)\b|\b(?:contact|phone|email) (?:info|details|number|address)(?:es)? (?:for|of|at)\b|\blatest on\b|了解一下|介绍一下|说说|讲讲|帮我看|瞅瞅|翻一下|调一下|什么情况|啥情况|情况如何|进展如何|跟进到哪|到哪一步|聊到哪|(?:是)?(?:谁|哪个|哪位)(?:销售|同事|人|负责人)?(?:在)?(?:跟进?|负责|对接|管|维护)|(?:负责人|对接人|销售|owner)是谁|归谁|谁的客户|联系方式|联系电话|电话号码|手机号|微信号|邮箱地址|(?:拜访|跟进|沟通|通话|联系|往来|交流|会议|聊天|合作)(?:记录|历史)(?!一下|下)/i
+  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of|what do (?:we|you|i) (?:know|have) (?:about|on)|(?:any|the|our|my) (?:notes?|info|information|intel|news|background|records?|history) (?:on|about|for|with)|anything (?:on|about)|notes on|background on|latest (?:on|with)|what(?:'s| is) (?:new|happening|going on|the latest) (?:with|at|on)|where (?:are we|do we stand|did we leave (?:it|things)) with|catch me up on|brief me on|(?:the )?rundown on|remind me (?:who|what) .{1,30} (?:is|are)|who(?:'s| is| are) (?:our|the|my) (?:contacts?|champion|person|poc) (?:at|for)|who do (?:we|i) know at|open (?:the )?account)\b|\bwho (?:owns|covers|handles|manages|runs|has)\b|\bwho(?:'s| is) (?:the )?(?:owner|rep|ae|account (?:owner|manager)|owning|covering|handling|managing|following|working on|on)\b|\bdo (?:we|i) (?:have|know) (?:anyone|anybody|someone|somebody|a contact|any contacts?|people|a champion) (?:at|in|from|over at)\b|\b(?:contact|phone|email) (?:info|details|number|address)(?:es)? (?:for|of|at)\b|\blatest on\b|\bwhere (?:are we|do we stand)(?: at)?\s*[?.!]*$|了解一下|介绍一下|说说|讲讲|帮我看|瞅瞅|翻一下|调一下|什么情况|啥情况|情况如何|进展如何|跟进到哪|到哪一步|聊到哪|(?:是)?(?:谁|哪个|哪位)(?:销售|同事|人|负责人)?(?:在)?(?:跟进?|负责|对接|管|维护)|(?:负责人|对接人|销售|owner)是谁|归谁|谁的客户|联系方式|联系电话|电话号码|手机号|微信号|邮箱地址|(?:拜访|跟进|沟通|通话|联系|往来|交流|会议|聊天|合作)(?:记录|历史)(?!一下|下)|查一哈|看一哈|瞅一哈|瞅一眼|看一眼|瞧瞧/i
 const LOOKUP_OBJECT =
   /有几个|有多少|有哪些|商机|单子|\bdeals\b|\bopportunities\b|资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
 const LOOKUP_START =
-  /^(?:帮我|请)?(?:查|搜|找|看看|看一下|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
+  /^(?:帮我|请)?(?:查|搜|找|看看|看一下|看一哈|瞅瞅|瞧瞧|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
+/** `蔚来的对接人电话多少`, `what's Jane's email`: asking for a way to reach someone, not a contact made. */
+const CONTACT_DETAIL =
+  /(?:电话|手机|手机号|邮箱|微信|微信号|地址)(?:号码)?(?:是)?(?:多少|是什么|是啥|发我|给我|有吗|有没有)|\bwhat(?:'s| is| are)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?(?:e-?mail|phone|number|mobile|cell|contact|address)\b/i
 /** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
 const WORK_CONTACT =
   /拜访|回访|来电|来访|上门|电话沟通|打了个?电话|\b(?:called|visited|emailed|phoned|met with)\b/i
@@ -71,7 +78,7 @@ const SOMEONE_SAID =
   /(?:客户|对方|他们|甲方)(?:那边)?(?:说|表示|反馈|觉得|认为|嫌|要求|提出)|\b(?:client|customer|they)\s+(?:said|says|told|felt|feel|think|thinks)\b/i
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 const NARRATIVE =
-  /说|表示|反馈|投诉|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
+  /说|表示|反馈|投诉|汇报|请示|商量|考虑|评估|内部讨论|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
 
 /** Counts sentiment words; a callback because it is only worth computing for a few rules. */
 type SentimentHits = () => number
@@ -110,6 +117,7 @@ const RULES: readonly Rule[] = [
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
+      if (NEW_DEAL.test(f.text) && f.customer) return 0.8
       // `比亚迪报价120万`, `字节跳动合同额十五万`: a sum put on a customer, with no one spoken to.
       if (f.hasAmount && f.customer && !f.contact && !f.channel && DEAL_MONEY.test(f.text)) return 0.72
       return 0
@@ -144,6 +152,7 @@ const RULES: readonly Rule[] = [
     intent: 'lookup_customer',
     score: (f) => {
       if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
+      if (CONTACT_DETAIL.test(f.text) && (f.customer || f.contact)) return 0.9
       if (!f.customer) return 0
       if (LOOKUP_VERB.test(f.text)) return 0.87
       if (LOOKUP_OBJECT.test(f.text)) return 0.72

@@ -9,7 +9,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ['email', /邮件|邮箱|(?<![a-z])e-?mail(?:ed)?|\bmailed\b/i],
   [
     'call',
-    /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|\bdial(?:l?ed)?\b|voice ?mail|语音留言|\bvm\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i,
+    /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphone(?:d)?\b|\brang\b|没接|未接|没人接|\bno answer\b|\b(?:didn'?t|did not|doesn'?t|never) (?:pick up|answer)\b|\bdial(?:l?ed)?\b|voice ?mail|语音留言|\bvm\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with)\b/i,
   ],
   [
     'message',
@@ -17,7 +17,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'meeting',
-    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
+    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom(?:ed)?\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
   ],
   [
     'visit',
