@@ -30,11 +30,14 @@ const LIST_REMINDERS =
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
-  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync)\b/i
+  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
-/** A plan that opens with its date or an order (`明天给张总打电话`, `Call Jane tomorrow`) is a to-do. */
+/**
+ * A plan that opens with its date, an order or who it is with and then its date (`明天给张总打电话`,
+ * `Call Jane tomorrow`, `和华为张总明天见面`) is a to-do.
+ */
 const PLAN_OPENING =
-  /^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with)\b)/i
+  /^(?:(?:和|跟|与)[^,.;!?]{1,12}?(?:明天|后天|下周|周[一二三四五六日天]|下个?月|\d{1,2}[月号]))|^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with)\b)/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 /** `call w/ Mike from Globex - ...`, `quick sync with Tom`: a note's heading, not an order to call. */
 const LOG_HEADING =
@@ -45,7 +48,7 @@ const REPORTED =
 /** `周末团建去哪儿?`, `明天几点去华为?`: a question asks, it sets nothing. */
 const QUESTION = /[?吗呢么]\s*$|哪儿|哪里|什么时候|几点|谁去|要不要|是不是/
 const PIPELINE =
-  /管道|漏斗|pipeline|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签)(?:了)?(?:哪些|哪几)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
+  /管道|漏斗|pipeline|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签|赢|拿下|丢|输|中标)(?:了)?(?:多少|几|哪些|哪几)|(?:签约|成交|签单|回款|销售|订单)(?:额|金额|总额|量)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this/i
 const PERIOD_QUESTION =
   /数据|情况|怎么样|如何|咋样|表现|进展|成果|收获|总结|盘点|回顾|\bhow\b|\bstats\b|\bnumbers\b|\boverview\b|\bwrap-?up\b/i
 const DEAL_CHANGE =
@@ -68,6 +71,8 @@ const LOOKUP_START =
 /** `蔚来的对接人电话多少`, `what's Jane's email`: asking for a way to reach someone, not a contact made. */
 const CONTACT_DETAIL =
   /(?:电话|手机|手机号|邮箱|微信|微信号|地址)(?:号码)?(?:是)?(?:多少|是什么|是啥|发我|给我|有吗|有没有)|\bwhat(?:'s| is| are)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?(?:e-?mail|phone|number|mobile|cell|contact|address)\b/i
+/** `华为的张总是谁`, `who is Jane at Acme`: asking about a person. */
+const WHO_IS = /是谁|是哪位|什么来头|什么背景|\bwho(?:'s| is)\b/i
 /** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
 const WORK_CONTACT =
   /拜访|回访|来电|来访|上门|电话沟通|打了个?电话|\b(?:called|visited|emailed|phoned|met with)\b/i
@@ -153,6 +158,7 @@ const RULES: readonly Rule[] = [
     score: (f) => {
       if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
       if (CONTACT_DETAIL.test(f.text) && (f.customer || f.contact)) return 0.9
+      if (f.contact && WHO_IS.test(f.text)) return 0.87
       if (!f.customer) return 0
       if (LOOKUP_VERB.test(f.text)) return 0.87
       if (LOOKUP_OBJECT.test(f.text)) return 0.72

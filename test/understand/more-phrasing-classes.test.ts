@@ -152,6 +152,31 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['拜访了海尔的王总,对方觉得我们的实施一点都不专业', { sentiment: 'negative' }],
     ['call w/ Jim at Acme, way too expensive', { sentiment: 'negative' }],
   ],
+  'a signed order is a won deal': [
+    ['Globex PO received, $75k', { intent: 'update_deal', stage: 'won', amount: 75_000 }],
+    ['收到京东的采购订单了,50万', { intent: 'update_deal', stage: 'won', amount: 500_000 }],
+    ['腾讯的合同已经盖章回来了', { intent: 'update_deal', stage: 'won' }],
+    ['we got the PO from Initech', { intent: 'update_deal', customer: 'Initech', stage: 'won' }],
+  ],
+  'summaries of what was won or signed': [
+    ['上周赢了几单', { intent: 'pipeline_summary', period: 'last_week' }],
+    ['今年到目前为止的签约额', { intent: 'pipeline_summary', period: 'this_year' }],
+    ['本月回款额', { intent: 'pipeline_summary', period: 'this_month' }],
+  ],
+  'a plan with someone, then its date': [
+    ['下周二下午和万达刘总面谈', { intent: 'set_reminder', due_at: '2026-11-24T14:00:00+08:00' }],
+    ['和华为张总明天见面', { intent: 'set_reminder', contact: '张总' }],
+    ['跟美团的王总周五聊一下续约', { intent: 'set_reminder', due_at: '2026-11-20T09:00:00+08:00' }],
+    ['和万达的刘总约了下周二下午面谈', { intent: 'log_interaction', contact: '刘总' }],
+  ],
+  'asking who a person is': [
+    ['华为的张总是谁', { intent: 'lookup_customer', contact: '张总' }],
+    ['who is Jane at Acme?', { intent: 'lookup_customer', customer: 'Acme' }],
+  ],
+  'more feeling words': [
+    ['昨晚和字节的陈总喝了点酒,关系拉近不少', { sentiment: 'positive' }],
+    ['刚跟OPPO的采购开完会,他们要求再降5个点', { sentiment: 'negative' }],
+  ],
   'a call that got no answer is still a call': [
     ['Left a VM for Dana at Soylent', { intent: 'log_interaction', interaction_type: 'call' }],
     ['Sarah at Acme didnt pick up', { intent: 'log_interaction', interaction_type: 'call' }],
