@@ -28,6 +28,7 @@ phoned rang dialed dialled reached contacted chased nudged saw skyped zoomed wha
 ebr msa sla deck slides invoice renewal kickoff onboarding`.split(/\s+/),
 )
 
+const OWNS_DEAL = /^(?:'s|’s)?\s*(?:deal|account|opportunity|opp|contract|renewal)\b/i
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/
 const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
 const PERSON_BEFORE =
@@ -88,6 +89,8 @@ function isPerson(run: Run, text: string): boolean {
   const last = (run.words.at(-1) ?? '').toLowerCase()
   if (COMPANY_SUFFIXES.has(last)) return false
   const first = (run.words[0] ?? '').toLowerCase()
+  // `the Wayne deal`, `Jordan's account`: a name that owns a deal is the customer's.
+  if (OWNS_DEAL.test(text.slice(run.end, run.end + 16))) return false
   if (run.words.length <= 2 && FIRST_NAMES.has(first)) return true
   if (run.words.length <= 3 && HONORIFIC.test(first)) return true
   const after = text.slice(run.end, run.end + 40)

@@ -28,7 +28,7 @@ const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   ],
   [
     'proposal',
-    /提案|方案阶段|报价阶段|proposal|quote stage|quoting|发了?(?:正式)?(?:报价|方案|标书|建议书)|提交了?(?:报价|方案|标书|建议书)|(?:报价|方案|标书)已(?:发|提交|递交)|\bsent (?:over )?(?:the|a|our) quote\b|\bquote sent\b/i,
+    /\b(?:quote|proposal|deck|sow|pricing) (?:sent|submitted|delivered)\b|提案|方案阶段|报价阶段|proposal|quote stage|quoting|发了?(?:正式)?(?:报价|方案|标书|建议书)|提交了?(?:报价|方案|标书|建议书)|(?:报价|方案|标书)已(?:发|提交|递交)|\bsent (?:over )?(?:the|a|our) quote\b/i,
   ],
   [
     'qualified',
@@ -38,7 +38,7 @@ const STAGE_WORDS: readonly [DealStage, RegExp][] = [
 ]
 const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
 /** `发了报价`, `提交了方案`, `sent the quote`: handing one over moves the deal to proposal. */
-const SENT = /发|提交|已|sent/i
+const SENT = /发|提交|已|sent|submitted|delivered/i
 /** Words that move a deal: with one, any stage word counts as said outright (`推进到商务谈判`). */
 const MOVE =
   /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|新(?:的|增|增了)?(?:一个|一条|个|条)?$|(?:新建|创建|建|录入|录|添加|加|登记)(?:了|成)?(?:一个|一条|个|条)?(?:新的?)?$|转\s*$|\bnow\s*$|(?:→|->|=>|⇒|➡️?|⟶)\s*$|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i

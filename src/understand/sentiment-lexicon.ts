@@ -371,6 +371,8 @@ export const EN_POLARITY: Record<string, number> = {
   hate: -1,
   hated: -1,
   ghosted: -0.8,
+  ghosting: -0.8,
+  supportive: 0.7,
   unresponsive: -0.6,
   skeptical: -0.6,
   sceptical: -0.6,
