@@ -12,10 +12,15 @@ import {
 } from './aibot-message.ts'
 import { streamBody } from './aibot-reply.ts'
 import type { createAibotStreams } from './aibot-streams.ts'
-import { openSignedCallback, readSignedQuery, rejectCallback } from './callback-verification.ts'
+import {
+  answerUrlVerification,
+  openSignedCallback,
+  readSignedQuery,
+  rejectCallback,
+} from './callback-verification.ts'
 import { createRecentKeys } from './recent-keys.ts'
 import { renderResultCard } from './render-template-card.ts'
-import { restoreBase64, sealEnvelope, signEncrypted, type WecomCryptoKeys } from './wecom-crypto.ts'
+import { sealEnvelope, signEncrypted, type WecomCryptoKeys } from './wecom-crypto.ts'
 
 export interface AibotRoutesDeps {
   /** The AI bot's token and EncodingAESKey; its receive id is always "". */
@@ -43,12 +48,7 @@ export function createAibotRoutes(deps: AibotRoutesDeps): Hono {
   const pressed = createRecentKeys()
   const routes = new Hono()
 
-  routes.get('/wecom/aibot', (c) => {
-    const query = readSignedQuery(c, log)
-    const echostr = c.req.query('echostr')
-    if (!echostr) rejectCallback(400, 'echostr is required', log)
-    return c.text(openSignedCallback(keys, query, restoreBase64(echostr), log))
-  })
+  routes.get('/wecom/aibot', answerUrlVerification(keys, log))
 
   routes.post('/wecom/aibot', async (c) => {
     const query = readSignedQuery(c, log)

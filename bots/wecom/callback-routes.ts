@@ -2,10 +2,15 @@ import { Hono } from 'hono'
 import type { ChatPipeline, Log, WaitUntil } from '../../src/chat/chat-bot.ts'
 import type { Reply } from '../../src/chat/chat-message.ts'
 import { translateAppCallback } from './app-callback.ts'
-import { openSignedCallback, readSignedQuery, rejectCallback } from './callback-verification.ts'
+import {
+  answerUrlVerification,
+  openSignedCallback,
+  readSignedQuery,
+  rejectCallback,
+} from './callback-verification.ts'
 import { parseAppCallbackXml, parseEnvelopeXml } from './callback-xml.ts'
 import { createRecentKeys } from './recent-keys.ts'
-import { restoreBase64, type WecomCryptoKeys } from './wecom-crypto.ts'
+import type { WecomCryptoKeys } from './wecom-crypto.ts'
 
 export interface CallbackRoutesDeps {
   /** Token, EncodingAESKey and the corp id as receive id. */
@@ -29,12 +34,7 @@ export function createCallbackRoutes(deps: CallbackRoutesDeps): Hono {
   const pressed = createRecentKeys()
   const routes = new Hono()
 
-  routes.get('/wecom/callback', (c) => {
-    const query = readSignedQuery(c, log)
-    const echostr = c.req.query('echostr')
-    if (!echostr) rejectCallback(400, 'echostr is required', log)
-    return c.text(openSignedCallback(keys, query, restoreBase64(echostr), log))
-  })
+  routes.get('/wecom/callback', answerUrlVerification(keys, log))
 
   routes.post('/wecom/callback', async (c) => {
     const query = readSignedQuery(c, log)

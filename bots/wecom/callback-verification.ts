@@ -1,7 +1,13 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Log } from '../../src/chat/chat-bot.ts'
-import { openEnvelope, type SignedQuery, verifySignature, type WecomCryptoKeys } from './wecom-crypto.ts'
+import {
+  openEnvelope,
+  restoreBase64,
+  type SignedQuery,
+  verifySignature,
+  type WecomCryptoKeys,
+} from './wecom-crypto.ts'
 
 /**
  * The one error path for callbacks that are not WeCom's: a missing parameter or undecryptable body is 400,
@@ -34,4 +40,17 @@ export function openSignedCallback(
   const opened = openEnvelope(keys, encrypted)
   if (!opened.ok) rejectCallback(400, opened.reason, log)
   return opened.plaintext
+}
+
+/**
+ * `GET` URL verification, the same for the self-built app and the AI bot: check the signature over
+ * `echostr`, decrypt it, and answer its plain text.
+ */
+export function answerUrlVerification(keys: WecomCryptoKeys, log: Log) {
+  return (c: Context) => {
+    const query = readSignedQuery(c, log)
+    const echostr = c.req.query('echostr')
+    if (!echostr) rejectCallback(400, 'echostr is required', log)
+    return c.text(openSignedCallback(keys, query, restoreBase64(echostr), log))
+  }
 }
