@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { createDeal, listDeals, updateDeal } from '../crm/deals.ts'
+import { createDeal, type DealPatch, listDeals, updateDeal } from '../crm/deals.ts'
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
@@ -58,16 +58,7 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await createDeal(c.var.crm, c.var.actor, {
-        customerId: b.customer_id,
-        title: b.title,
-        amount: b.amount,
-        currency: b.currency,
-        stage: b.stage,
-        probability: b.probability,
-        expectedClose: b.expected_close,
-        ownerUserId: b.owner_id,
-      })
+      const row = await createDeal(c.var.crm, c.var.actor, { customerId: b.customer_id, ...dealFields(b) })
       return c.json(toDealJson(row), 201)
     },
   )
@@ -86,15 +77,7 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, {
-        title: b.title,
-        amount: b.amount,
-        currency: b.currency,
-        stage: b.stage,
-        probability: b.probability,
-        expectedClose: b.expected_close,
-        ownerUserId: b.owner_id,
-      })
+      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, dealFields(b))
       return c.json(toDealJson(row), 200)
     },
   )
@@ -126,3 +109,16 @@ export const dealRoutes = createApiRouter()
       )
     },
   )
+
+/** The API's snake_case deal fields as the store's patch. */
+function dealFields(b: z.infer<typeof DealPatchBody>): DealPatch {
+  return {
+    title: b.title,
+    amount: b.amount,
+    currency: b.currency,
+    stage: b.stage,
+    probability: b.probability,
+    expectedClose: b.expected_close,
+    ownerUserId: b.owner_id,
+  }
+}
