@@ -22,8 +22,8 @@ export const STAGE_PROBABILITY: Record<DealStage, number> = {
 }
 export const CLOSED_STAGES: DealStage[] = ['won', 'lost']
 
-export interface NewDeal {
-  customerId: string
+/** A deal's own fields: what a new deal may give and a patch may change. */
+export interface DealPatch {
   title?: string | undefined
   /** Whole currency units. */
   amount?: number | undefined
@@ -32,6 +32,10 @@ export interface NewDeal {
   probability?: number | undefined
   expectedClose?: string | null | undefined
   ownerUserId?: string | undefined
+}
+
+export interface NewDeal extends DealPatch {
+  customerId: string
 }
 
 export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal): Promise<DealRow> {
@@ -81,16 +85,6 @@ export async function getDeal(ctx: CrmContext, actor: Actor, id: string): Promis
     throw new CrmError('not_found', `no deal with id "${id}" that you can see`)
   }
   return row
-}
-
-export interface DealPatch {
-  title?: string | undefined
-  amount?: number | undefined
-  currency?: string | undefined
-  stage?: DealStage | undefined
-  probability?: number | undefined
-  expectedClose?: string | null | undefined
-  ownerUserId?: string | undefined
 }
 
 /** Updates a deal; a stage change is written to the stage history and resets the probability to the stage's. */
