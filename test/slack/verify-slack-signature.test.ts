@@ -77,4 +77,25 @@ describe('verifySlackSignature', () => {
     }
     expect(await verifySlackSignature(SECRET, request, THEN)).toBe(true)
   })
+
+  it('verifies the raw bytes as it verifies their text, through node:crypto and Web Crypto', async () => {
+    const bytes = new TextEncoder().encode(BODY)
+    for (const hmac of ['auto', 'web-crypto'] as const) {
+      const verify = createSlackVerifier(SECRET, THEN, hmac)
+      expect(await verify({ timestamp: TIMESTAMP, signature: SIGNATURE, body: bytes })).toBe(true)
+      const changed = bytes.slice()
+      changed[10] = (changed[10] ?? 0) ^ 1
+      expect(await verify({ timestamp: TIMESTAMP, signature: SIGNATURE, body: changed })).toBe(false)
+    }
+    const utf8 = JSON.stringify({ text: '今天给华为张总打了电话 🎉' })
+    const headers = new Headers(signedInit(utf8, { timestamp: 1531420618, secret: SECRET }).headers)
+    const signed = {
+      timestamp: headers.get('x-slack-request-timestamp'),
+      signature: headers.get('x-slack-signature'),
+    }
+    for (const hmac of ['auto', 'web-crypto'] as const)
+      expect(
+        await createSlackVerifier(SECRET, THEN, hmac)({ ...signed, body: new TextEncoder().encode(utf8) }),
+      ).toBe(true)
+  })
 })
