@@ -63,7 +63,13 @@ const NEW_DEAL =
 const DEAL_STATUS =
   /(?:单子|商机|项目|订单|deal|opportunity).{0,8}(?:搁置|暂停|延期|推迟|取消|冻结|on hold|paused|postponed|delayed|slipped|pushed)/i
 const LOOKUP_VERB =
-  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of|what do (?:we|you|i) (?:know|have) (?:about|on)|(?:any|the|our|my) (?:notes?|info|information|intel|news|background|records?|history) (?:on|about|for|with)|anything (?:new )?(?:on|about|with|from)|notes on|background on|latest (?:on|with)|what(?:'s| is) (?:new|happening|going on|the latest) (?:with|at|on)|where (?:are we|do we stand|did we leave (?:it|things)) with|catch me up on|brief me on|(?:the )?rundown on|remind me (?:who|what) .{1,30} (?:is|are)|who(?:'s| is| are) (?:our|the|my) (?:contacts?|champion|person|poc) (?:at|for)|who do (?:we|i) know at|open (?:the )?account)\b|\bwho (?:owns|covers|handles|manages|runs|has)\b|\bwho(?:'s| is) (?:the )?(?:owner|rep|ae|account (?:owner|manager)|owning|covering|handling|managing|following|working on|on)\b|\bdo (?:we|i) (?:have|know) (?:anyone|anybody|someone|somebody|a contact|any contacts?|people|a champion) (?:at|in|from|over at)\b|\b(?:contact|phone|email) (?:info|details|number|address)(?:es)? (?:for|of|at)\b|\blatest on\b|\bwhere (?:are we|do we stand)(?: at)?\s*[?.!]*$|了解一下|介绍一下|说说|讲讲|帮我看|瞅瞅|翻一下|调一下|什么情况|啥情况|情况如何|进展如何|跟进到哪|到哪一步|聊到哪|(?:是)?(?:谁|哪个|哪位)(?:销售|同事|人|负责人)?(?:在)?(?:跟进?|负责|对接|管|维护)|(?:负责人|对接人|销售|owner)是谁|归谁|谁的客户|联系方式|联系电话|电话号码|手机号|微信号|邮箱地址|(?:拜访|跟进|沟通|通话|联系|往来|交流|会议|聊天|合作)(?:记录|历史)(?!一下|下)|查一哈|看一哈|瞅一哈|瞅一眼|看一眼|瞧瞧/i
+  /查一下|查一查|查下|查查|查询|搜索|搜一下|调出|^查|^搜|^找|找一下|看看|看一下|\b(?:find|lookup|look up|search|show me|pull up|tell me about|who is|who's|what's the status|status of|how is|how's|any updates? on|info on|details on|history with|history of|what do (?:we|you|i) (?:know|have) (?:about|on)|(?:any|the|our|my) (?:notes?|info|information|intel|news|background|records?|history) (?:on|about|for|with)|anything (?:new )?(?:on|about|with|from)|notes on|background on|latest (?:on|with)|what(?:'s| is) (?:new|happening|going on|the latest) (?:with|at|on)|where (?:are we|do we stand|did we leave (?:it|things)) with|catch me up on|brief me on|(?:the )?rundown on|remind me (?:who|what) .{1,30} (?:is|are)|who(?:'s| is| are) (?:our|the|my) (?:contacts?|champion|person|poc) (?:at|for)|who do (?:we|i) know at|open (?:the )?account)\b|了解一下|介绍一下|说说|讲讲|帮我看|瞅瞅|翻一下|调一下|什么情况|啥情况|情况如何|进展如何|跟进到哪|到哪一步|聊到哪|查一哈|看一哈|瞅一哈|瞅一眼|看一眼|瞧瞧/i
+/**
+ * Questions about a customer that only count once one is named: who owns it (`谁在跟`, `who owns`),
+ * how to reach them (`联系方式`), its records (`拜访记录`), `do we have anyone at X`.
+ */
+const LOOKUP_ASK =
+  /(?:谁|哪个|哪位)(?:销售|同事|人|负责人)?(?:在)?(?:跟进?|负责|对接|管|维护)|(?:负责人|对接人|销售|owner)是谁|归谁|谁的客户|联系方式|联系电话|电话号码|手机号|微信号|邮箱地址|(?:拜访|跟进|沟通|通话|联系|往来|交流|会议|聊天|合作)(?:记录|历史)(?!一下|下)|\bwho (?:owns|covers|handles|manages|runs|has)\b|\bwho(?:'s| is) (?:the )?(?:owner|rep|ae|account (?:owner|manager)|owning|covering|handling|managing|following|working on|on)\b|\bdo (?:we|i) (?:have|know) (?:anyone|anybody|someone|somebody|a contact|any contacts?|people|a champion) (?:at|in|from|over at)\b|\b(?:contact|phone|email) (?:info|details|number|address)(?:es)? (?:for|of|at)\b|\blatest on\b|\bwhere (?:are we|do we stand)(?: at)?\s*[?.!]*$/i
 const LOOKUP_OBJECT =
   /有几个|有多少|有哪些|商机|单子|\bdeals\b|\bopportunities\b|资料|信息|情况|跟进记录|联系人|详情|近况|进展|怎么样|最近|档案|\bstatus\b|\bcontacts?\b|\binfo\b|\bdetails\b|\bhistory\b|\bupdates?\b/i
 const LOOKUP_START =
@@ -122,7 +128,7 @@ const RULES: readonly Rule[] = [
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (DEAL_STATUS.test(f.text) && f.customer) return 0.7
-      if (NEW_DEAL.test(f.text) && f.customer) return 0.8
+      if (f.customer && NEW_DEAL.test(f.text)) return 0.8
       // `比亚迪报价120万`, `字节跳动合同额十五万`: a sum put on a customer, with no one spoken to.
       if (f.hasAmount && f.customer && !f.contact && !f.channel && DEAL_MONEY.test(f.text)) return 0.72
       return 0
@@ -157,10 +163,10 @@ const RULES: readonly Rule[] = [
     intent: 'lookup_customer',
     score: (f) => {
       if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
-      if (CONTACT_DETAIL.test(f.text) && (f.customer || f.contact)) return 0.9
+      if ((f.customer || f.contact) && CONTACT_DETAIL.test(f.text)) return 0.9
       if (f.contact && WHO_IS.test(f.text)) return 0.87
       if (!f.customer) return 0
-      if (LOOKUP_VERB.test(f.text)) return 0.87
+      if (LOOKUP_VERB.test(f.text) || LOOKUP_ASK.test(f.text)) return 0.87
       if (LOOKUP_OBJECT.test(f.text)) return 0.72
       // A message that is nothing but a name is most likely a look-up.
       return f.text.replace(/[\s?？!！.。]/g, '').length <= f.customer.length + 2 ? 0.6 : 0

@@ -42,7 +42,8 @@ export function detectPeriod(text: string, month: number): Period | null {
     at = q.index
   }
   const mo = MONTH.exec(text)
-  const en = mo ? null : EN_MONTH.exec(text)
+  // An English month name is looked for only when nothing else named the period.
+  const en = mo || best ? null : EN_MONTH.exec(text)
   const n = mo
     ? Number(mo[1])
     : en && en[0] !== 'may' && en[0] !== 'MAY'

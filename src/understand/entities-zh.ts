@@ -29,7 +29,7 @@ const NOT_CONTACT_BEFORE = /[对双甲乙各]$/
 /** `工程处`, `保卫处`, `公安局`, `铁路局`: an office, not 程处 or 安局. */
 const OFFICE_BEFORE = /[工保公铁]$/
 /** `Mr. Park`, `Ms Chen`, `Dr. Lee`: an English honorific makes any capitalised word a person. */
-const HONORIFIC_NAME = /(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 
 const KNOWN = new RegExp(
   `(?:${[...KNOWN_COMPANIES]

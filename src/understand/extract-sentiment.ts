@@ -1,5 +1,6 @@
 import type { Sentiment } from './parsed-message.ts'
 import {
+  EMOJI_PHRASES,
   EN_DEGREE,
   EN_PHRASES,
   EN_POLARITY,
@@ -27,6 +28,8 @@ const ZH_NEGATED = /(?:不|没|未|别|毫无|无)[^,.!?;:，。！？；：]{0,
 const ZH_NOT_NEGATION = /不仅|不但|不光|不得不|没想到|不知道/
 const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t|cannot)\b/i
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
+/** Surrogate pairs and the symbol blocks emoji live in. */
+const HAS_EMOJI = /[\ud83c-\ud83e\u2600-\u27bf]/
 const CLAUSE_END = /[,.!?;:，。！？；：]/
 
 /** Weight of words after a contrast (`…, but worried about delivery`): the later clause counts more. */
@@ -76,7 +79,7 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     for (let m = re.exec(text); m; m = re.exec(text))
       add(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false)
   }
-  for (const [re, polarity] of EN_PHRASES) {
+  for (const [re, polarity] of HAS_EMOJI.test(text) ? [...EN_PHRASES, ...EMOJI_PHRASES] : EN_PHRASES) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
   }

@@ -41,7 +41,10 @@ const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
 const SENT = /发|提交|已|sent|submitted|delivered/i
 /** Words that move a deal: with one, any stage word counts as said outright (`推进到商务谈判`). */
 const MOVE =
-  /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|新(?:的|增|增了)?(?:一个|一条|个|条)?$|(?:新建|创建|建|录入|录|添加|加|登记)(?:了|成)?(?:一个|一条|个|条)?(?:新的?)?$|转\s*$|\bnow\s*$|(?:→|->|=>|⇒|➡️?|⟶)\s*$|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
+  /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
+/** Words right before the stage that move it (`新线索`, `建个线索`, `转qualified`, `→ negotiation`, `now qualified`). */
+const MOVE_RIGHT_BEFORE =
+  /(?:新(?:的|增|增了)?|(?:新建|创建|建|录入|录|添加|加|登记)(?:了|成)?(?:新的?)?)(?:一个|一条|个|条)?(?:新的?)?$|(?:转|→|->|=>|⇒|➡️?|⟶|\bnow)\s*$/i
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /**
  * Future, feared or hedged outcomes are not a stage change: `下周签约`, `担心丢单`, `基本没戏了`,
@@ -74,6 +77,7 @@ export function extractStage(text: string): FoundStage | null {
         sent ||
         ALWAYS_STRONG.has(stage) ||
         MOVE.test(text.slice(0, m.index)) ||
+        MOVE_RIGHT_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
         /^(?:正在|还在|在)|已/.test(m[0]) ||
         /^(?:中|ing)/.test(text.slice(m.index + m[0].length))
       return { stage, strong, sent }

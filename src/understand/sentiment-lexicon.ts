@@ -277,9 +277,6 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
-  // Emoji people end a note with; read in either language.
-  [/😤|😡|😠|🤬|👎|😞|😔|😢|😭|💔|😩|😫|🙄|😒|😣|😖|😰|😱/gu, -0.7],
-  [/👍|🎉|😄|😊|😁|🥳|💪|🙌|👏|😀|😃|🤝|🥰|😍|🤩|✌️/gu, 0.7],
   [
     /\b(?:won'?t|will not|not going to|no longer|decided not to|don'?t plan to|do not plan to|not planning to)\s+(?:be\s+)?(?:buy|buying|purchase|purchasing|renew|renewing|sign|signing|move forward|proceed|continue|expand)\b/gi,
     -0.9,
@@ -521,3 +518,9 @@ export const EN_DEGREE: Record<string, number> = {
   genuinely: 1.3,
   mostly: 0.8,
 }
+
+/** Emoji people end a note with, in either language; read only when the text has any. */
+export const EMOJI_PHRASES: readonly [RegExp, number][] = [
+  [/😤|😡|😠|🤬|👎|😞|😔|😢|😭|💔|😩|😫|🙄|😒|😣|😖|😰|😱/gu, -0.7],
+  [/👍|🎉|😄|😊|😁|🥳|💪|🙌|👏|😀|😃|🤝|🥰|😍|🤩|✌️/gu, 0.7],
+]

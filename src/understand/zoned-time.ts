@@ -47,7 +47,12 @@ const SLOTS = 256
 interface ZoneCache {
   buckets: Float64Array
   offsets: Int16Array
+  /** UTC days whose offset was the same at both ends, so holds all day (DST changes are months apart). */
+  days: Float64Array
+  dayOffsets: Int16Array
 }
+const DAY = 86_400_000
+const DAY_SLOTS = 1024
 const zones = new Map<string, ZoneCache>()
 let lastZone = ''
 let lastCache: ZoneCache | undefined
@@ -65,7 +70,12 @@ function cacheFor(timeZone: string): ZoneCache {
   if (timeZone === lastZone && lastCache) return lastCache
   let cache = zones.get(timeZone)
   if (!cache) {
-    cache = { buckets: new Float64Array(SLOTS).fill(Number.NaN), offsets: new Int16Array(SLOTS) }
+    cache = {
+      buckets: new Float64Array(SLOTS).fill(Number.NaN),
+      offsets: new Int16Array(SLOTS),
+      days: new Float64Array(DAY_SLOTS).fill(Number.NaN),
+      dayOffsets: new Int16Array(DAY_SLOTS),
+    }
     zones.set(timeZone, cache)
   }
   lastZone = timeZone
@@ -75,13 +85,24 @@ function cacheFor(timeZone: string): ZoneCache {
 
 /** Minutes east of UTC that `timeZone` is at the instant `at` (Shanghai: 480). Throws RangeError for an unknown zone. */
 export function offsetMinutes(at: Date, timeZone: string): number {
-  const bucket = Math.floor(at.getTime() / QUARTER_HOUR)
+  const t = at.getTime()
   const cache = cacheFor(timeZone)
+  const day = Math.floor(t / DAY)
+  const daySlot = ((day % DAY_SLOTS) + DAY_SLOTS) % DAY_SLOTS
+  if (cache.days[daySlot] === day) return cache.dayOffsets[daySlot] ?? 0
+  const bucket = Math.floor(t / QUARTER_HOUR)
   const slot = ((bucket % SLOTS) + SLOTS) % SLOTS
   if (cache.buckets[slot] === bucket) return cache.offsets[slot] ?? 0
   const offset = measureOffset(bucket * QUARTER_HOUR, timeZone)
   cache.buckets[slot] = bucket
   cache.offsets[slot] = offset
+  // One more lookup tells whether the whole UTC day shares it; most days do, and then every
+  // instant in it is answered from the day cache.
+  const first = measureOffset(day * DAY, timeZone)
+  if (first === offset && measureOffset((day + 1) * DAY - QUARTER_HOUR, timeZone) === offset) {
+    cache.days[daySlot] = day
+    cache.dayOffsets[daySlot] = offset
+  }
   return offset
 }
 
