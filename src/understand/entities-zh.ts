@@ -68,7 +68,7 @@ const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
-  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁)$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)/
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁)$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
   /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c)$/i
 

@@ -17,7 +17,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'meeting',
-    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃饭|吃了个?饭|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|(?<![\d:])1:1(?![\d:])|\b(?:one|1)-on-(?:one|1)\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom(?:ed)?\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
+    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃(?:了|完|过)?(?:个|顿|一顿)?(?:饭|午饭|晚饭|早饭|便饭)|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|(?<![\d:])1:1(?![\d:])|\b(?:one|1)-on-(?:one|1)\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom(?:ed)?\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
   ],
   [
     'visit',

@@ -190,6 +190,19 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['anything new with Hooli?', { intent: 'lookup_customer', customer: 'Hooli' }],
     ['what can u do', { intent: 'help' }],
   ],
+  'a plan inside a note is not a list of reminders': [
+    [
+      '刚和平安银行的赵行长吃完饭,他们很感兴趣,下周安排技术交流',
+      { intent: 'log_interaction', contact: '赵行长', interaction_type: 'meeting', sentiment: 'positive' },
+    ],
+    ['明天的安排', { intent: 'list_reminders' }],
+    ['下周的待办有哪些', { intent: 'list_reminders' }],
+  ],
+  'deals pushed back and deals about to sign': [
+    ['中石油的单子延期到明年了', { intent: 'update_deal', customer: '中石油' }],
+    ['Q1能签的单子有哪些', { intent: 'pipeline_summary', customer: null }],
+    ['本周新签客户', { intent: 'pipeline_summary', period: 'this_week' }],
+  ],
   'a call that got no answer is still a call': [
     ['Left a VM for Dana at Soylent', { intent: 'log_interaction', interaction_type: 'call' }],
     ['Sarah at Acme didnt pick up', { intent: 'log_interaction', interaction_type: 'call' }],
