@@ -1,5 +1,5 @@
 import type { LibSQLDatabase } from 'drizzle-orm/libsql'
-import { monotonicFactory } from 'ulid'
+import { encodeTime, monotonicFactory } from 'ulid'
 import type * as schema from './schema.ts'
 
 /**
@@ -25,4 +25,9 @@ const nextUlid = monotonicFactory(pooledRandom)
 /** A new time-sortable id (ULID): ordering by id is ordering by creation, which keyset paging relies on. */
 export function newId(): string {
   return nextUlid()
+}
+
+/** The smallest id minted at `at`: `id >= idFloor(at)` is "created since", read off the primary key. */
+export function idFloor(at: Date): string {
+  return `${encodeTime(at.getTime(), 10)}${'0'.repeat(16)}`
 }

@@ -3,6 +3,7 @@ import { BOT_FACTORIES } from '../../bots/index.ts'
 import { createApp } from '../app.ts'
 import { createBackgroundWork } from '../background-work.ts'
 import { createNoteEnrichment } from '../chat/note-enrichment.ts'
+import { resumeUnanswered } from '../chat/resume-unanswered.ts'
 import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
@@ -36,6 +37,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     extraJobs: llm ? [() => llm.retryDue()] : [],
   })
   for (const bot of crmApp.bots) await bot.start?.()
+  background.waitUntil(resumeUnanswered({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now }))
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
