@@ -43,7 +43,9 @@ const envSchema = z.object({
   WECOM_AIBOT_ENCODING_AES_KEY: optional,
   WECOM_AIBOT_ID: optional,
   WECOM_AIBOT_SECRET: optional,
-  WECOM_AIBOT_WS_URL: z.url({ protocol: /^wss?$/, error: 'WECOM_AIBOT_WS_URL: expected a ws:// or wss:// URL' }).optional(),
+  WECOM_AIBOT_WS_URL: z
+    .url({ protocol: /^wss?$/, error: 'WECOM_AIBOT_WS_URL: expected a ws:// or wss:// URL' })
+    .optional(),
   /** `chatId=key,chatId=key`: the 消息推送 robot webhook key for each chat that has one. */
   WECOM_WEBHOOK_KEYS: optional,
   WECOM_WEBHOOK_URL: z.string().default('https://qyapi.weixin.qq.com/cgi-bin/webhook/send'),
