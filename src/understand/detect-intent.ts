@@ -18,26 +18,26 @@ const HELP_ANY =
   /你能做什么|你会什么|怎么使用|使用说明|使用手册|操作指南|说明书|帮助文档|使用教程|what can (?:you|u) do|how do i use|\bhelp\b|\buser guide\b|\bmanual\b/i
 /** A question about the bot itself: what it supports, what to type, how to start. */
 const HELP_ASK =
-  /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教我一下|教教我|怎么玩|(?:你|您)(?:都|还)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些)|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b/i
+  /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教我一下|教教我|怎么玩|(?:你|您|这个?(?:bot|机器人|助手|小助手|工具|系统)|\bbot)(?:都|还|到底)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些|嘛)|(?:这个?(?:bot|机器人|助手|小助手|工具)|你)(?:都|到底)?(?:有|有什么|有啥)用|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b/i
 /**
  * `怎么设置提醒`, `提醒怎么设置?`, `这个机器人怎么用`, `how do I log a call`: a question about the bot or
  * one of its features, not the thing itself.
  */
 const HELP_HOWTO =
-  /^(?:请问)?(?:怎么|如何|怎样|咋)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新)|^(?:请问)?(?:这个)?(?:机器人|助手|bot|小助手|系统|工具|你|提醒|待办|日程|商机|线索|客户|联系人|跟进记录|拜访记录|记录|报表|管道|pipeline|reminders?|deals?|这个|这玩意儿?|这东西)(?:功能)?(?:到底|要|该|应该|可以|能)?(?:怎么|如何|怎样|咋)(?:用|使用|玩|操作|设置|设|添加|加|创建|建|录入|记录|查|查询|修改|删除|取消)(?:啊|呢|呀|的|哦)?[\s?!.~]*$|^how (?:do|can|should) (?:i|we)\b|^how to\b|^how (?:does|do) (?:this|the|you)\s*(?:bot|thing|assistant|reminders?)?\s*work/i
+  /^(?:请问)?(?:我)?(?:要|该)?(?:怎么|如何|怎样|咋)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新|改|加|建|删|录|标记|取消|关闭)|^(?:请问)?(?:这个)?(?:机器人|助手|bot|小助手|系统|工具|你|提醒|待办|日程|商机|线索|客户|联系人|跟进记录|拜访记录|记录|报表|管道|pipeline|reminders?|deals?|这个|这玩意儿?|这东西)(?:功能)?(?:到底|要|该|应该|可以|能)?(?:怎么|如何|怎样|咋)(?:用|使用|玩|操作|设置|设|添加|加|创建|建|录入|记录|查|查询|修改|删除|取消)(?:啊|呢|呀|的|哦)?[\s?!.~]*$|^how (?:do|can|should) (?:i|we)\b|^how to\b|^how (?:does|do) (?:this|the|you)\s*(?:bot|thing|assistant|reminders?)?\s*work/i
 const LIST_REMINDERS =
-  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?=$|[\s?!.,~吗呢呀啊是有发给列看都])|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate|calendar|list)|my reminders)|\bwhat reminders\b|\breminders? (?:are |is )?(?:due|coming up|pending)\b|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
+  /我的(?:提醒|待办|日程)|(?:有|还有)(?:什么|啥|哪些|没有)(?:事|事情)?(?:要|需要|得|该)提醒我|(?:要|需要|该)提醒我(?:些|点)?(?:什么|啥|哪些)|^\s*(?:my\s+)?(?:reminders|to-?dos)\s*(?:pls|please|plz|list|\?)?[\s?!.]*$|\bon my (?:reminder|to-?do|follow-?up|task) list\b|\bwhat(?:'s| is| are)? (?:on )?my (?:reminder|follow-?up|task) list\b|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?=$|[\s?!.,~吗呢呀啊是有发给列看都])|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate|calendar|list)|my reminders)|\bwhat reminders\b|\breminders? (?:are |is )?(?:due|coming up|pending)\b|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
-  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync)\b/i
+  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync|phone|text|ring|message|whatsapp)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
 /**
  * A plan that opens with its date, an order or who it is with and then its date (`明天给张总打电话`,
  * `Call Jane tomorrow`, `和华为张总明天见面`) is a to-do.
  */
 const PLAN_OPENING =
-  /^(?:(?:和|跟|与)[^,.;!?]{1,12}?(?:明天|后天|下周|周[一二三四五六日天]|下个?月|\d{1,2}[月号]))|^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with)\b)/i
+  /^(?:(?:和|跟|与)[^,.;!?]{1,12}?(?:明天|后天|下周|周[一二三四五六日天]|下个?月|\d{1,2}[月号]))|^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with|phone|ring|message|whatsapp)\b)/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 /** `call w/ Mike from Globex - ...`, `quick sync with Tom`: a note's heading, not an order to call. */
 const LOG_HEADING =
@@ -48,7 +48,7 @@ const REPORTED =
 /** `周末团建去哪儿?`, `明天几点去华为?`: a question asks, it sets nothing. */
 const QUESTION = /[?吗呢么]\s*$|哪儿|哪里|什么时候|几点|谁去|要不要|是不是/
 const PIPELINE =
-  /管道|漏斗|pipeline|新签(?:了)?(?:客户|单子|合同|订单|几|多少|哪些)|能签的(?:单子|商机|订单|客户)|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签|赢|拿下|丢|输|中标)(?:了)?(?:多少|几|哪些|哪几)|(?:签约|成交|签单|回款|销售|订单)(?:额|金额|总额|量)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this|\bdeals? (?:closing|slipping|at risk|in (?:the )?pipe)\b/i
+  /管道|漏斗|pipeline|新签(?:了)?(?:客户|单子|合同|订单|几|多少|哪些)|能签的(?:单子|商机|订单|客户)|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签|赢|拿下|丢|输|中标)(?:了)?(?:多少|几|哪些|哪几)|(?:签约|成交|签单|回款|销售|订单)(?:额|金额|总额|量)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this|\b(?:closed|won|lost|signed|new|open|stalled|closing)(?:[- ]won)? deals\b|\bdeals? (?:closing|slipping|at risk|in (?:the )?pipe)\b/i
 const PERIOD_QUESTION =
   /数据|情况|怎么样|如何|咋样|表现|进展|成果|收获|总结|盘点|回顾|\bhow\b|\bstats\b|\bnumbers\b|\boverview\b|\bwrap-?up\b/i
 const DEAL_CHANGE =
@@ -76,7 +76,16 @@ const LOOKUP_START =
   /^(?:帮我|请)?(?:查|搜|找|看看|看一下|看一哈|瞅瞅|瞧瞧|调出|show\b|find\b|lookup\b|look up\b|search\b|pull up\b|who\b)/i
 /** `蔚来的对接人电话多少`, `what's Jane's email`: asking for a way to reach someone, not a contact made. */
 const CONTACT_DETAIL =
-  /(?:电话|手机|手机号|邮箱|微信|微信号|地址)(?:号码)?(?:是)?(?:多少|是什么|是啥|发我|给我|有吗|有没有)|\bwhat(?:'s| is| are)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?(?:e-?mail|phone|number|mobile|cell|contact|address)\b/i
+  /(?:电话|手机|手机号|邮箱|微信|微信号|地址|联系人|对接人|负责人|联系方式|名片)(?:号码)?(?:是)?(?:多少|是什么|是啥|发我|发给我|发一下|给我|推给我|推我|有吗|有没有)|\bwhat(?:'s| is| are)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[A-Z][a-z]+(?:'s|’s)\s+)?(?:e-?mail|phone|number|mobile|cell|contact|address)\b/i
+/**
+ * `X之前跟我们合作过吗`, `X以前报过价没有`, `谁拜访过X`, `have we ever worked with X?`: a question about
+ * the history with a customer, answered from its records, not a contact being reported.
+ */
+const HISTORY_ASK =
+  /(?:之前|以前|此前|过去|曾经|有没有|是否|以往)[^,，。;；!！]{0,12}过[^,，。;；!！?？]{0,10}(?:吗|么|没有?|嘛|[?？])\s*[?？]?\s*$|(?:谁|哪个|哪位|哪些)(?:同事|销售|人)?(?:之前|以前|最近|上次)?(?:去|在|有)?(?:拜访|联系|跟进|对接|接触|见|去|来|打电话给|打过电话|沟通|谈|聊|报价|负责)过|\b(?:have|has|did) (?:we|i|you|anyone|anybody|someone|somebody|our team)(?: ever| already| previously| before)? (?:work(?:ed)?|do(?:ne)? business|deal(?:t)?|met|meet|visit(?:ed)?|call(?:ed)?|quote(?:d)?|sell|sold|pitch(?:ed)?|spoken|speak|talk(?:ed)?|contact(?:ed)?|engage(?:d)?)\b[^.!]*\?\s*$|\bwho(?:'s| has| have)? (?:last |ever |already |previously )?(?:visited|called|met|spoken|spoke|talked|been to|worked with|dealt with|contacted|pitched)\b/i
+/** `open the DHL record`, `bring up Acme's file`: asking to see a customer's card. */
+const OPEN_RECORD =
+  /^\s*(?:please\s+)?(?:open|bring up|pull up|show|get|fetch|load)\b[^.!?]{0,40}\b(?:record|records|file|profile|card|page|account|entry|notes)\b|^(?:帮我)?(?:打开|调出|调取|拉出|拉一下|调一下)/i
 /** `华为的张总是谁`, `who is Jane at Acme`: asking about a person. */
 const WHO_IS = /是谁|是哪位|什么来头|什么背景|\bwho(?:'s| is)\b/i
 /** Channel words that only ever describe work with a customer, unlike a casual `meeting`. */
@@ -87,6 +96,14 @@ const WORK_VERB =
   /跟进了|沟通了|联系了|交流了|聊了|谈了|对接了|聊过|谈过|\b(?:followed up|checked in|caught up|touched base|synced|spoke|talked)\b/i
 const SOMEONE_SAID =
   /(?:客户|对方|他们|甲方)(?:那边)?(?:说|表示|反馈|觉得|认为|嫌|要求|提出)|\b(?:client|customer|they)\s+(?:said|says|told|felt|feel|think|thinks)\b/i
+/**
+ * `泡泡玛特新出的盲盒太可爱了`, `Tesla stock is up again`: talk about a company's products, shares or
+ * news, not about working with it. With no contact, channel or work verb it is small talk.
+ */
+const PUBLIC_CHATTER =
+  /新出的|新款|新品|上新|出新品|股价|股票|涨停|跌停|市值|财报|热搜|上新闻|广告(?:片|词)?(?:也|真|太|好)|发布会上|(?:太|好|真|超)(?:可爱|好看|好吃|好喝|好玩|帅|酷|香)|\b(?:stock|shares|share price|market cap|earnings|ipo|commercial|ad campaign|new (?:phone|product|release|model|collection|flavou?r|drop))\b|\b(?:so|too|really) (?:cute|cool|tasty|delicious|pretty)\b/i
+/** Words that put us and the customer in one story: `阿里那边`, `they told us`. */
+const RELATION = /那边|这边|对方|客户|他们|她们|我们|咱们|我司|\b(?:they|us|we|our)\b/i
 const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
 const NARRATIVE =
   /说|表示|反馈|投诉|汇报|请示|商量|考虑|评估|内部讨论|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
@@ -139,6 +156,11 @@ const RULES: readonly Rule[] = [
     score: (f, sentimentHits) => {
       const who = f.customer || f.contact
       if (f.channel && who) return f.contact ? 0.88 : 0.84
+      if (
+        !(f.contact || f.channel || WORK_VERB.test(f.text) || RELATION.test(f.text)) &&
+        PUBLIC_CHATTER.test(f.text)
+      )
+        return 0
       if (NOTE.test(f.text)) return who ? 0.85 : 0.65
       if (f.contact && (NARRATIVE.test(f.text) || sentimentHits())) return 0.75
       if (f.customer && sentimentHits() && NARRATIVE.test(f.text)) return 0.65
@@ -164,6 +186,7 @@ const RULES: readonly Rule[] = [
     score: (f) => {
       if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
       if ((f.customer || f.contact) && CONTACT_DETAIL.test(f.text)) return 0.9
+      if (f.customer && (HISTORY_ASK.test(f.text) || OPEN_RECORD.test(f.text))) return 0.9
       if (f.contact && WHO_IS.test(f.text)) return 0.87
       if (!f.customer) return 0
       if (LOOKUP_VERB.test(f.text) || LOOKUP_ASK.test(f.text)) return 0.87

@@ -18,8 +18,12 @@ const MONTH = /(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?(?![初底中末\d])/
 const EN_MONTH =
   /\b(?:(jan)(?:uary)?|(feb)(?:ruary)?|(mar)(?:ch)?|(apr)(?:il)?|(May)|(jun)e?|(jul)y?|(aug)(?:ust)?|(sep)(?:t|tember)?|(oct)(?:ober)?|(nov)(?:ember)?|(dec)(?:ember)?)\b/i
 
-/** The period a summary asks about, read against the user's current month (1-12). */
-export function detectPeriod(text: string, month: number): Period | null {
+/** `2025年`, `FY2026`, `numbers for 2025`: a year named by number. */
+const YEAR = /(?<![\d.,])(?:fy\s?)?(20\d\d)(?!\s*年\s*\d{1,2}\s*月)(?:\s*年|(?![\d/.-]))/i
+
+/** The period a summary asks about, read against the user's current year and month (1-12). */
+export function detectPeriod(text: string, now: { year: number; month: number }): Period | null {
+  const { month } = now
   let best: Period | null = null
   let at = Number.POSITIVE_INFINITY
   for (const [period, re] of PERIODS) {
@@ -54,5 +58,8 @@ export function detectPeriod(text: string, month: number): Period | null {
     if (n === month) best = 'this_month'
     else if (n === (month === 1 ? 12 : month - 1)) best = 'last_month'
   }
-  return best
+  if (best) return best
+  const y = YEAR.exec(text)
+  const year = y ? Number(y[1]) : 0
+  return year === now.year ? 'this_year' : year === now.year - 1 ? 'last_year' : null
 }

@@ -94,7 +94,7 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
     entities,
     stage: extractStage(text),
     channel: interactionType(text),
-    period: detectPeriod(text, wallClock(ctx.now, ctx.timeZone).month),
+    period: detectPeriod(text, wallClock(ctx.now, ctx.timeZone)),
     sentiment: null,
   }
   const { intent, confidence } = detectIntent(
