@@ -159,7 +159,8 @@ async function startOurs(dir: string, id: string): Promise<Target> {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: fakeSlack.apiUrl,
   })
-  const { db, close } = await openDatabase(config.database)
+  // As `crm serve` opens it: WAL checkpoints from a worker thread.
+  const { db, close } = await openDatabase({ ...config.database, checkpointInBackground: true })
   const background = createBackgroundWork(() => {})
   const { app } = createApp({
     config,

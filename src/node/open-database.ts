@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createClient } from '@libsql/client'
+import { Worker } from 'node:worker_threads'
+import { type Client, createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import type { CrmDb } from '../db/database.ts'
@@ -13,6 +14,12 @@ export interface OpenDatabaseOptions {
   /** `file:./data/crm.db`, `:memory:`, or a `libsql://` / `https://` URL. */
   url: string
   authToken?: string | undefined
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside whichever commit crosses 1,000 pages, which
+   * stalls the serving thread 7-15 ms every few thousand notes (what set the webhook's p99). For the
+   * long-running server; one-off commands and tests keep SQLite's automatic checkpoints.
+   */
+  checkpointInBackground?: boolean
 }
 
 /** Opens the database (creating a file's folder), sets WAL for files, and applies pending migrations. */
@@ -29,5 +36,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<{ db: 
   await client.execute('PRAGMA foreign_keys = ON')
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
-  return { db, close: () => client.close() }
+  const checkpointer =
+    isFile && options.checkpointInBackground ? await startCheckpointer(client, options.url) : null
+  return {
+    db,
+    close: () => {
+      checkpointer?.stop()
+      client.close()
+    },
+  }
+}
+
+const CHECKPOINT_INTERVAL_MS = 500
+
+async function startCheckpointer(client: Client, url: string) {
+  await client.execute('PRAGMA wal_autocheckpoint = 0')
+  const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
+    workerData: { url, intervalMs: CHECKPOINT_INTERVAL_MS },
+  })
+  worker.unref()
+  let stopping = false
+  // Should the worker go, SQLite checkpoints by itself again rather than letting the WAL grow without end.
+  worker.on('exit', () => {
+    if (!stopping) void client.execute('PRAGMA wal_autocheckpoint = 1000').catch(() => {})
+  })
+  return {
+    stop: () => {
+      stopping = true
+      worker.postMessage('stop')
+    },
+  }
 }

@@ -13,7 +13,7 @@ import { openDatabase } from './open-database.ts'
 /** The Node entry point: database, app, long-connection bots and the scheduler, stopped cleanly on SIGINT. */
 export async function startServer(config: AppConfig): Promise<{ port: number; stop: () => Promise<void> }> {
   const log = createLog()
-  const { db, close } = await openDatabase(config.database)
+  const { db, close } = await openDatabase({ ...config.database, checkpointInBackground: true })
   const background = createBackgroundWork(log)
   const now = () => new Date()
   const llm = config.llm
