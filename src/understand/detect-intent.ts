@@ -104,7 +104,7 @@ const PUBLIC_CHATTER =
   /新出的|新款|新品|上新|出新品|股价|股票|涨停|跌停|市值|财报|热搜|上新闻|广告(?:片|词)?(?:也|真|太|好)|发布会上|(?:太|好|真|超)(?:可爱|好看|好吃|好喝|好玩|帅|酷|香)|\b(?:stock|shares|share price|market cap|earnings|ipo|commercial|ad campaign|new (?:phone|product|release|model|collection|flavou?r|drop))\b|\b(?:so|too|really) (?:cute|cool|tasty|delicious|pretty)\b/i
 /** Words that put us and the customer in one story: `阿里那边`, `they told us`. */
 const RELATION = /那边|这边|对方|客户|他们|她们|我们|咱们|我司|\b(?:they|us|we|our)\b/i
-const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
+const NOTE = /记一下|记录一下|备注|备忘|^\s*(?:note|log|fyi|heads[- ]up)\b/i
 const NARRATIVE =
   /说|表示|反馈|投诉|汇报|请示|商量|考虑|评估|内部讨论|聊|谈|沟通|交流|答应|同意|拒绝|觉得|认为|提到|问了|咨询|发了|送了|介绍|演示|来电|来访|参观|暗示|透露|确认|\b(?:said|told|mentioned|asked|agreed|wants|loved|liked|complained|confirmed|promised|sent|shared|presented|demoed|discussed|says|thinks|feels|wants|needs|will|is ready|are ready)\b/i
 

@@ -1,4 +1,4 @@
-import { COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
+import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
 
 /**
  * Customer and contact in English text, from capitalised word runs: a run ending in `Inc`/`Corp`/
@@ -30,11 +30,11 @@ ebr msa sla deck slides invoice renewal kickoff onboarding`.split(/\s+/),
 
 const OWNS_DEAL = /^(?:'s|’s)?\s*(?:deal|account|opportunity|opp|contract|renewal)\b/i
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/
-const PERSON_AFTER = /^\s*(?:at|from|of|@|with)\s+[A-Z]/
+const PERSON_AFTER = /^\s*(?:(?:at|from|of|@|with)\s+(?:the\s+)?[A-Z]|\(\s*[A-Z])/
 const PERSON_BEFORE =
-  /\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to)\s+$/i
+  /(?:\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to|visited|visit|phoned|phone|rang|ring|dialed|dialled|saw|see|thanked|introduced)|\w['’]d)\s+$/i
 const ORG_BEFORE =
-  /\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?$/i
+  /(?:\(\s*|\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?)$/i
 const ORG_AFTER =
   /^(?:'s|’s)?\s*(?:deal|account|signed|moved|is|are|wants|closed|won|lost|stage|opportunity|contract|status|renewal|team|has|have|said|says|agreed|needs|went|just|po\b|order)/i
 const LOOKUP_LOWER =
@@ -51,30 +51,55 @@ interface Run {
 
 const lower = (w: string) => w.toLowerCase().replace(/[.’']s$|[.!?,]+$/g, '')
 
-function runs(text: string): Run[] {
-  const out: Run[] = []
+/** `Slack'd`, `WhatsApp'd`, `DM'd`: a tool made a verb, never a name. */
+const isStop = (w: string) => STOP.has(lower(w)) || /[’']d$/i.test(w)
+
+/**
+ * `Decathlon's Shenzhen office`: a possessive ends a name, and a city after it (or after the name,
+ * `the Nike Shanghai office`) says which office, not who.
+ */
+const PLACE_AFTER =
+  /^\s*(?:office|offices|hq|headquarters|branch|plant|factory|campus|site|store|warehouse|team)\b/i
+
+/** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
+function capRuns(text: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = []
   CAP_RUN.lastIndex = 0
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
-    let words = m[0].split(/\s+/)
+    const possessive = /^\S+?[’']s(?=\s)/.exec(m[0])?.[0] ?? /[^\s]+?[’']s(?=\s)/.exec(m[0])?.[0]
+    const cut = possessive ? m[0].indexOf(possessive) + possessive.length : -1
+    if (cut > 0 && cut < m[0].length) {
+      out.push({ text: m[0].slice(0, cut), index: m.index })
+      const rest = m[0].slice(cut).trimStart()
+      out.push({ text: rest, index: m.index + m[0].length - rest.length })
+    } else out.push({ text: m[0], index: m.index })
+  }
+  return out
+}
+
+function runs(text: string): Run[] {
+  const out: Run[] = []
+  for (const m of capRuns(text)) {
+    let words = m.text.split(/\s+/)
     let start = m.index
     const named = (w: string) =>
-      FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m[0].length))
-    while (
-      words.length &&
-      STOP.has(lower(words[0] ?? '')) &&
-      !(words.length === 1 && named(words[0] ?? ''))
-    ) {
+      FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m.text.length))
+    while (words.length && isStop(words[0] ?? '') && !(words.length === 1 && named(words[0] ?? ''))) {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)
     }
-    while (
-      words.length &&
-      STOP.has(lower(words.at(-1) ?? '')) &&
-      !(words.length === 1 && named(words[0] ?? ''))
-    ) {
+    while (words.length && isStop(words.at(-1) ?? '') && !(words.length === 1 && named(words[0] ?? ''))) {
       words = words.slice(0, -1)
     }
-    if (!words.length) continue
+    const placeAfter = PLACE_AFTER.test(text.slice(start + words.join(' ').length))
+    if (
+      words.length > 1 &&
+      CITIES.has(lower(words.at(-1) ?? '')) &&
+      (placeAfter || /[’']s$/.test(words.at(-1) ?? '')) &&
+      lower(words.at(-2) ?? '') !== 'of'
+    )
+      words = words.slice(0, -1)
+    if (!words.length || (words.length === 1 && CITIES.has(lower(words[0] ?? '')))) continue
     const last = words.length - 1
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
       words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
@@ -97,12 +122,20 @@ function isPerson(run: Run, text: string): boolean {
   return run.words.length <= 2 && PERSON_AFTER.test(after) && PERSON_BEFORE.test(text.slice(0, run.start))
 }
 
+/** `Nina at Zendesk`, `Ananya (Flipkart)`: the organisation a person is placed at. */
+const OF_PERSON = /\b[A-Z][a-z]+\s*(?:(?:at|from|@|of)\s+(?:the\s+)?|\(\s*)$/
+/** `the SSO issue`, `the POS integration`: a product or a problem, not a party. */
+const THING_AFTER =
+  /^\s*(?:issue|issues|bug|bugs|problem|ticket|feature|integration|module|outage|error|migration|rollout|upgrade|licen[cs]e|deck|docs?|report|dashboard|api|sdk|app|plugin|certification|audit)\b/i
+
 function orgScore(run: Run, text: string): number {
   if (COMPANY_SUFFIXES.has((run.words.at(-1) ?? '').toLowerCase())) return 5
   let s = 1
   if (ORG_BEFORE.test(text.slice(Math.max(0, run.start - 20), run.start))) s += 2
   if (ORG_AFTER.test(text.slice(run.end, run.end + 20))) s += 2
   if (/^[A-Z0-9&]{2,}$/.test(run.text)) s += 1
+  if (OF_PERSON.test(text.slice(Math.max(0, run.start - 30), run.start))) s += 3
+  if (THING_AFTER.test(text.slice(run.end, run.end + 20))) s -= 2
   return s
 }
 

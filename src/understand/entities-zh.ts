@@ -31,11 +31,18 @@ const OFFICE_BEFORE = /[工保公铁]$/
 /** `Mr. Park`, `Ms Chen`, `Dr. Lee`: an English honorific makes any capitalised word a person. */
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 
+/**
+ * `金山办公`, `安克创新`: a business-line word after a known name is part of it; a name that already
+ * ends like an organisation (`华夏银行`) takes none (`华夏银行信息科技部` is a department).
+ */
+const KNOWN_TAIL = '(?:办公|创新|数科|动力|精密|国际|家居|新能源|半导体|微电子|光电|生物|医药)'
 const KNOWN = new RegExp(
   `(?:${[...KNOWN_COMPANIES]
     .sort((a, b) => b.length - a.length)
     .map((n) => (/^[A-Za-z]/.test(n) ? `(?<![A-Za-z])${escapeRe(n)}(?![A-Za-z])` : escapeRe(n)))
-    .join('|')})(?:[^\\s的来去到在和跟给了,.;:!?|]{0,4}?(?:${ZH_ORG_SUFFIX}))?`,
+    .join(
+      '|',
+    )})(?:(?<!${ZH_ORG_SUFFIX})(?:[^\\s的来去到在和跟给了,.;:!?|]{0,4}?(?:${ZH_ORG_SUFFIX})|${KNOWN_TAIL}))?`,
   'g',
 )
 
@@ -49,9 +56,10 @@ const AFTER_ORG_OBJECT =
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
 const ORG_VERB =
   '进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
-const ACTIVITY = '商务谈判|谈判|演示|开会|开了|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
+const ACTIVITY =
+  '商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
-  '提醒我|提醒|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
+  '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
 const CUT = new RegExp(
   `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
   'g',
@@ -65,12 +73,20 @@ interface Part {
   raw?: string
 }
 const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
+const CJK_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/
+const ORG_THEN_TAIL = new RegExp(
+  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆])[\\u4e00-\\u9fff]{1,5})$`,
+)
+/** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
+const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
+/** `新线索:`, `客户:`: a heading whose next piece is the customer. */
+const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|lead|new lead|customer|client)$/i
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
-  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁)$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
-  /^(?:demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c)$/i
+  /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c)$/i
 
 /** Cut words that are grammar, never the inside of a name. */
 const FUNCTION_CUT =
@@ -83,6 +99,20 @@ const FUNCTION_CUT =
 function pushPiece(out: Part[], raw: string): void {
   const gap = raw.trim()
   if (!gap) return
+  // `欣旺达 储能车间`: a space between two Chinese words ends a name.
+  const spaced = CJK_SPACE.exec(gap)
+  if (spaced) {
+    pushPiece(out, gap.slice(0, spaced.index + 1))
+    pushPiece(out, gap.slice(spaced.index + spaced[0].length - 1))
+    return
+  }
+  // `公牛集团慈溪工厂`, `蓝思科技寄样品`: a name that ends like an organisation, then a site or a verb.
+  const tail = ORG_THEN_TAIL.exec(gap)
+  if (tail?.[1] && tail[2] && !ORG_END.test(gap)) {
+    pushPiece(out, tail[1])
+    out.push({ role: 'piece', text: tail[2], raw: tail[2] })
+    return
+  }
   const cut = out.at(-1)
   const head = out.at(-2)
   if (
@@ -115,12 +145,37 @@ function parts(text: string): Part[] {
     last = m.index + m[0].length
   }
   pushPiece(out, text.slice(last))
-  return out
+  return glueLeadingCut(out, text)
+}
+
+/** `和`/`与`/`同` as a partner: with them, the message says what was done (`和X聊了`, `与X签了合同`). */
+const PARTNER_VERB =
+  /聊|谈|开会|开了|见|通了?电话|打了?电话|吃|沟通|交流|约|碰|对接|合作|商量|讨论|(?<!单子|项目|合同|订单)签/
+/** `发改委`, `卫健委`, `工信部`: a government body, whose first character may be a cut word. */
+const GOV_END = /^[\u4e00-\u9fff]{1,2}[委局部厅署办]$/
+
+/**
+ * A cut word that starts a name is glued back: `拜访了和信科技` (no one says `拜访了和`), a message that
+ * opens with `同方股份的单子` and names no partner verb, and `发` + `改委`.
+ */
+function glueLeadingCut(all: Part[], text: string): Part[] {
+  for (let i = 1; i < all.length; i++) {
+    const piece = all[i]
+    const cut = all[i - 1]
+    if (piece?.role !== 'piece' || !cut || /^\s/.test(piece.raw ?? '')) continue
+    const before = all[i - 2]
+    const partner =
+      /^[和与同]$/.test(cut.text) &&
+      (before ? before.role === 'before' || before.role === 'lookup' : !PARTNER_VERB.test(text))
+    const gov = cut.role === 'filler' && cut.text.length === 1 && GOV_END.test(piece.text)
+    if (partner || gov) all.splice(i - 1, 2, { role: 'piece', text: cut.text + piece.text })
+  }
+  return all
 }
 
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
-  if (!isOrgLike(piece)) return 0
+  if (!isOrgLike(piece) || SITE_END.test(piece)) return 0
   const prev = all[i - 1]
   const prev2 = all[i - 2]
   const next = all[i + 1]
@@ -132,6 +187,7 @@ function score(all: Part[], i: number): number {
   // `DBS 这个客户`, `蓝鲸那家公司`.
   if (/^[这那](?:个|家)$/.test(next?.text ?? '') && /^(?:客户|公司)/.test(next2?.text ?? '')) s += 3
   if (prev?.text === '客户' || prev?.role === 'lookup') s += 3
+  if (prev?.role === 'sep' && /^[:：]/.test(prev.text) && HEADING.test((prev2?.text ?? '').trim())) s += 3
   if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
   if (next?.role === 'verb') s += 2
   if (next?.role === 'activity') s += 1
@@ -179,6 +235,9 @@ export function zhContact(text: string): string | null {
   return owned && !LATIN_NOT_ORG.test(owned) && !COMPANY_SUFFIXES.has(owned.toLowerCase()) ? owned : null
 }
 
+/** `思科` + `技` is `科技`: a known name whose end starts an organisation suffix sits inside a longer name. */
+const SUFFIX_START = new RegExp(`^(?:${ZH_ORG_SUFFIX})`)
+
 /** Known names that are also everyday words (`周末去哪儿?`, `大众`, `菜鸟`): believed only in company context. */
 const EVERYDAY_NAMES = new Set(['去哪儿', '菜鸟', '大众', '苹果', '得物', '有赞', '高德'])
 const COMPANY_AFTER =
@@ -211,6 +270,14 @@ function brandAfter(text: string, end: number): string {
   return person || OWNED_THING.test(owned) ? brand : ''
 }
 
+/** `提醒我回东方雨虹邵总的电话`, `记得催蓝天科技`: the verb of a to-do glued to the name it acts on. */
+const TODO_VERB = /^[回催问找约陪寄送带叫](?=[\u4e00-\u9fffA-Za-z]{3})/
+const TODO_OPENER = /^(?:提醒我|提醒|帮我|记得|我|请|麻烦)$/
+
+function withoutLeadingVerb(piece: string, prev: Part | undefined): string {
+  return prev && TODO_OPENER.test(prev.text) ? piece.replace(TODO_VERB, '') : piece
+}
+
 /** The customer organisation, or null when no piece of the text is placed like one. */
 export function zhCustomer(text: string, lookup: boolean): string | null {
   KNOWN.lastIndex = 0
@@ -219,6 +286,9 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const before = text.slice(Math.max(0, m.index - 1), m.index)
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2)
     if (/[很挺真太好最]/.test(before) || /^(?:会议|文档)/.test(after)) continue
+    // `蓝思科技` holds 思科: the name is the middle of a longer one.
+    const end = m.index + m[0].length
+    if (/[\u4e00-\u9fff]/.test(before) && SUFFIX_START.test(text.slice(end - 1, end + 3))) continue
     if (EVERYDAY_NAMES.has(m[0]) && !isCompanyPlaced(text, m.index, m.index + m[0].length)) continue
     return m[0] + brandAfter(text, m.index + m[0].length)
   }
@@ -230,7 +300,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const s = score(all, i)
     if (s > bestScore) {
       bestScore = s
-      best = p.text.trim()
+      best = withoutLeadingVerb(p.text.trim(), all[i - 1])
     }
   })
   return best

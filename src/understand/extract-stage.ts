@@ -20,7 +20,7 @@ const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   ],
   [
     'won',
-    /closed[- ]won|赢单(?!率|情况|数|金额|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|赢了|拿下|签了(?!多少|几)|签约(?!额|率|情况|数|金额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|签单(?!额|率|数|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|已签|签下|成交(?!率|情况|额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|中标(?!意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|落地了|搞定了|(?:收到|拿到)(?:了)?.{0,6}(?:采购订单|采购单|订单|\bPO\b)|盖章回来|盖好章|回签|签回来|双签|\b(?:PO|purchase order) (?:received|came in|arrived|signed)\b|\b(?:received|got) (?:the |a |their )?(?:PO|purchase order)\b|\bcountersigned\b|\bwon\b(?!['’])|\bsigned\b|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal(?!s)|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
+    /closed[- ]won|赢单(?!率|情况|数|金额|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|赢了|拿下|签了(?!多少|几|保密|NDA|意向|框架|备忘|合作备忘)|签约(?!额|率|情况|数|金额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|签单(?!额|率|数|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|已签|签下|成交(?!率|情况|额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|中标(?!意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|落地了|搞定了|(?:收到|拿到)(?:了)?.{0,6}(?:采购订单|采购单|订单|\bPO\b)|盖章回来|盖好章|回签|签回来|双签|\b(?:PO|purchase order) (?:received|came in|arrived|signed)\b|\b(?:received|got) (?:the |a |their )?(?:PO|purchase order)\b|\bcountersigned\b|\bwon\b(?!['’])|\bsigned\b(?!\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:mutual\s+)?(?:nda|mou|loi|letter of intent|non-disclosure|confidentiality|framework|mnda))|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal(?!s)|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
   ],
   [
     'negotiation',

@@ -6,7 +6,11 @@ import type { InteractionType } from './parsed-message.ts'
  */
 const CHANNELS: readonly [InteractionType, RegExp][] = [
   // `voicemail` holds `email`: the word must start there.
-  ['email', /邮件|邮箱|\be-?mail(?:ed)?|\bmailed\b/i],
+  [
+    'email',
+    // `Sent Jane the MSA`: a document sent to a person goes by email.
+    /邮件|邮箱|\be-?mail(?:ed)?|\bmailed\b|\bsent\b(?: over)?(?: [A-Z][a-z]+)?(?: over)? (?:the |a |an |our |my |him |her |them )?(?:signed |revised |updated |final |new |draft )?(?:msa|nda|sow|contract|proposal|quote|quotation|invoice|deck|slides|one-pager|brochure|agreement|pricing sheet|price list|order form|redlines?)\b/i,
+  ],
   [
     'call',
     /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphoned\b|\b(?:by|over the|via) phone\b|\bphone (?:call|chat|conversation|convo|meeting)\b|^\s*phone\b|\brang\b|没接|未接|没人接|\bno answer\b|\b(?:didn'?t|did not|doesn'?t|never) (?:pick up|answer)\b|\bdial(?:l?ed)?\b|voice ?mail|语音留言|\bvm\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with|w\/)/i,
@@ -21,10 +25,10 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'visit',
-    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:我司|我们公司|公司)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
+    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:我司|我们公司|公司)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|(?<![过回出进上下失])去(?:了|过)?(?![年掉除哪玩吃喝])[\u4e00-\u9fffA-Za-z]{2,10}?(?:见了?|找了?|拜|开会|开了|聊|谈|交流|沟通|演示|调研)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
   ],
 ]
-const NOTE = /记一下|记录一下|备注|^\s*(?:note|log)\b/i
+const NOTE = /记一下|记录一下|备注|备忘|^\s*(?:note|log|fyi|heads[- ]up)\b/i
 
 /** The channel of a logged interaction, or null when the text names none. */
 export function interactionType(text: string): InteractionType | null {

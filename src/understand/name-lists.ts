@@ -121,3 +121,17 @@ export const NOT_FULL_NAMES = new Set(
     .split(/\s+/)
     .filter(Boolean),
 )
+
+/**
+ * Cities that name a customer's office rather than the customer (`Nike Shanghai office`,
+ * `Indomaret's Jakarta HQ`); lower case.
+ */
+export const CITIES: ReadonlySet<string> = new Set(
+  `shanghai beijing shenzhen guangzhou hangzhou chengdu wuhan nanjing suzhou xiamen tianjin chongqing xian qingdao
+dalian ningbo hefei changsha zhengzhou jinan dongguan foshan hong kong hongkong macau taipei singapore jakarta
+bangkok manila kuala lumpur hanoi saigon mumbai bangalore bengaluru delhi pune hyderabad chennai tokyo osaka seoul
+sydney melbourne auckland dubai riyadh london paris berlin munich frankfurt amsterdam madrid milan zurich dublin
+stockholm new york boston chicago seattle austin denver toronto vancouver sf la nyc emea apac amer latam`.split(
+    /\s+/,
+  ),
+)
