@@ -103,6 +103,13 @@ const RENDERERS: Record<string, Renderer> = {
       `### <font color="warning">⏰ ${t(lang, '提醒', 'Reminder')}</font>`,
       `**${reminder.text}**`,
       comment([reminder.dueLocal, reminder.customerName].filter(Boolean).join(' · ')),
+      comment(
+        t(
+          lang,
+          '回复「完成」或「推迟1小时」/「明天再提醒」',
+          'Reply "done", "snooze 1h" or "snooze tomorrow"',
+        ),
+      ),
     ].join('\n')
   },
   digest: (reply) => [`### ${firstLine(reply.text)}`, ...restLines(reply.text)].join('\n'),

@@ -6,6 +6,7 @@ import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import type { InboundRow } from './inbound-store.ts'
@@ -56,6 +57,11 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
+  const reminderAnswer = readReminderAnswer(text)
+  if (reminderAnswer) {
+    const reply = await answerReminder(crm, actor, message, reminderAnswer, lang)
+    if (reply) return reply
+  }
   const correction = CORRECTION_COMMAND.exec(text)
   if (correction?.[1]) {
     const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)

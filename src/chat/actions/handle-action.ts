@@ -3,7 +3,7 @@ import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { CrmError } from '../../crm/crm-error.ts'
 import { getInteraction } from '../../crm/interactions.ts'
 import { instantFromZoned, zonedParts } from '../../crm/local-time.ts'
-import { cancelReminder, completeReminder, createReminder, snoozeReminder } from '../../crm/reminders.ts'
+import { createReminder } from '../../crm/reminders.ts'
 import { reminderSummary } from '../../crm/summaries.ts'
 import { customers, pendingChoices } from '../../db/schema.ts'
 import type { ActionName, ChatAction, Reply } from '../chat-message.ts'
@@ -13,6 +13,7 @@ import { undoNote } from '../commands/undo-note.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import { type Reprocess, resolveChoice } from '../respond.ts'
+import { cancelReminderNow, markReminderDone, snoozeReminderFor } from './reminder-actions.ts'
 
 export interface ActionInput {
   crm: CrmContext
@@ -102,38 +103,20 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     const reply = option ? await resolveChoice(crm, choiceId, option, reprocess) : null
     return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
   },
-  async reminder_done({ crm, actor, action }, lang) {
-    const r = await completeReminder(crm, actor, str(action.value.id, 'id'))
-    return done(t(lang, `✅ 已完成:${r.text}`, `✅ Done: ${r.text}`), { reminderId: r.id, status: r.status })
-  },
-  async reminder_cancel({ crm, actor, action }, lang) {
-    const r = await cancelReminder(crm, actor, str(action.value.id, 'id'))
-    return done(t(lang, `🗑️ 已取消提醒:${r.text}`, `🗑️ Reminder cancelled: ${r.text}`), {
-      reminderId: r.id,
-      status: r.status,
-    })
-  },
-  async reminder_snooze({ crm, actor, action }, lang) {
-    const until = snoozeUntil(crm.now(), actor.timeZone, action.value)
-    const r = await snoozeReminder(crm, actor, str(action.value.id, 'id'), until)
-    const summary = reminderSummary(
-      r,
-      { timeZone: actor.timeZone, locale: lang === 'zh' ? 'zh-CN' : 'en-US' },
-      null,
-    )
-    return done(t(lang, `😴 已推迟到 ${summary.dueLocal}`, `😴 Snoozed until ${summary.dueLocal}`), {
-      reminder: summary,
-    })
-  },
-}
-
-/** "Tomorrow" means tomorrow 09:00 in the user's zone; otherwise a number of minutes from now. */
-function snoozeUntil(now: Date, timeZone: string, value: Record<string, string | number>): Date {
-  if (value.until === 'tomorrow') {
-    const local = zonedParts(new Date(now.getTime() + 86_400_000), timeZone)
-    return instantFromZoned({ year: local.year, month: local.month, day: local.day, hour: 9 }, timeZone)
-  }
-  return new Date(now.getTime() + Number(value.minutes ?? 60) * 60_000)
+  reminder_done: ({ crm, actor, action }, lang) =>
+    markReminderDone(crm, actor, str(action.value.id, 'id'), lang),
+  reminder_cancel: ({ crm, actor, action }, lang) =>
+    cancelReminderNow(crm, actor, str(action.value.id, 'id'), lang),
+  reminder_snooze: ({ crm, actor, action }, lang) =>
+    snoozeReminderFor(
+      crm,
+      actor,
+      str(action.value.id, 'id'),
+      action.value.until === 'tomorrow'
+        ? { until: 'tomorrow' }
+        : { minutes: Number(action.value.minutes ?? 60) },
+      lang,
+    ),
 }
 
 /** Runs a button press or modal submission as the user who made it. */
