@@ -26,7 +26,15 @@ const HELP_ASK =
 const HELP_HOWTO =
   /^(?:请问)?(?:我)?(?:要|该)?(?:怎么|如何|怎样|咋)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新|改|加|建|删|录|标记|取消|关闭)|^(?:请问)?(?:这个)?(?:机器人|助手|bot|小助手|系统|工具|你|提醒|待办|日程|商机|线索|客户|联系人|跟进记录|拜访记录|记录|报表|管道|pipeline|reminders?|deals?|这个|这玩意儿?|这东西)(?:功能)?(?:到底|要|该|应该|可以|能)?(?:怎么|如何|怎样|咋)(?:用|使用|玩|操作|设置|设|添加|加|创建|建|录入|记录|查|查询|修改|删除|取消)(?:啊|呢|呀|的|哦)?[\s?!.~]*$|^how (?:do|can|should) (?:i|we)\b|^how to\b|^how (?:does|do) (?:this|the|you)\s*(?:bot|thing|assistant|reminders?)?\s*work/i
 const LIST_REMINDERS =
-  /我的(?:提醒|待办|日程)|(?:有|还有)(?:什么|啥|哪些|没有)(?:事|事情)?(?:要|需要|得|该)提醒我|(?:要|需要|该)提醒我(?:些|点)?(?:什么|啥|哪些)|^\s*(?:my\s+)?(?:reminders|to-?dos)\s*(?:pls|please|plz|list|\?)?[\s?!.]*$|\bon my (?:reminder|to-?do|follow-?up|task) list\b|\bwhat(?:'s| is| are)? (?:on )?my (?:reminder|follow-?up|task) list\b|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?=$|[\s?!.,~吗呢呀啊是有发给列看都])|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate|calendar|list)|my reminders)|\bwhat reminders\b|\breminders? (?:are |is )?(?:due|coming up|pending)\b|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
+  /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?=$|[\s?!.,~吗呢呀啊是有发给列看都])|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate|calendar|list)|my reminders)|\bwhat reminders\b|\breminders? (?:are |is )?(?:due|coming up|pending)\b|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
+/**
+ * `reminders pls`, `有啥要提醒我的`, `what's on my reminder list`: the list asked for by name alone, or
+ * a question about what there is to be reminded of. Kept apart from LIST_REMINDERS and only tried
+ * when `提醒我`/`list`/`reminders` is in the text, so the long regex stays fast.
+ */
+const REMIND_WHAT =
+  /^\s*(?:my\s+)?(?:reminders|to-?dos)\s*(?:pls|please|plz|list)?[\s?!.]*$|(?:有|还有)(?:什么|啥|哪些|没有)(?:事|事情)?(?:要|需要|得|该)提醒我|(?:要|需要|该)提醒我(?:些|点)?(?:什么|啥|哪些)|\bon my (?:reminder|to-?do|follow-?up|task) list\b|\bwhat(?:'s| is| are)? (?:on )?my (?:reminder|follow-?up|task) list\b/i
+const REMIND_WHAT_HINT = /提醒我|list|reminders|to-?dos/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
@@ -48,7 +56,9 @@ const REPORTED =
 /** `周末团建去哪儿?`, `明天几点去华为?`: a question asks, it sets nothing. */
 const QUESTION = /[?吗呢么]\s*$|哪儿|哪里|什么时候|几点|谁去|要不要|是不是/
 const PIPELINE =
-  /管道|漏斗|pipeline|新签(?:了)?(?:客户|单子|合同|订单|几|多少|哪些)|能签的(?:单子|商机|订单|客户)|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签|赢|拿下|丢|输|中标)(?:了)?(?:多少|几|哪些|哪几)|(?:签约|成交|签单|回款|销售|订单)(?:额|金额|总额|量)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this|\b(?:closed|won|lost|signed|new|open|stalled|closing)(?:[- ]won)? deals\b|\bdeals? (?:closing|slipping|at risk|in (?:the )?pipe)\b/i
+  /管道|漏斗|pipeline|新签(?:了)?(?:客户|单子|合同|订单|几|多少|哪些)|能签的(?:单子|商机|订单|客户)|funnel|forecast|deal flow|win\/loss|\brecap\b|\bround-?up\b|\bwhat (?:closed|(?:has|have|got|was|were) (?:closed|signed|won)|did we (?:close|sign|win)|(?:we|i) (?:closed|signed|won))\b|新增(?:了)?(?:哪些|什么|啥|几个|几单)(?:新)?(?:商机|客户|线索|单子|订单)|(?:成交|签约|赢单|签单|签|赢|拿下|丢|输|中标)(?:了)?(?:多少|几|哪些|哪几)|(?:签约|成交|签单|回款|销售|订单)(?:额|金额|总额|量)|业务(?:情况|数据|进展)|预测|业绩|销售额|营收|回款|赢单率|转化率|win rate|conversion|汇总|报表|统计|概况|总览|dashboard|summary|report|how many deals|多少(?:个|单|笔)?(?:商机|单子|订单|客户|合同)|新增(?:了)?(?:多少)?(?:商机|客户|线索)|商机(?:数|数量|总额|金额|情况)|(?:成交|签约|赢单|签单|签)(?:了)?(?:多少|几)|(?:赢单|成交|签约|签单)情况|what did we (?:close|win|sign)|销售(?:情况|数据|进展|进度|额|排名)|排名|排行榜|战绩|战报|简报|月报|季报|how (?:did|are|is) (?:we|the team|my team|i) (?:do|doing|tracking|performing)|how are we tracking|\bperformance\b|\bresults\b|\bnumbers\b|revenue|quota|bookings|sales numbers|deals? (?:closed|won) this|\bdeals? (?:closing|slipping|at risk|in (?:the )?pipe)\b/i
+/** `closed deals`, `won deals this quarter`: deals listed by outcome. */
+const LISTED_DEALS = /\b(?:closed|won|lost|signed|new|open|stalled|closing)(?:[- ]won)? deals\b/i
 const PERIOD_QUESTION =
   /数据|情况|怎么样|如何|咋样|表现|进展|成果|收获|总结|盘点|回顾|\bhow\b|\bstats\b|\bnumbers\b|\boverview\b|\bwrap-?up\b/i
 const DEAL_CHANGE =
@@ -123,7 +133,11 @@ const RULES: readonly Rule[] = [
       return HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0
     },
   },
-  { intent: 'list_reminders', score: (f) => (LIST_REMINDERS.test(f.text) ? 0.92 : 0) },
+  {
+    intent: 'list_reminders',
+    score: (f) =>
+      LIST_REMINDERS.test(f.text) || (REMIND_WHAT_HINT.test(f.text) && REMIND_WHAT.test(f.text)) ? 0.92 : 0,
+  },
   {
     intent: 'set_reminder',
     score: (f, sentimentHits) => {
@@ -176,7 +190,8 @@ const RULES: readonly Rule[] = [
   {
     intent: 'pipeline_summary',
     score: (f) => {
-      if (PIPELINE.test(f.text)) return f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85
+      if (PIPELINE.test(f.text) || LISTED_DEALS.test(f.text))
+        return f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85
       // `看看这个月的数据`: a period plus a vague "how is it going" is still a summary.
       return f.hasPeriod && !f.customer && !f.contact && PERIOD_QUESTION.test(f.text) ? 0.7 : 0
     },

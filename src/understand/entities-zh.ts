@@ -1,4 +1,4 @@
-import { KNOWN_COMPANIES } from './known-companies.ts'
+import { findKnown } from './find-known.ts'
 import {
   COMPANY_SUFFIXES,
   COMPOUND_SURNAMES,
@@ -14,7 +14,6 @@ import {
  * `X那个单子`), since an organisation name is rarely recognisable by itself.
  */
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const TITLE_SRC = TITLES.map((t) => (t === '总' ? '总' : t)).join('|')
 /**
  * `张总`, `李经理`, `陈工`, `李处`, `欧阳总监`, `老王`. `总`/`工`/`处` alone must not start a word
@@ -30,21 +29,6 @@ const NOT_CONTACT_BEFORE = /[对双甲乙各]$/
 const OFFICE_BEFORE = /[工保公铁]$/
 /** `Mr. Park`, `Ms Chen`, `Dr. Lee`: an English honorific makes any capitalised word a person. */
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
-
-/**
- * `金山办公`, `安克创新`: a business-line word after a known name is part of it; a name that already
- * ends like an organisation (`华夏银行`) takes none (`华夏银行信息科技部` is a department).
- */
-const KNOWN_TAIL = '(?:办公|创新|数科|动力|精密|国际|家居|新能源|半导体|微电子|光电|生物|医药)'
-const KNOWN = new RegExp(
-  `(?:${[...KNOWN_COMPANIES]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => (/^[A-Za-z]/.test(n) ? `(?<![A-Za-z])${escapeRe(n)}(?![A-Za-z])` : escapeRe(n)))
-    .join(
-      '|',
-    )})(?:(?<!${ZH_ORG_SUFFIX})(?:[^\\s的来去到在和跟给了,.;:!?|]{0,4}?(?:${ZH_ORG_SUFFIX})|${KNOWN_TAIL}))?`,
-  'g',
-)
 
 /** Cut points. Their role around a piece decides its score, so they are grouped by meaning. */
 const LOOKUP =
@@ -280,17 +264,16 @@ function withoutLeadingVerb(piece: string, prev: Part | undefined): string {
 
 /** The customer organisation, or null when no piece of the text is placed like one. */
 export function zhCustomer(text: string, lookup: boolean): string | null {
-  KNOWN.lastIndex = 0
-  for (let m = KNOWN.exec(text); m; m = KNOWN.exec(text)) {
+  for (let m = findKnown(text, 0); m; m = findKnown(text, m.index + m.text.length)) {
     // `挺美的` is an adjective and `腾讯会议` a meeting tool, not the companies.
     const before = text.slice(Math.max(0, m.index - 1), m.index)
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2)
+    const after = text.slice(m.index + m.text.length, m.index + m.text.length + 2)
     if (/[很挺真太好最]/.test(before) || /^(?:会议|文档)/.test(after)) continue
     // `蓝思科技` holds 思科: the name is the middle of a longer one.
-    const end = m.index + m[0].length
+    const end = m.index + m.text.length
     if (/[\u4e00-\u9fff]/.test(before) && SUFFIX_START.test(text.slice(end - 1, end + 3))) continue
-    if (EVERYDAY_NAMES.has(m[0]) && !isCompanyPlaced(text, m.index, m.index + m[0].length)) continue
-    return m[0] + brandAfter(text, m.index + m[0].length)
+    if (EVERYDAY_NAMES.has(m.text) && !isCompanyPlaced(text, m.index, m.index + m.text.length)) continue
+    return m.text + brandAfter(text, m.index + m.text.length)
   }
   const all = parts(text)
   let best: string | null = null
