@@ -23,8 +23,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const ZH_WORDS = new RegExp(byLength(Object.keys(ZH_POLARITY)).map(escapeRe).join('|'), 'g')
 const EN_WORDS = new RegExp(`\\b(?:${byLength(Object.keys(EN_POLARITY)).map(escapeRe).join('|')})\\b`, 'gi')
 const ZH_DEGREE_END = new RegExp(`(${byLength(Object.keys(ZH_DEGREE)).join('|')})$`)
-/** A negator up to three characters before the word: `不满意`, `不太满意`, `不是很满意`, `并不担心`. */
-const ZH_NEGATED = /(?:不|没|未|别|毫无|无)[^,.!?;:，。！？；：]{0,2}$/
+/**
+ * A negator up to three characters before the word: `不满意`, `不太满意`, `不是很满意`, `并不担心`;
+ * the 别 of `特别` and `分别` is not one.
+ */
+const ZH_NEGATED = /(?:不|没|未|(?<![特分区级类个])别|毫无|无)[^,.!?;:，。！？；：]{0,2}$/
 const ZH_NOT_NEGATION = /不仅|不但|不光|不得不|没想到|不知道/
 const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t|cannot)\b/i
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
@@ -38,6 +41,31 @@ const NEGATED = -0.7
 /** `没问题`, `并不担心`: a denied worry reads as reassurance, a little stronger than the worry. */
 const NEGATED_NEGATIVE = -1.2
 const THRESHOLD = 0.2
+/**
+ * `暂时没进展`, `no reply yet`: a setback marked as for now is a status, not a feeling, unless it is
+ * said to last (`一直没回`, `still no reply`).
+ */
+const FOR_NOW_BEFORE = /暂时|目前|暂|尚|还没|还未|\bso far\b|\bfor now\b|\bas of now\b/i
+const FOR_NOW_AFTER = /^[^,.!?;，。！？；]{0,12}?\b(?:yet|so far|for now)\b/i
+const LASTING = /一直|始终|仍然|仍|依然|总是|老是|又|\bstill\b|\bagain\b|\bever\b/i
+const FOR_NOW = 0.3
+const RIVAL = /^(?:competitors?|rivals?|other vendors?)$/
+const PASSING = /\b(?:also|too|as well)\b/i
+/**
+ * `对故障预测这块特别感兴趣`: what a customer is interested in is the topic, not a feeling; words
+ * inside it (`故障`, `风险`) are not counted.
+ */
+const TOPIC =
+  /对([^,.!?;，。！？；]{1,14}?)(?:这块|这部分|这方面|方面|这个|这些)?(?:都|也|还)?(?:很|非常|特别|挺|比较|十分|超级|蛮|更)?(?:感兴趣|有兴趣|关注|好奇|兴趣很大)/g
+
+function topicSpans(text: string): [number, number][] {
+  if (!text.includes('对')) return []
+  const spans: [number, number][] = []
+  TOPIC.lastIndex = 0
+  for (let m = TOPIC.exec(text); m; m = TOPIC.exec(text))
+    spans.push([m.index + 1, m.index + 1 + (m[1]?.length ?? 0)])
+  return spans
+}
 
 function clauseStart(text: string, at: number, limit: number): number {
   let i = at
@@ -54,12 +82,27 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     sum += (negated ? polarity * (polarity < 0 ? NEGATED_NEGATIVE : NEGATED) : polarity * degree) * w
     hits++
   }
+  const topics = topicSpans(text)
+  const forNow = (index: number, end: number, polarity: number) => {
+    if (polarity >= 0) return false
+    const clause = text.slice(clauseStart(text, index, index - 12), index)
+    if (LASTING.test(clause)) return false
+    return FOR_NOW_BEFORE.test(clause) || FOR_NOW_AFTER.test(text.slice(end, end + 16))
+  }
   ZH_WORDS.lastIndex = 0
   for (let m = ZH_WORDS.exec(text); m; m = ZH_WORDS.exec(text)) {
+    const at = m.index
+    if (topics.some(([a, b]) => at >= a && at < b)) continue
     const before = text.slice(clauseStart(text, m.index, m.index - 4), m.index)
     const degree = ZH_DEGREE[ZH_DEGREE_END.exec(before)?.[1] ?? ''] ?? 1
     const negated = ZH_NEGATED.test(before) && !ZH_NOT_NEGATION.test(before)
-    add(ZH_POLARITY[m[0]] ?? 0, m.index, degree, negated)
+    const polarity = ZH_POLARITY[m[0]] ?? 0
+    add(
+      forNow(m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
+      m.index,
+      degree,
+      negated,
+    )
   }
   EN_WORDS.lastIndex = 0
   for (let m = EN_WORDS.exec(text); m; m = EN_WORDS.exec(text)) {
@@ -70,7 +113,18 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
       .slice(-3)
     const degree = EN_DEGREE[(before.at(-1) ?? '').toLowerCase()] ?? 1
     const negated = before.some((w) => EN_NEGATORS.test(w))
-    add(EN_POLARITY[m[0].toLowerCase()] ?? 0, m.index, degree, negated)
+    const word = m[0].toLowerCase()
+    // `they're also talking to a competitor`: a rival named in passing weighs half, as `也在看竞品` does.
+    const passing =
+      RIVAL.test(word) &&
+      PASSING.test(text.slice(clauseStart(text, m.index, m.index - 30), m.index + m[0].length + 10))
+    const polarity = (EN_POLARITY[word] ?? 0) * (passing ? 0.5 : 1)
+    add(
+      forNow(m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
+      m.index,
+      degree,
+      negated,
+    )
   }
   for (const [re, polarity] of text.charCodeAt(0) > 0x2e80 || /[\u4e00-\u9fff]/.test(text)
     ? ZH_PHRASES

@@ -282,6 +282,11 @@ export const EN_PHRASES: readonly [RegExp, number][] = [
     -0.9,
   ],
   [/\b(?:too|very|pretty|really|quite|a bit|kinda|kind of)\s+(?:pricey|expensive|high|steep)\b/gi, -0.4],
+  // `she's not convinced it's worth it`: doubt about the purchase, whatever the clause after it says.
+  [
+    /\b(?:not|isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?:yet\s+|really\s+|fully\s+|entirely\s+|totally\s+|quite\s+)?(?:convinced|persuaded|sold on|sure (?:about|it'?s|that|if|we|this)|certain (?:about|it'?s|that))|\b(?:isn'?t|not|wasn'?t) worth\b|\b(?:doubts?|doubtful|unconvinced|questioning whether)\b/gi,
+    -0.8,
+  ],
 ]
 
 export const EN_POLARITY: Record<string, number> = {
@@ -298,6 +303,7 @@ export const EN_POLARITY: Record<string, number> = {
   amazing: 1,
   awesome: 1,
   interested: 0.7,
+  convinced: 0.6,
   excited: 0.9,
   positive: 0.7,
   pleased: 0.9,

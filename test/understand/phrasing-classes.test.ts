@@ -64,7 +64,8 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['Spoke to Kim at Hooli, they gave us the green light', { sentiment: 'positive' }],
   ],
   'more sentiment words': [
-    ['发了个微信给OPPO的李总,暂时没回', { sentiment: 'negative' }],
+    // A setback marked as for now is a status (see sentiment-states.test.ts); one that lasts is not.
+    ['发了个微信给OPPO的李总,一直没回', { sentiment: 'negative' }],
     ['跟宝马的王经理聊了,他们对交付周期有疑虑', { sentiment: 'negative' }],
     ['系统运行很稳定,客户很满意', { customer: null }],
     ['Had a call with Mike at Acme to discuss the upgrade options', { sentiment: 'neutral' }],
