@@ -6,7 +6,7 @@ export interface IntentFeatures {
   customer: string | null
   contact: string | null
   channel: InteractionType | null
-  stage: { strong: boolean; sent?: boolean } | null
+  stage: { stage?: string; strong: boolean; sent?: boolean } | null
   hasAmount: boolean
   hasPeriod: boolean
   hasFutureDate: boolean
@@ -63,6 +63,10 @@ const PERIOD_QUESTION =
   /数据|情况|怎么样|如何|咋样|表现|进展|成果|收获|总结|盘点|回顾|\bhow\b|\bstats\b|\bnumbers\b|\boverview\b|\bwrap-?up\b/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|合同|deal|opportunity|opp)\s*.{0,6}(?:金额|报价|合同额|预算|价格|总价|amount|value|size|worth|valued|(?:改|调|更新|变)(?:成|为|到))|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+/** Words that make the deal itself the subject: `商机转谈判`, `deal moved to proposal`, `进入方案阶段`. */
+const DEAL_FRAME =
+  /阶段|stage|商机|单子|\bdeal\b|opportunit|\bopp\b|→|->|=>|\bmark|\bmove[sd]? to\b|进入|推进到|推到|转(?:为|成|到|入)?\s*(?:qualified|proposal|negotiation|lead|线索|谈判|方案|报价|合格)/i
+const CLOSED: ReadonlySet<string> = new Set(['won', 'lost'])
 /** Words that put a sum on a deal rather than mention one in passing. */
 const DEAL_MONEY =
   /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b/i
@@ -156,6 +160,15 @@ const RULES: readonly Rule[] = [
     intent: 'update_deal',
     score: (f) => {
       // `给拼多多的何总发了方案` is first a note on the contact; `给京东发了方案` moves the deal.
+      // `和华为的张总开了会,需求确认了`: a middle stage in a report of a contact is the note's content.
+      if (
+        f.stage?.strong &&
+        f.channel &&
+        f.contact &&
+        !CLOSED.has(f.stage.stage ?? '') &&
+        !DEAL_FRAME.test(f.text)
+      )
+        return 0.8
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
       if (f.customer && DEAL_STATUS.test(f.text)) return 0.75

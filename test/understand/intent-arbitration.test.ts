@@ -51,6 +51,13 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ],
     ['华为推进到谈判了', { intent: 'update_deal', stage: 'negotiation' }],
   ],
+  'a middle stage inside a report of a contact is the note, a close or a deal move is an update': [
+    ['和华为的张总开了会,需求确认了', { intent: 'log_interaction', interaction_type: 'meeting' }],
+    ['拜访了海尔的王总,他们已经在走合同审核', { intent: 'log_interaction', interaction_type: 'visit' }],
+    ['Met Jane at Acme, they are now in legal review', { intent: 'log_interaction' }],
+    ['和小米的李总通了电话,单子进入谈判阶段了', { intent: 'update_deal', stage: 'negotiation' }],
+    ['和京东的刘总吃饭,签了!', { intent: 'update_deal', stage: 'won' }],
+  ],
   'a stage recorded or reached is said outright': [
     ['把海尔标为线索', { intent: 'update_deal', customer: '海尔', stage: 'lead' }],
     ['美的的商机先登记为线索,预计两百万', { intent: 'update_deal', stage: 'lead', amount: 2000000 }],
