@@ -61,13 +61,15 @@ const isStop = (w: string) => STOP.has(lower(w)) || /[’']d$/i.test(w)
 const PLACE_AFTER =
   /^\s*(?:office|offices|hq|headquarters|branch|plant|factory|campus|site|store|warehouse|team)\b/i
 
+const POSSESSIVE = /[’']s(?=\s)/
+
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = []
   CAP_RUN.lastIndex = 0
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
-    const possessive = /^\S+?[’']s(?=\s)/.exec(m[0])?.[0] ?? /[^\s]+?[’']s(?=\s)/.exec(m[0])?.[0]
-    const cut = possessive ? m[0].indexOf(possessive) + possessive.length : -1
+    const possessive = /[’']/.test(m[0]) ? POSSESSIVE.exec(m[0]) : null
+    const cut = possessive ? possessive.index + possessive[0].length : -1
     if (cut > 0 && cut < m[0].length) {
       out.push({ text: m[0].slice(0, cut), index: m.index })
       const rest = m[0].slice(cut).trimStart()

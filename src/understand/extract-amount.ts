@@ -60,6 +60,8 @@ const AMOUNT = new RegExp(
   `${PREFIX}\\s?${NUM}\\s?${GE}${MULT}(?![a-zA-Z0-9])${PER}\\s?${SUFFIX}(?![a-zA-Z])`,
   'gi',
 )
+/** Every sum has a digit or a Chinese numeral in it. */
+const HAS_NUMBER = /[\d零一二两三四五六七八九十]/
 /** `一亿两千万`, `1亿2000万`: the 万 part after 亿. */
 const AFTER_YI = new RegExp(`^${NUM}(千万|百万|十万|万)?`)
 /** Words that make a bare number a sum of money (`金额 500000`, `budget 20000`). */
@@ -90,6 +92,8 @@ function currencyOf(word: string | undefined): string | null {
  * With several, the one after `调整为`/`to` wins, else the first.
  */
 export function extractAmount(text: string): FoundAmount | null {
+  // Most messages hold no number at all; the long regex is not worth running on them.
+  if (!HAS_NUMBER.test(text)) return null
   const found: (FoundAmount & { preferred: boolean })[] = []
   AMOUNT.lastIndex = 0
   for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
