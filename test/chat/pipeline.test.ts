@@ -270,6 +270,15 @@ describe('undo typed as a line, for platforms without buttons', () => {
     expect(customer?.status).not.toBe('archived')
   })
 
+  it('keeps a customer that gained a deal after the note', async () => {
+    await say('Met Sarah Lee at Initech, she is keen on the pilot')
+    await say('Initech deal -> proposal, 120k USD')
+    const reply = await say('undo')
+    expect(reply?.text).toMatch(/^↩️ Note removed:/)
+    const [customer] = await t.db.select().from(customers)
+    expect(customer?.status).toBe('active')
+  })
+
   it("never touches another chat's notes or someone else's", async () => {
     await say('今天给华为张总打了电话', { chatId: 'g1', chatKind: 'group', mentionsBot: true })
     const here = await say('撤销')

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { deleteInteraction } from '../../crm/interactions.ts'
-import { customers, interactions } from '../../db/schema.ts'
+import { customers, deals, interactions } from '../../db/schema.ts'
 import type { Reply } from '../chat-message.ts'
 import { type Lang, t } from '../intents/intent-context.ts'
 import { lastNoteInChat } from './correct-note.ts'
@@ -24,14 +24,7 @@ export async function undoNote(
   const removed = await deleteInteraction(crm, actor, noteId)
   const createdCustomerId =
     target.createdCustomerId ?? (removed.extracted.createdCustomer === true ? removed.customerId : null)
-  const others = createdCustomerId
-    ? await crm.db
-        .select({ id: interactions.id })
-        .from(interactions)
-        .where(and(eq(interactions.customerId, createdCustomerId), ne(interactions.id, noteId)))
-        .limit(1)
-    : []
-  if (createdCustomerId && !others.length) {
+  if (createdCustomerId && !(await hasOtherRecords(crm, createdCustomerId, noteId))) {
     await crm.db
       .update(customers)
       .set({ status: 'archived', updatedAt: crm.now() })
@@ -55,6 +48,22 @@ export async function undoNote(
     intent: 'action',
     data: { interactionId: removed.id },
   }
+}
+
+/** Whether anything but this note hangs on the customer: then it stays, even if the note brought it in. */
+async function hasOtherRecords(crm: CrmContext, customerId: string, noteId: string): Promise<boolean> {
+  const [note] = await crm.db
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(and(eq(interactions.customerId, customerId), ne(interactions.id, noteId)))
+    .limit(1)
+  if (note) return true
+  const [deal] = await crm.db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(eq(deals.customerId, customerId))
+    .limit(1)
+  return deal !== undefined
 }
 
 // Typed undo names what it removed, since the user cannot see which message it applied to.
