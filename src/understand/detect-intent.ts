@@ -1,15 +1,18 @@
 import type { Intent, InteractionType } from './parsed-message.ts'
 
-/** What the intent rules look at; computed once per message by parse-message.ts. */
+/**
+ * What the intent rules look at. parse-message.ts computes each feature on first read, so a rule that
+ * is never tried costs nothing; they are read-only here.
+ */
 export interface IntentFeatures {
-  text: string
-  customer: string | null
-  contact: string | null
-  channel: InteractionType | null
-  stage: { stage?: string; strong: boolean; sent?: boolean } | null
-  hasAmount: boolean
-  hasPeriod: boolean
-  hasFutureDate: boolean
+  readonly text: string
+  readonly customer: string | null
+  readonly contact: string | null
+  readonly channel: InteractionType | null
+  readonly stage: { stage?: string; strong: boolean; sent?: boolean } | null
+  readonly hasAmount: boolean
+  readonly hasPeriod: boolean
+  readonly hasFutureDate: boolean
 }
 
 const HELP_ONLY =
@@ -124,12 +127,18 @@ const NARRATIVE =
 
 /** Counts sentiment words; a callback because it is only worth computing for a few rules. */
 type SentimentHits = () => number
-type Rule = { intent: Intent; score: (f: IntentFeatures, sentimentHits: SentimentHits) => number }
+type Rule = {
+  intent: Intent
+  /** The highest score the rule can give: once another rule is at least this sure, it is not tried. */
+  max: number
+  score: (f: IntentFeatures, sentimentHits: SentimentHits) => number
+}
 
 /** Each rule says how sure it is; the surest wins, earlier rules win ties. */
 const RULES: readonly Rule[] = [
   {
     intent: 'help',
+    max: 0.95,
     score: (f) => {
       if (HELP_ONLY.test(f.text)) return 0.95
       if (HELP_HOWTO.test(f.text)) return 0.92
@@ -139,11 +148,13 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'list_reminders',
+    max: 0.92,
     score: (f) =>
       LIST_REMINDERS.test(f.text) || (REMIND_WHAT_HINT.test(f.text) && REMIND_WHAT.test(f.text)) ? 0.92 : 0,
   },
   {
     intent: 'set_reminder',
+    max: 0.9,
     score: (f, sentimentHits) => {
       if (SET_REMINDER.test(f.text)) return 0.9
       if (REMINDER_WORD.test(f.text) && f.customer) return 0.6
@@ -158,6 +169,7 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'update_deal',
+    max: 0.9,
     score: (f) => {
       // `给拼多多的何总发了方案` is first a note on the contact; `给京东发了方案` moves the deal.
       // `和华为的张总开了会,需求确认了`: a middle stage in a report of a contact is the note's content.
@@ -180,6 +192,7 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'log_interaction',
+    max: 0.88,
     score: (f, sentimentHits) => {
       const who = f.customer || f.contact
       if (f.channel && who) return f.contact ? 0.88 : 0.84
@@ -202,6 +215,7 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'pipeline_summary',
+    max: 0.9,
     score: (f) => {
       if (PIPELINE.test(f.text) || LISTED_DEALS.test(f.text))
         return f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85
@@ -211,6 +225,7 @@ const RULES: readonly Rule[] = [
   },
   {
     intent: 'lookup_customer',
+    max: 0.9,
     score: (f) => {
       if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
       if ((f.customer || f.contact) && CONTACT_DETAIL.test(f.text)) return 0.9
@@ -236,6 +251,8 @@ export function detectIntent(
   let intent: Intent = 'unknown'
   let confidence = 0
   for (const rule of RULES) {
+    // Earlier rules win ties, so a rule that cannot score higher changes nothing.
+    if (rule.max <= confidence) continue
     const s = rule.score(f, sentimentHits)
     if (s > confidence) {
       confidence = s

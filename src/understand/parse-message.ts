@@ -1,4 +1,4 @@
-import { detectIntent, hasLookupVerb, hasReminderWord } from './detect-intent.ts'
+import { detectIntent, hasLookupVerb, hasReminderWord, type IntentFeatures } from './detect-intent.ts'
 import { detectPeriod } from './detect-period.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
@@ -11,26 +11,82 @@ import { normalizeText } from './normalize-text.ts'
 import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
 import { wallClock } from './zoned-time.ts'
 
-/** Everything read from a message before the intent decides which of it to report. */
-interface Reading {
-  text: string
-  dates: FoundDate[]
-  amount: FoundAmount | null
-  entities: FoundEntities
-  stage: FoundStage | null
-  channel: InteractionType | null
-  period: Period | null
-  /** Read on first use: only logged interactions report it and most intent rules never ask. */
-  sentiment: FoundSentiment | null
-}
+/**
+ * Everything read from a message before the intent decides which of it to report. Each part is
+ * read on first use: the intent rules stop early for most messages (a reminder never asks for the
+ * period), and only the fields an intent reports are filled.
+ */
+class Reading implements IntentFeatures {
+  #dates: FoundDate[] | undefined
+  #amount: FoundAmount | null | undefined
+  #entities: FoundEntities | undefined
+  #stage: FoundStage | null | undefined
+  #channel: InteractionType | null | undefined
+  #period: Period | null | undefined
+  #sentiment: FoundSentiment | undefined
 
-function sentimentOf(r: Reading): FoundSentiment {
-  r.sentiment ??= extractSentiment(r.text)
-  return r.sentiment
+  constructor(
+    readonly text: string,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  get dates(): FoundDate[] {
+    this.#dates ??= extractDates(this.text, {
+      now: this.ctx.now,
+      timeZone: this.ctx.timeZone,
+      allowWeak: hasReminderWord(this.text),
+    })
+    return this.#dates
+  }
+  get amount(): FoundAmount | null {
+    if (this.#amount === undefined) this.#amount = extractAmount(this.text)
+    return this.#amount
+  }
+  get entities(): FoundEntities {
+    const amount = this.amount
+    this.#entities ??= extractEntities(
+      this.text,
+      amount ? [...this.dates, amount] : this.dates,
+      hasLookupVerb(this.text),
+    )
+    return this.#entities
+  }
+  get stage(): FoundStage | null {
+    if (this.#stage === undefined) this.#stage = extractStage(this.text)
+    return this.#stage
+  }
+  get channel(): InteractionType | null {
+    if (this.#channel === undefined) this.#channel = interactionType(this.text)
+    return this.#channel
+  }
+  get period(): Period | null {
+    if (this.#period === undefined)
+      this.#period = detectPeriod(this.text, wallClock(this.ctx.now, this.ctx.timeZone))
+    return this.#period
+  }
+  get sentiment(): FoundSentiment {
+    this.#sentiment ??= extractSentiment(this.text)
+    return this.#sentiment
+  }
+  get customer(): string | null {
+    return this.entities.customer
+  }
+  get contact(): string | null {
+    return this.entities.contact
+  }
+  get hasAmount(): boolean {
+    return this.amount !== null
+  }
+  get hasPeriod(): boolean {
+    return this.period !== null
+  }
+  get hasFutureDate(): boolean {
+    return firstFuture(this) !== undefined
+  }
 }
 
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
-const firstFuture = (r: Reading) => r.dates.find((d) => !d.past)
+const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
 
 function fillWho(out: ParsedMessage, r: Reading): void {
   out.customer = r.entities.customer
@@ -50,7 +106,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
   log_interaction(out, r) {
     fillWho(out, r)
     fillMoney(out, r)
-    const s = sentimentOf(r)
+    const s = r.sentiment
     out.interaction_type = r.channel
     out.sentiment = s.sentiment
     out.sentiment_score = s.score
@@ -83,33 +139,8 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
  * stage, period and reminder task. Never throws for odd text; an unknown time zone throws RangeError.
  */
 export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
-  const text = normalizeText(raw, ctx.botNames)
-  const dates = extractDates(text, { now: ctx.now, timeZone: ctx.timeZone, allowWeak: hasReminderWord(text) })
-  const amount = extractAmount(text)
-  const entities = extractEntities(text, amount ? [...dates, amount] : dates, hasLookupVerb(text))
-  const r: Reading = {
-    text,
-    dates,
-    amount,
-    entities,
-    stage: extractStage(text),
-    channel: interactionType(text),
-    period: detectPeriod(text, wallClock(ctx.now, ctx.timeZone)),
-    sentiment: null,
-  }
-  const { intent, confidence } = detectIntent(
-    {
-      text,
-      customer: entities.customer,
-      contact: entities.contact,
-      channel: r.channel,
-      stage: r.stage,
-      hasAmount: amount !== null,
-      hasPeriod: r.period !== null,
-      hasFutureDate: firstFuture(r) !== undefined,
-    },
-    () => sentimentOf(r).hits,
-  )
+  const r = new Reading(normalizeText(raw, ctx.botNames), ctx)
+  const { intent, confidence } = detectIntent(r, () => r.sentiment.hits)
   const out: ParsedMessage = {
     intent,
     customer: null,
