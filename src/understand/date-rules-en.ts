@@ -34,7 +34,12 @@ const NUM_WORDS: Record<string, number> = {
 }
 const UNIT_MS: Record<string, number> = { m: 60_000, h: HOUR_MS }
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray) => Omit<DateToken, 'start' | 'end'> | null }
+type Rule = {
+  /** Letters every match holds; the rule's regex is only run when the text has them. */
+  need: RegExp
+  re: RegExp
+  make: (m: RegExpExecArray) => Omit<DateToken, 'start' | 'end'> | null
+}
 
 const count = (raw: string) => NUM_WORDS[raw.toLowerCase()] ?? Number(raw)
 const endOfMonth =
@@ -48,6 +53,7 @@ const endOfMonth =
 
 const RULES: Rule[] = [
   {
+    need: /to[dnm]|tmr|yesterday|this/i,
     re: /\b(?:the\s+)?(day\s+after\s+tomorrow|today|tonight|tomorrow|tmrw?|tomorow|yesterday|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(morning|afternoon|evening|night))?\b/gi,
     make: (m) => {
       const word = (m[1] ?? '').toLowerCase()
@@ -66,6 +72,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /mon|tue|wed|thu|fri|sat|sun/i,
     re: new RegExp(
       `\\b(?:(next|this|coming|this\\s+coming|last|on)\\s+)?${WEEKDAY_SRC}\\b(?:\\s+(next\\s+week|this\\s+week|after\\s+next))?`,
       'gi',
@@ -85,6 +92,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /next|this|last|end|eo[wmyd]/i,
     re: /\b(next|this|last)\s+(week(?:end)?|month)\b|\b(?:end\s+of\s+(?:the\s+)?(week|month|year|day)|eo([wmyd]))\b|\b(?:(?:early|beginning\s+of|start\s+of)\s+next\s+month)\b/gi,
     make: (m) => {
       const which = (m[1] ?? '').toLowerCase()
@@ -105,6 +113,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /in|after|now/i,
     re: /\b(?:in|within|after)\s+(?:(?:a|an)\s+)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)\s*(?:of\s+)?(?:an?\s+)?(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+from\s+now\b/gi,
     make: (m) => {
       const n = count(m[1] ?? m[3] ?? '')
@@ -119,6 +128,7 @@ const RULES: Rule[] = [
   },
   {
     // `on the 25th`: this month's, or next month's once it has passed.
+    need: /\d(?:st|nd|rd|th)/i,
     re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})/gi,
     make: (m) => {
       const day = Number(m[1])
@@ -129,6 +139,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /\d|noon|midday|midnight|morning|afternoon|evening/i,
     re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(?:at|@|by|around)\s*(\d{1,2})(?::(\d{2}))?(?![\d%kKmMwW万.:/-])(?!\s*[ap]\.?m)(?!\s*(?:hours?|days?|min|people|percent|%))|\b(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b|\b(?:in\s+the\s+)?(morning|afternoon|evening)\b/gi,
     make: (m) => {
       if (m[8]) {
@@ -154,6 +165,7 @@ export const EN_DATE_HINT =
 export function enDateTokens(text: string): DateToken[] {
   const out: DateToken[] = []
   for (const rule of RULES) {
+    if (!rule.need.test(text)) continue
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const made = rule.make(m)

@@ -32,7 +32,12 @@ const WEEK_REFS: Record<string, WeekRef> = {
 
 const HOUR_MS = 3_600_000
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray) => Omit<DateToken, 'start' | 'end'> | null }
+type Rule = {
+  /** A character every match holds; the rule's regex is only run when the text has one. */
+  need: RegExp
+  re: RegExp
+  make: (m: RegExpExecArray) => Omit<DateToken, 'start' | 'end'> | null
+}
 
 const weekRef = (prefix: string | undefined): WeekRef =>
   WEEK_REFS[(prefix ?? '').replace(/个/g, '')] ?? 'bare'
@@ -73,6 +78,7 @@ function explicitDate(year: number | undefined, month: number, day: number) {
 
 const RULES: Rule[] = [
   {
+    need: /[天日儿早晚晨]/,
     re: /(大后|今|明|后|昨|前)(?:天|日|儿)|(今|明|昨)(早|晚|晨)(?!餐|饭|会)/g,
     make: (m) => {
       const rel = RELATIVE_DAYS[m[1] ?? m[2] ?? '今'] ?? 0
@@ -84,6 +90,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /[周期拜]/,
     re: new RegExp(`(下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜)([${WEEKDAY_CHARS}])(?!次)`, 'g'),
     make: (m) => {
       const target = weekdayIndex(m[2] ?? '一')
@@ -93,6 +100,7 @@ const RULES: Rule[] = [
   },
   {
     // `下周` alone means its Monday; `周末` its Saturday.
+    need: /[周期拜]/,
     re: /(下下个?|下个?|这个?|本|上个?)(?:周|星期|礼拜)(末)?(?![一二三四五六日天1-7])|(?<![下这本上个])周末/g,
     make: (m) => {
       const ref = weekRef(m[1])
@@ -101,6 +109,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /后/,
     re: new RegExp(
       `(${NUMBER_SRC}|半)\\s*个?(半)?\\s*(天|日|周|星期|礼拜|月|小时|钟头|分钟|刻钟)(?:以后|之后|后)`,
       'g',
@@ -117,6 +126,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /过/,
     re: /过\s*(\d+|[一二两三四五六七八九十]+|半)\s*个?\s*(小时|分钟|天)/g,
     make: (m) => {
       const n = m[1] === '半' ? 0.5 : parseNumber(m[1] ?? '')
@@ -125,6 +135,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /月/,
     re: /(本|这个?|下下个?|下个?|上个?)?月(底|末|初|中旬|中(?![标国心间])|上旬|下旬)|(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末|初|中旬|上旬|下旬)/g,
     make: (m) => {
       if (m[3]) return { day: monthPart(m[4] ?? '初', 0, parseNumber(m[3])) }
@@ -135,6 +146,7 @@ const RULES: Rule[] = [
   },
   {
     // `下个月5号` is that day; `下个月` alone its first day, the earliest moment it names.
+    need: /月/,
     re: /(下下|下)个?月(?![底末初中上下份])(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日])?/g,
     make: (m) => {
       const day = m[2] ? parseNumber(m[2]) : 1
@@ -143,10 +155,12 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /年/,
     re: /(今年|明年)?(?:年底|年末)/g,
     make: (m) => ({ day: (now) => ({ year: now.year + (m[1] === '明年' ? 1 : 0), month: 12, day: 31 }) }),
   },
   {
+    need: /[月/]/,
     re: /(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)?|(?<![\d.])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
     make: (m) => {
       const month = parseNumber(m[2] ?? m[4] ?? '')
@@ -156,6 +170,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /[号日]/,
     re: /(?<![月\d])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?![本元子楼线院门位机码])/g,
     make: (m) => {
       const day = parseNumber(m[1] ?? '')
@@ -166,6 +181,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    need: /[点:：时午晨晚夜傍]|早上/,
     re: new RegExp(
       `(${POD})?\\s*(\\d{1,2}|[零一二两三四五六七八九十]{1,3})\\s*(?:点钟?|[:：](?=\\d{2}(?!\\d))|时)\\s*(?:(半)|([一三])刻|(\\d{1,2}|[零一二三四五六七八九十]{1,3})\\s*分?)?|(${POD})`,
       'g',
@@ -191,6 +207,7 @@ export const ZH_DATE_HINT =
 export function zhDateTokens(text: string): DateToken[] {
   const out: DateToken[] = []
   for (const rule of RULES) {
+    if (!rule.need.test(text)) continue
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const made = rule.make(m)

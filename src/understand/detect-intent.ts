@@ -143,7 +143,7 @@ const RULES: readonly Rule[] = [
       if (HELP_ONLY.test(f.text)) return 0.95
       if (HELP_HOWTO.test(f.text)) return 0.92
       if (HELP_ASK.test(f.text) && !f.customer) return 0.9
-      return HELP_ANY.test(f.text) && f.text.length < 30 ? 0.7 : 0
+      return f.text.length < 30 && HELP_ANY.test(f.text) ? 0.7 : 0
     },
   },
   {
@@ -182,7 +182,7 @@ const RULES: readonly Rule[] = [
       )
         return 0.8
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
-      if (DEAL_CHANGE.test(f.text) && (f.hasAmount || f.stage)) return f.customer ? 0.88 : 0.7
+      if ((f.hasAmount || f.stage) && DEAL_CHANGE.test(f.text)) return f.customer ? 0.88 : 0.7
       if (f.customer && DEAL_STATUS.test(f.text)) return 0.75
       if (f.customer && NEW_DEAL.test(f.text)) return 0.8
       // `比亚迪报价120万`, `字节跳动合同额十五万`: a sum put on a customer, with no one spoken to.
@@ -220,15 +220,15 @@ const RULES: readonly Rule[] = [
       if (PIPELINE.test(f.text) || LISTED_DEALS.test(f.text))
         return f.customer ? 0.6 : f.hasPeriod ? 0.9 : 0.85
       // `看看这个月的数据`: a period plus a vague "how is it going" is still a summary.
-      return f.hasPeriod && !f.customer && !f.contact && PERIOD_QUESTION.test(f.text) ? 0.7 : 0
+      return !f.customer && !f.contact && PERIOD_QUESTION.test(f.text) && f.hasPeriod ? 0.7 : 0
     },
   },
   {
     intent: 'lookup_customer',
     max: 0.9,
     score: (f) => {
-      if (LOOKUP_START.test(f.text) && (f.customer || f.contact)) return 0.9
-      if ((f.customer || f.contact) && CONTACT_DETAIL.test(f.text)) return 0.9
+      if (!(f.customer || f.contact)) return 0
+      if (LOOKUP_START.test(f.text) || CONTACT_DETAIL.test(f.text)) return 0.9
       if (f.customer && (HISTORY_ASK.test(f.text) || OPEN_RECORD.test(f.text))) return 0.9
       if (f.contact && WHO_IS.test(f.text)) return 0.87
       if (!f.customer) return 0

@@ -8,7 +8,15 @@ export interface FoundEntities {
   contact: string | null
 }
 
-const CJK = /[\u4e00-\u9fff]/g
+/** Whether `text` holds at least two Chinese characters; a loop, since counting them all allocates. */
+function hasTwoCjk(text: string): boolean {
+  let seen = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x4e00 && c <= 0x9fff && ++seen >= 2) return true
+  }
+  return false
+}
 
 /**
  * Customer and contact. `masked` spans (dates, amounts) are blanked first so that `明天下午3点`
@@ -27,8 +35,7 @@ export function extractEntities(
     clean = `${clean.slice(0, s.start)}|${clean.slice(s.end)}`
     floor = s.start
   }
-  const cjk = clean.match(CJK)?.length ?? 0
-  if (cjk >= 2) {
+  if (hasTwoCjk(clean)) {
     let contact = zhContact(clean)
     let customer = zhCustomer(clean, lookup)
     if (!customer) customer = enEntities(clean, lookup).customer
