@@ -13,6 +13,10 @@ export interface IntentFeatures {
   readonly hasAmount: boolean
   readonly hasPeriod: boolean
   readonly hasFutureDate: boolean
+  /** `提醒我`, `remind me`: see hasReminderWord. */
+  readonly reminderWord: boolean
+  /** `查一下`, `look up`: see hasLookupVerb. */
+  readonly lookupVerb: boolean
 }
 
 const HELP_ONLY =
@@ -22,6 +26,9 @@ const HELP_ANY =
 /** A question about the bot itself: what it supports, what to type, how to start. */
 const HELP_ASK =
   /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教我一下|教教我|怎么玩|(?:你|您|这个?(?:bot|机器人|助手|小助手|工具|系统)|\bbot)(?:都|还|到底)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些|嘛)|(?:这个?(?:bot|机器人|助手|小助手|工具)|你)(?:都|到底)?(?:有|有什么|有啥)用|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b/i
+/** Words every HELP_ASK phrasing holds, tested first because most messages have none. */
+const HELP_ASK_HINT =
+  /什么|哪些|啥|嘛|功能|命令|指令|教|告诉|怎么玩|有用|么用|你是|what|which|commands|features|how|getting/i
 /**
  * `怎么设置提醒`, `提醒怎么设置?`, `这个机器人怎么用`, `how do I log a call`: a question about the bot or
  * one of its features, not the thing itself.
@@ -30,6 +37,9 @@ const HELP_HOWTO =
   /^(?:请问)?(?:我)?(?:要|该)?(?:怎么|如何|怎样|咋)(?:才能)?(?:用|使用|设置|设|记录|录入|查|查询|添加|创建|新建|修改|删除|更新|改|加|建|删|录|标记|取消|关闭)|^(?:请问)?(?:这个)?(?:机器人|助手|bot|小助手|系统|工具|你|提醒|待办|日程|商机|线索|客户|联系人|跟进记录|拜访记录|记录|报表|管道|pipeline|reminders?|deals?|这个|这玩意儿?|这东西)(?:功能)?(?:到底|要|该|应该|可以|能)?(?:怎么|如何|怎样|咋)(?:用|使用|玩|操作|设置|设|添加|加|创建|建|录入|记录|查|查询|修改|删除|取消)(?:啊|呢|呀|的|哦)?[\s?!.~]*$|^how (?:do|can|should) (?:i|we)\b|^how to\b|^how (?:does|do) (?:this|the|you)\s*(?:bot|thing|assistant|reminders?)?\s*work/i
 const LIST_REMINDERS =
   /我的(?:提醒|待办|日程)|提醒列表|(?:查看|看看|看下|列出|所有|全部|有哪些|有什么|有啥)(?:的)?(?:提醒|待办|日程)|提醒有哪些|待办(?:事项|列表|清单)|今天(?:要做什么|有什么安排|有啥安排|的安排)|(?:今天|明天|本周|这周|下周)的?(?:待办|提醒|安排|日程)(?=$|[\s?!.,~吗呢呀啊是有发给列看都])|\bmy (?:reminders|to-?dos?|tasks|agenda|schedule)\b|\b(?:list|show|see|view|check)\b(?: me)?(?: my| all| the)? (?:upcoming |pending |open )?(?:reminders|to-?dos|tasks)\b|\b(?:upcoming|pending|open|any) reminders\b|\bwhat(?:'s| is| are)? (?:on my (?:agenda|schedule|plate|calendar|list)|my reminders)|\bwhat reminders\b|\breminders? (?:are |is )?(?:due|coming up|pending)\b|\bwhat (?:reminders|to-?dos|tasks|follow-?ups) (?:do|have|did) (?:i|we)\b|\b(?:do|did) i (?:have|set) (?:any )?(?:reminders|follow-?ups|to-?dos)\b|\breminders? (?:i|i've|i have) set\b|\bwhat(?:'s| is) (?:due|coming up)\b|(?:设置|设|定|加|建|让你记)(?:过|了)?的(?:那些|这些|所有|全部|哪些)?(?:提醒|待办)|(?:提醒|待办)(?:事项)?(?:都|全部|全都)?(?:给我|帮我|发我)?(?:列出来|列一下|列给我|拉出来|给我看|发给我|有哪些|有什么|是什么|有几个|有多少|瞅瞅|瞧瞧|看看|看一下|看下|过一遍|念一下|说一下)|(?:让你|叫你|请你|要你)(?:帮我)?提醒(?:我)?的|\bwhat (?:do|should) i (?:need|have) to do\b|\bwhat (?:did|have) i (?:ask|asked|tell|told|want|wanted) you to remind me\b|\bwhat (?:was|am) i (?:supposed|meant) to (?:do|remember)\b|\bremind me what (?:i|my reminders)\b|\bwhat(?:'s| is| are) (?:on )?my (?:reminders|to-?do(?: list)?|list)\b|(?:有|设了|设置了|定了)(?:哪些|什么|几个|多少)(?:提醒|待办)|(?:还有|有没有)(?:什么)?(?:提醒|待办)|(?:今天|明天|后天|本周|这周|下周|周[一二三四五六日天])(?:都|还)?有(?:什么|啥|哪些)(?:安排|待办|提醒|日程|事情?要做)|\bwhat do i have (?:today|tomorrow|this week|next week|on)\b|\bwhat(?:'s| is) on (?:today|tomorrow|this week)\b/i
+/** Words every LIST_REMINDERS phrasing holds; most messages have none, and the long regex is skipped. */
+const LIST_HINT =
+  /提醒|待办|日程|安排|要做|remind|to-?do|task|agenda|schedule|plate|calendar|list|due|coming up|follow|supposed|meant|what/i
 /**
  * `reminders pls`, `有啥要提醒我的`, `what's on my reminder list`: the list asked for by name alone, or
  * a question about what there is to be reminded of. Kept apart from LIST_REMINDERS and only tried
@@ -142,7 +152,7 @@ const RULES: readonly Rule[] = [
     score: (f) => {
       if (HELP_ONLY.test(f.text)) return 0.95
       if (HELP_HOWTO.test(f.text)) return 0.92
-      if (HELP_ASK.test(f.text) && !f.customer) return 0.9
+      if (HELP_ASK_HINT.test(f.text) && HELP_ASK.test(f.text) && !f.customer) return 0.9
       return f.text.length < 30 && HELP_ANY.test(f.text) ? 0.7 : 0
     },
   },
@@ -150,13 +160,16 @@ const RULES: readonly Rule[] = [
     intent: 'list_reminders',
     max: 0.92,
     score: (f) =>
-      LIST_REMINDERS.test(f.text) || (REMIND_WHAT_HINT.test(f.text) && REMIND_WHAT.test(f.text)) ? 0.92 : 0,
+      (LIST_HINT.test(f.text) && LIST_REMINDERS.test(f.text)) ||
+      (REMIND_WHAT_HINT.test(f.text) && REMIND_WHAT.test(f.text))
+        ? 0.92
+        : 0,
   },
   {
     intent: 'set_reminder',
     max: 0.9,
     score: (f, sentimentHits) => {
-      if (SET_REMINDER.test(f.text)) return 0.9
+      if (f.reminderWord) return 0.9
       if (REMINDER_WORD.test(f.text) && f.customer) return 0.6
       // `周四跟进一下碧桂园`: a to-do with a date still to come reads as a reminder.
       // Only a to-do about someone: `明天见` and `周末去哪玩` are chat.
@@ -232,7 +245,7 @@ const RULES: readonly Rule[] = [
       if (f.customer && (HISTORY_ASK.test(f.text) || OPEN_RECORD.test(f.text))) return 0.9
       if (f.contact && WHO_IS.test(f.text)) return 0.87
       if (!f.customer) return 0
-      if (LOOKUP_VERB.test(f.text) || LOOKUP_ASK.test(f.text)) return 0.87
+      if (f.lookupVerb || LOOKUP_ASK.test(f.text)) return 0.87
       if (LOOKUP_OBJECT.test(f.text)) return 0.72
       // A message that is nothing but a name is most likely a look-up.
       return f.text.replace(/[\s?？!！.。]/g, '').length <= f.customer.length + 2 ? 0.6 : 0

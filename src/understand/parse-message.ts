@@ -24,6 +24,8 @@ class Reading implements IntentFeatures {
   #channel: InteractionType | null | undefined
   #period: Period | null | undefined
   #sentiment: FoundSentiment | undefined
+  #reminderWord: boolean | undefined
+  #lookupVerb: boolean | undefined
 
   constructor(
     readonly text: string,
@@ -34,7 +36,7 @@ class Reading implements IntentFeatures {
     this.#dates ??= extractDates(this.text, {
       now: this.ctx.now,
       timeZone: this.ctx.timeZone,
-      allowWeak: hasReminderWord(this.text),
+      allowWeak: this.reminderWord,
     })
     return this.#dates
   }
@@ -47,7 +49,7 @@ class Reading implements IntentFeatures {
     this.#entities ??= extractEntities(
       this.text,
       amount ? [...this.dates, amount] : this.dates,
-      hasLookupVerb(this.text),
+      this.lookupVerb,
     )
     return this.#entities
   }
@@ -79,6 +81,14 @@ class Reading implements IntentFeatures {
   }
   get hasPeriod(): boolean {
     return this.period !== null
+  }
+  get reminderWord(): boolean {
+    this.#reminderWord ??= hasReminderWord(this.text)
+    return this.#reminderWord
+  }
+  get lookupVerb(): boolean {
+    this.#lookupVerb ??= hasLookupVerb(this.text)
+    return this.#lookupVerb
   }
   get hasFutureDate(): boolean {
     return firstFuture(this) !== undefined
