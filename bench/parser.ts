@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseMessage } from '../src/understand/parse-message.ts'
 import type { ParseContext } from '../src/understand/parsed-message.ts'
@@ -28,15 +28,24 @@ const OWN = [
   '收到',
 ]
 
-function corpus(): string[] {
-  const dev = resolve(process.cwd(), '../shared/eval/messages.dev.jsonl')
-  const fromDev = existsSync(dev)
-    ? readFileSync(dev, 'utf8')
+const textsOf = (path: string): string[] =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((l) => (JSON.parse(l) as { text: string }).text)
     : []
-  return [...fromDev, ...OWN]
+
+/** The shared dev corpus (when beside the repo), our labelled corpora, and the lines above. */
+function corpus(): string[] {
+  const fixtures = resolve(process.cwd(), 'test/understand/fixtures')
+  const labelled = existsSync(fixtures)
+    ? readdirSync(fixtures)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .flatMap((f) => textsOf(join(fixtures, f)))
+    : []
+  return [...textsOf(resolve(process.cwd(), '../shared/eval/messages.dev.jsonl')), ...labelled, ...OWN]
 }
 
 const quantile = (sorted: Float64Array, q: number) =>
