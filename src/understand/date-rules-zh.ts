@@ -127,11 +127,11 @@ const RULES: Rule[] = [
   },
   {
     need: /过/,
-    re: /过\s*(\d+|[一二两三四五六七八九十]+|半)\s*个?\s*(小时|分钟|天)/g,
+    re: /过\s*(\d+|[一二两三四五六七八九十]+|半)\s*个?\s*(小时|钟头|分钟|天)/g,
     make: (m) => {
       const n = m[1] === '半' ? 0.5 : parseNumber(m[1] ?? '')
       if (m[2] === '天') return { day: inDays(n) }
-      return { afterMs: n * (m[2] === '小时' ? HOUR_MS : 60_000) }
+      return { afterMs: n * (m[2] === '分钟' ? 60_000 : HOUR_MS) }
     },
   },
   {

@@ -241,11 +241,13 @@ function isCompanyPlaced(text: string, start: number, end: number): boolean {
 /** Things a brand owns in `X的Y`. */
 const OWNED_THING = /^(?:单子|项目|商机|订单|合同|需求|报价|采购|负责人|老板)/
 const BRAND_AFTER = /^([\u4e00-\u9fff]{1,3})的/
+/** `江苏银行明年的采购`: a time word after the name says when, it is no brand. */
+const TIME_NOT_BRAND = /^(?:[今明去前后]年|[上下本这]个?(?:月|周|季度?)|[今明昨前后]天|年底|年初|月底|月初)$/
 const NOT_BRAND = /[那这边方面部门团队里上下们总的和跟与同在也都还又就说了]/
 
 function brandAfter(text: string, end: number): string {
   const brand = BRAND_AFTER.exec(text.slice(end, end + 5))?.[1]
-  if (!brand || NOT_BRAND.test(brand)) return ''
+  if (!brand || NOT_BRAND.test(brand) || TIME_NOT_BRAND.test(brand)) return ''
   ZH_CONTACT.lastIndex = 0
   if (ZH_CONTACT.test(brand)) return ''
   const owned = text.slice(end + brand.length + 1, end + brand.length + 5)

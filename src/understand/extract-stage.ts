@@ -13,10 +13,13 @@ export interface FoundStage {
 const NAMED_STAGE =
   /([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:阶段|stage)|(?:to|into|in|at)\s+(?:the\s+)?(lead|qualified|qualification|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost)\b/i
 const NAMED_HINT = /阶段|stage|\b(?:to|into|in|at)\s/i
+/** `stage: qualified`, `Roche stage proposal`: a stage name right after the word stage. */
+const AFTER_STAGE_WORD =
+  /\bstage\s*[:：=-]?\s*(lead|qualified|qualification|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost)\b/i
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   [
     'lost',
-    /closed[- ]lost|丢单|输单|丢标|落标|未中标|没中标|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+    /closed[- ]lost|丢单|输单|丢标|落标|未中标|没中标|(?:标|招标|投标)(?:也)?(?:没有?|未)中(?!标)|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
   ],
   [
     'won',
@@ -62,8 +65,9 @@ function readStage(text: string, stage: DealStage, m: RegExpExecArray): FoundSta
     MOVE.test(text.slice(0, m.index)) ||
     MOVE_RIGHT_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
     /^(?:正在|还在|在)|已/.test(m[0]) ||
-    // `谈判中`, `negotiating`, and `需求确认了`: the stage is reached.
-    /^(?:中|ing|了)/.test(text.slice(m.index + m[0].length))
+    // `谈判中`, `negotiating`, `需求确认了`, and the Singlish `qualified liao` / `qualified already`:
+    // the stage is reached.
+    /^(?:中|ing|了|[a-z]*\s+(?:liao|le|already|oredi|done)\b)/i.test(text.slice(m.index + m[0].length))
   return { stage, strong, sent }
 }
 
@@ -80,7 +84,7 @@ function stageOf(word: string): DealStage | null {
 
 /** The deal stage a message reports, or null. */
 export function extractStage(text: string): FoundStage | null {
-  const named = NAMED_HINT.test(text) ? NAMED_STAGE.exec(text) : null
+  const named = NAMED_HINT.test(text) ? (AFTER_STAGE_WORD.exec(text) ?? NAMED_STAGE.exec(text)) : null
   const fromName = named ? stageOf(named[1] ?? named[2] ?? '') : null
   if (fromName) return { stage: fromName, strong: true }
   for (const [stage, re] of STAGE_WORDS_ALL) {
