@@ -67,6 +67,24 @@ function topicSpans(text: string): [number, number][] {
   return spans
 }
 
+/**
+ * `unhappy with their current vendor`, `对现在的供应商很不满`: the customer's pain with whoever
+ * serves them now is our opening. The words inside are not counted; the whole counts as good news.
+ */
+const INCUMBENT_PAIN =
+  /\b(?:unhappy|not happy|frustrated|dissatisfied|fed up|annoyed|disappointed|not satisfied|sick)\s+(?:with|of|about)\s+(?:their|the|its|his|her)?\s*(?:current|existing|incumbent|present|old|legacy)\s+(?:vendor|provider|supplier|system|solution|tool|partner|platform|software)s?\b|对(?:现在|目前|现有|原来|原有|当前|现用)的?(?:供应商|厂商|服务商|系统|方案|软件|平台)[^,.!?;，。！？；]{0,6}?(?:不满意?|失望|头疼|吐槽|很烦)/gi
+const INCUMBENT_HINT = /current|existing|incumbent|present|old|legacy|现在|目前|现有|原来|原有|当前|现用/i
+const INCUMBENT_PAIN_POLARITY = 0.8
+
+function incumbentSpans(text: string): [number, number][] {
+  if (!INCUMBENT_HINT.test(text)) return []
+  const spans: [number, number][] = []
+  INCUMBENT_PAIN.lastIndex = 0
+  for (let m = INCUMBENT_PAIN.exec(text); m; m = INCUMBENT_PAIN.exec(text))
+    spans.push([m.index, m.index + m[0].length])
+  return spans
+}
+
 function clauseStart(text: string, at: number, limit: number): number {
   let i = at
   while (i > Math.max(0, limit) && !CLAUSE_END.test(text[i - 1] ?? '')) i--
@@ -82,7 +100,9 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     sum += (negated ? polarity * (polarity < 0 ? NEGATED_NEGATIVE : NEGATED) : polarity * degree) * w
     hits++
   }
-  const topics = topicSpans(text)
+  const pains = incumbentSpans(text)
+  for (const [a] of pains) add(INCUMBENT_PAIN_POLARITY, a, 1, false)
+  const topics = pains.length ? [...topicSpans(text), ...pains] : topicSpans(text)
   const forNow = (index: number, end: number, polarity: number) => {
     if (polarity >= 0) return false
     const clause = text.slice(clauseStart(text, index, index - 12), index)
@@ -106,6 +126,8 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
   }
   EN_WORDS.lastIndex = 0
   for (let m = EN_WORDS.exec(text); m; m = EN_WORDS.exec(text)) {
+    const at = m.index
+    if (pains.length && pains.some(([a, b]) => at >= a && at < b)) continue
     const before = text
       .slice(clauseStart(text, m.index, m.index - 30), m.index)
       .trim()

@@ -240,6 +240,12 @@ export const ZH_POLARITY: Record<string, number> = {
   难搞: -0.6,
   难缠: -0.6,
   不了了之: -0.8,
+  太复杂: -0.6,
+  太麻烦: -0.6,
+  再说吧: -0.5,
+  明年再说: -0.6,
+  以后再说: -0.6,
+  入围: 0.7,
 }
 
 /**
@@ -247,6 +253,14 @@ export const ZH_POLARITY: Record<string, number> = {
  * pattern, so the word-level negation rule does not apply to them.
  */
 export const ZH_PHRASES: readonly [RegExp, number][] = [
+  // `很想上我们的系统`, `都想试用`: the customer wants what we sell; `不太想用` is the opposite.
+  [/(?<!(?:不|没)[^,，。]{0,2})想(?:上|用|买|采购|引进|试用|试试|合作|签)/g, 0.7],
+  [/(?:不|没)(?:太|大|怎么|是很|怎么太)?想(?:上|用|买|采购|引进|试用|换|合作|签|推进)/g, -0.8],
+  // `机会很大`, `把握比较大`: the odds of winning rated high, or low.
+  [/(?:机会|胜算|赢面|把握)(?:很|非常|特别|挺|比较|相当|蛮|还是)?(?:大|高)/g, 0.8],
+  [/(?:机会|胜算|赢面|把握)(?:不大|不高|渺茫|很小|不多)/g, -0.7],
+  // `预算花完了`, `预算用光了`: no money left this round.
+  [/预算(?:已经|都|早)?(?:花|用)(?:完|光)/g, -0.7],
   // `明确表示今年不会再采购了`, `暂时不考虑合作`, `不打算续约`: the customer says no.
   [
     /(?:不会|不再|不打算|不准备|不考虑|不想|没打算|没有打算|没计划|没有计划|暂不|暂时不|先不|决定不|不)(?:再|继续|跟我们|和我们)?(?:采购|购买|合作|续约|续费|签约|签了|下单|买单|买了|考虑我们|推进|上线|换|用我们)/g,
@@ -277,6 +291,11 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // `we are in the list`, `we're on their shortlist`: picked for the next round.
+  [
+    /\b(?:we(?:'re|’re| are)|us) (?:now )?(?:in|on) (?:the |their )?(?:short ?list|list|final round)\b/gi,
+    0.7,
+  ],
   [
     /\b(?:won'?t|will not|not going to|no longer|decided not to|don'?t plan to|do not plan to|not planning to)\s+(?:be\s+)?(?:buy|buying|purchase|purchasing|renew|renewing|sign|signing|move forward|proceed|continue|expand)\b/gi,
     -0.9,
@@ -476,6 +495,15 @@ export const EN_POLARITY: Record<string, number> = {
   'great fit': 0.9,
   thanked: 0.6,
   grateful: 0.8,
+  friendly: 0.7,
+  'all ok': 0.6,
+  'all okay': 0.6,
+  'all good': 0.6,
+  'looks fine': 0.6,
+  'looks good': 0.7,
+  'sign off': 0.6,
+  'will sign': 0.7,
+  shortlisted: 0.7,
 }
 
 /** Words that scale the sentiment word right after them. */

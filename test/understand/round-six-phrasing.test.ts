@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
+import { parse } from './helpers.ts'
+
+/**
+ * Classes of phrasing added after the sixth blind corpus, several ways each, written for this suite
+ * (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
+ */
+const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+  'a how-to question about a feature is help': [
+    ['新建联系人要怎么操作', { intent: 'help' }],
+    ['设置提醒该怎么弄?', { intent: 'help' }],
+    ['any tips for using this tool?', { intent: 'help' }],
+    ['some pointers on using the bot pls', { intent: 'help' }],
+  ],
+  'wins, losses and sales over a period are a summary': [
+    ["this month's wins and losses", { intent: 'pipeline_summary', period: 'this_month' }],
+    ['wins/losses last quarter?', { intent: 'pipeline_summary', period: 'last_quarter' }],
+    ['any big wins this week?', { intent: 'pipeline_summary', period: 'this_week' }],
+    ['sales last month?', { intent: 'pipeline_summary', period: 'last_month' }],
+    ['Initech wins the tender, nice', { intent: 'log_interaction' }],
+  ],
+  'coming back from a customer, or going to one by name, is a visit': [
+    ['刚从比亚迪回来,王经理说还要再比价', { interaction_type: 'visit', contact: '王经理' }],
+    ['从美团总部出来,和采购聊得不错', { interaction_type: 'visit' }],
+    ['Went to Initech yesterday, Bill liked the demo', { interaction_type: 'visit' }],
+    ['went to lunch with Bob from Initech', { interaction_type: 'meeting' }],
+  ],
+  'wanting our product, or not, and the odds': [
+    ['拜访了海尔的赵经理,他们很想试用我们的平台', { sentiment: 'positive' }],
+    ['和美的的钱总聊了,他说不太想换系统', { sentiment: 'negative' }],
+    ['和顺丰的孙总吃饭,他说这次我们把握很大', { sentiment: 'positive' }],
+    ['给京东的刘总打了电话,他说机会不大', { sentiment: 'negative' }],
+    ['蒙牛的马总说预算已经用光了,明年再说', { sentiment: 'negative' }],
+  ],
+  'plain and non-native English approval': [
+    ['Called Priya at Infosys, she very friendly', { sentiment: 'positive' }],
+    ['Pinged Tom at Hooli, he say all good', { sentiment: 'positive' }],
+    ['Sent the quote to Ana at Globex, she reply looks good', { sentiment: 'positive' }],
+    ['Met Raj from Wipro, his boss will sign off next month', { sentiment: 'positive' }],
+    ['Call with Li at Lenovo, we are on the shortlist now', { sentiment: 'positive' }],
+  ],
+  "the customer's pain with whoever serves them now is good for us": [
+    ['Met Ken at Sony, they are frustrated with their current vendor', { sentiment: 'positive' }],
+    ['Called Mia at Hooli, very unhappy with the existing system, wants a demo', { sentiment: 'positive' }],
+    ['拜访了海尔的赵经理,他们对现在的供应商很不满意', { sentiment: 'positive' }],
+    ['Called Mia at Hooli, she is unhappy with our pricing', { sentiment: 'negative' }],
+  ],
+}
+
+describe.each(Object.entries(CASES))('%s', (_, cases) => {
+  it.each(cases)('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected)
+  })
+})
