@@ -157,6 +157,16 @@ function glueLeadingCut(all: Part[], text: string): Part[] {
   return all
 }
 
+/** `蚂蚁的Ivy`: an English given name owned by the piece before `的`. */
+function isLatinPerson(part: Part | undefined): boolean {
+  const word = /^\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/.exec(part?.role === 'piece' ? part.text : '')?.[1]
+  return (
+    !!word &&
+    (FIRST_NAMES.has(word.toLowerCase()) ||
+      !(LATIN_NOT_ORG.test(word) || COMPANY_SUFFIXES.has(word.toLowerCase())))
+  )
+}
+
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
   if (!isOrgLike(piece) || SITE_END.test(piece)) return 0
@@ -165,7 +175,11 @@ function score(all: Part[], i: number): number {
   const next = all[i + 1]
   const next2 = all[i + 2]
   let s = 0
-  if (next?.role === 'contact' || (next?.text === '的' && next2?.role === 'contact')) s += 4
+  if (
+    next?.role === 'contact' ||
+    (next?.text === '的' && (next2?.role === 'contact' || isLatinPerson(next2)))
+  )
+    s += 4
   if (next?.text === '的' && (next2?.role === 'object' || next2?.role === 'deal')) s += 3
   if (next?.role === 'deal') s += 3
   // `DBS 这个客户`, `蓝鲸那家公司`.

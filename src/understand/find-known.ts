@@ -52,10 +52,12 @@ export function findKnown(text: string, from: number): KnownMatch | null {
   for (let i = from; i < text.length; i++) {
     const name = nameAt(text, i)
     if (!name) continue
-    if (ENDS_LIKE_ORG.test(name)) return { index: i, text: name }
+    // `中国商飞`, `中国联塑`: the country before a known name is part of its full name.
+    const start = i - from >= 2 && !name.startsWith('中国') && text.startsWith('中国', i - 2) ? i - 2 : i
+    if (ENDS_LIKE_ORG.test(name)) return { index: start, text: text.slice(start, i) + name }
     TAIL.lastIndex = i + name.length
     const tail = TAIL.exec(text)?.[0] ?? ''
-    return { index: i, text: name + tail }
+    return { index: start, text: text.slice(start, i) + name + tail }
   }
   return null
 }

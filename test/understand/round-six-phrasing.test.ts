@@ -46,6 +46,22 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['拜访了海尔的赵经理,他们对现在的供应商很不满意', { sentiment: 'positive' }],
     ['Called Mia at Hooli, she is unhappy with our pricing', { sentiment: 'negative' }],
   ],
+  'the full name of a known company with the country before it': [
+    ['和中国移动的钱总开了会', { customer: '中国移动', contact: '钱总' }],
+    ['中国华能的单子进入谈判', { customer: '中国华能' }],
+    ['中国联通那边说下周签', { customer: '中国联通' }],
+    ['拜访了中国商飞,聊得不错', { customer: '中国商飞', interaction_type: 'visit' }],
+  ],
+  'an English given name owned by the organisation before 的': [
+    ['提醒我明天把合同发给小熊的Amy', { customer: '小熊', contact: 'Amy' }],
+    ['约了蓝海的Zoe周五吃饭', { customer: '蓝海', contact: 'Zoe' }],
+    ['Initech 的 Peter 来电说预算批了', { customer: 'Initech', contact: 'Peter' }],
+  ],
+  'less common surnames with a title': [
+    ['和伊利的洪总吃了饭', { contact: '洪总' }],
+    ['赖经理说方案没问题', { contact: '赖经理' }],
+    ['给阎总打了电话', { contact: '阎总', interaction_type: 'call' }],
+  ],
 }
 
 describe.each(Object.entries(CASES))('%s', (_, cases) => {
