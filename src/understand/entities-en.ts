@@ -25,7 +25,9 @@ stage contract renewal quote invoice pricing budget price team sales usd rmb cny
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
 marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon
 phoned rang dialed dialled reached contacted chased nudged saw skyped zoomed whatsapped voicemail voicemailed po pos qbr
-ebr msa sla deck slides invoice renewal kickoff onboarding`.split(/\s+/),
+ebr msa sla deck slides invoice renewal kickoff onboarding christmas xmas easter thanksgiving diwali deepavali ramadan`.split(
+    /\s+/,
+  ),
 )
 
 const OWNS_DEAL = /^(?:'s|’s)?\s*(?:deal|account|opportunity|opp|contract|renewal)\b/i
@@ -62,6 +64,14 @@ const PLACE_AFTER =
   /^\s*(?:office|offices|hq|headquarters|branch|plant|factory|campus|site|store|warehouse|team)\b/i
 
 const POSSESSIVE = /[’']s(?=\s)/
+/** `Margie's Travel`, `Joe's Pizza`: a possessive before a trade word is inside the name. */
+const TRADE_AFTER =
+  /^(?:travel|tours|kitchen|bakery|cafe|café|coffee|pizza|pizzeria|garden|gardens|auto|autos|books|pharmacy|store|shop|deli|diner|grill|bar|pub|salon|spa|clinic|dental|furniture|flowers|farm|farms|boutique|market|seafood|catering|bistro|restaurant|tavern|hardware|plumbing|cleaning|landscaping|bikes|toys|pets|crafts)\b/i
+/** `Blue Sun`, `Red Sat`: a weekday's short form ending a longer name is part of it. */
+const DAY_ABBR = /^(?:mon|tue|wed|thu|fri|sat|sun)$/i
+const TIME_AFTER = /^\s*(?:\d|at\b|am\b|pm\b|morning|afternoon|evening|night)/i
+/** `Grab HQ`, `Acme office`: where the organisation sits, not its name. */
+const SITE_WORD = /^(?:hq|headquarters|office|offices|campus|plant|factory|branch)$/i
 
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {
@@ -70,7 +80,7 @@ function capRuns(text: string): { text: string; index: number }[] {
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     const possessive = /[’']/.test(m[0]) ? POSSESSIVE.exec(m[0]) : null
     const cut = possessive ? possessive.index + possessive[0].length : -1
-    if (cut > 0 && cut < m[0].length) {
+    if (cut > 0 && cut < m[0].length && !TRADE_AFTER.test(m[0].slice(cut).trimStart())) {
       out.push({ text: m[0].slice(0, cut), index: m.index })
       const rest = m[0].slice(cut).trimStart()
       out.push({ text: rest, index: m.index + m[0].length - rest.length })
@@ -86,13 +96,32 @@ function runs(text: string): Run[] {
     let start = m.index
     const named = (w: string) =>
       FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m.text.length))
-    while (words.length && isStop(words[0] ?? '') && !(words.length === 1 && named(words[0] ?? ''))) {
+    // `Mr. Wong (Great Eastern)`: a whole name in brackets keeps its first word.
+    const bracketed =
+      /\(\s*$/.test(text.slice(0, m.index)) && /^\s*\)/.test(text.slice(m.index + m.text.length))
+    while (
+      words.length &&
+      !(bracketed && words.length > 1) &&
+      isStop(words[0] ?? '') &&
+      !(words.length === 1 && named(words[0] ?? ''))
+    ) {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)
     }
-    while (words.length && isStop(words.at(-1) ?? '') && !(words.length === 1 && named(words[0] ?? ''))) {
+    const dayInName = (w: string) =>
+      words.length > 1 &&
+      DAY_ABBR.test(w) &&
+      !isStop(words.at(-2) ?? '') &&
+      !TIME_AFTER.test(text.slice(m.index + m.text.length))
+    while (
+      words.length &&
+      isStop(words.at(-1) ?? '') &&
+      !dayInName(words.at(-1) ?? '') &&
+      !(words.length === 1 && named(words[0] ?? ''))
+    ) {
       words = words.slice(0, -1)
     }
+    if (words.length > 1 && SITE_WORD.test(words.at(-1) ?? '')) words = words.slice(0, -1)
     const placeAfter = PLACE_AFTER.test(text.slice(start + words.join(' ').length))
     if (
       words.length > 1 &&
@@ -105,12 +134,17 @@ function runs(text: string): Run[] {
     const last = words.length - 1
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
       words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
-    words = words.map((w) => w.replace(/[’']s$/, ''))
+    words[last] = (words[last] ?? '').replace(/[’']s$/, '')
     const joined = words.join(' ')
     out.push({ text: joined, start, end: start + joined.length, words })
   }
   return out
 }
+
+const HAS_TEAM = /^\s+and\s+(?:his|her)\s+(?:team|boss|colleagues?|manager)\b/i
+const PLACED_AT = /^\s*(?:from|at|@)\s+(?:the\s+)?[A-Z]/
+/** `SIA`, `IBM`: an acronym is an organisation's word, never a person's. */
+const isAcronym = (w: string) => /^[A-Z]{2,}$/.test(w)
 
 function isPerson(run: Run, text: string): boolean {
   const last = (run.words.at(-1) ?? '').toLowerCase()
@@ -119,9 +153,15 @@ function isPerson(run: Run, text: string): boolean {
   // `the Wayne deal`, `Jordan's account`: a name that owns a deal is the customer's.
   if (OWNS_DEAL.test(text.slice(run.end, run.end + 16))) return false
   if (run.words.length <= 2 && FIRST_NAMES.has(first)) return true
+  if (run.words.length > 1 && run.words.some(isAcronym)) return false
   if (run.words.length <= 3 && HONORIFIC.test(first)) return true
   const after = text.slice(run.end, run.end + 40)
-  return run.words.length <= 2 && PERSON_AFTER.test(after) && PERSON_BEFORE.test(text.slice(0, run.start))
+  if (run.words.length > 2) return false
+  // `Anjali and her team`: someone with a team of their own is a person.
+  if (HAS_TEAM.test(after)) return true
+  // `Wendy from Woodgrove Bank called`: a name that opens the message and is placed at an organisation.
+  if (run.start === 0 && PLACED_AT.test(after)) return !run.words.some(isAcronym)
+  return PERSON_AFTER.test(after) && PERSON_BEFORE.test(text.slice(0, run.start))
 }
 
 /** `Nina at Zendesk`, `Ananya (Flipkart)`: the organisation a person is placed at. */
@@ -156,6 +196,8 @@ function lowerCaseEntities(text: string): { customer: string | null; contact: st
   return { customer, contact: person && FIRST_NAMES.has(person) ? person : null }
 }
 
+const AT_PLACE = /^\s+(?:at|in)\s+$/
+
 /** Contact and customer found in English text; either may be null. */
 export function enEntities(
   text: string,
@@ -164,11 +206,20 @@ export function enEntities(
   let contact: string | null = null
   let customer: string | null = null
   let best = 0
+  let orgEnd = -1
   for (const run of runs(text)) {
     if (isPerson(run, text)) {
       contact ??= run.text
       continue
     }
+    // `SIA Engineering at Changi`: a short name placed after an organisation is where it is.
+    const placed =
+      orgEnd >= 0 &&
+      run.words.length <= 2 &&
+      !COMPANY_SUFFIXES.has((run.words.at(-1) ?? '').toLowerCase()) &&
+      AT_PLACE.test(text.slice(orgEnd, run.start))
+    orgEnd = run.end
+    if (placed) continue
     const s = orgScore(run, text)
     if (s > best) {
       best = s

@@ -62,6 +62,23 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['赖经理说方案没问题', { contact: '赖经理' }],
     ['给阎总打了电话', { contact: '阎总', interaction_type: 'call' }],
   ],
+  'English organisation versus person and place': [
+    [
+      'Visited KPMG Advisory at Raffles Place, met Mr. Tan',
+      { customer: 'KPMG Advisory', contact: 'Mr. Tan' },
+    ],
+    ['Met Dr. Lim (Pacific Light) about the renewal', { customer: 'Pacific Light', contact: 'Dr. Lim' }],
+    ['Went to Shopee HQ, Ravi and his team liked the demo', { customer: 'Shopee', contact: 'Ravi' }],
+    ['Priyanka from Contoso Bank emailed about the SOW', { customer: 'Contoso Bank', contact: 'Priyanka' }],
+    ['Umbrella Engineering wants a quote', { customer: 'Umbrella Engineering', contact: null }],
+  ],
+  'names that look cut: a trade after a possessive, a weekday word, a hyphen': [
+    ["mark Joe's Pizza as won", { customer: "Joe's Pizza", stage: 'won' }],
+    ['move Red Sun to negotiation', { customer: 'Red Sun', stage: 'negotiation' }],
+    ["Indomaret's Jakarta office called", { customer: 'Indomaret' }],
+    ['Coca-Cola 的商机金额改为 80 万', { customer: 'Coca-Cola', amount: 800000 }],
+    ['Call with Sam at Globex, she expects sign-off before Christmas', { customer: 'Globex' }],
+  ],
 }
 
 describe.each(Object.entries(CASES))('%s', (_, cases) => {
