@@ -25,10 +25,12 @@ const HELP_ANY =
   /你能做什么|你会什么|怎么使用|使用说明|使用手册|操作指南|说明书|帮助文档|使用教程|what can (?:you|u) do|how do i use|\bhelp\b|\buser guide\b|\bmanual\b/i
 /** A question about the bot itself: what it supports, what to type, how to start. */
 const HELP_ASK =
-  /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)(?:一?下)?我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教(?:一?下)?我(?:一下)?(?:怎么|如何|怎样)|(?:用法|使用|操作)(?:的)?(?:示例|例子|范例|样例)|举(?:几?个)?例子|教我一下|教教我|怎么玩|(?:你|您|这个?(?:bot|机器人|助手|小助手|工具|系统)|\bbot)(?:都|还|到底)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些|嘛)|(?:这个?(?:bot|机器人|助手|小助手|工具)|你)(?:都|到底)?(?:有|有什么|有啥)用|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b|\b(?:tips|tricks|pointers|advice|guide|tutorial|instructions)\b[^.!?]{0,20}\b(?:using|use)\s+(?:this|the|you)\b|\bhow (?:to|do i|should i) use (?:this|the|you)\b|(?:要|该|应该|得)?(?:怎么|如何|怎样|咋)(?:操作|弄|搞)(?:啊|呢|呀)?[\s?？!！.。~]*$/i
+  /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)(?:一?下)?我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教(?:一?下)?我(?:一下)?(?:怎么|如何|怎样)|(?:用法|使用|操作)(?:的)?(?:示例|例子|范例|样例)|举(?:几?个)?例子|教我一下|教教我|怎么玩|(?:你|您|这个?(?:bot|机器人|助手|小助手|工具|系统)|\bbot)(?:都|还|到底)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些|嘛)|(?:这个?(?:bot|机器人|助手|小助手|工具)|你)(?:都|到底)?(?:有|有什么|有啥)用|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b|\b(?:tips|tricks|pointers|advice|guide|tutorial|instructions)\b[^.!?]{0,20}\b(?:using|use)\s+(?:this|the|you)\b|\bhow (?:to|do i|should i) use (?:this|the|you)\b/i
 /** Words every HELP_ASK phrasing holds, tested first because most messages have none. */
 const HELP_ASK_HINT =
-  /什么|哪些|啥|嘛|功能|命令|指令|教|告诉|怎么|如何|怎样|咋|有用|么用|你是|示例|例子|范例|样例|what|which|commands|features|how|getting|tips|tricks|pointers|advice|guide|tutorial|instructions/i
+  /什么|哪些|啥|嘛|功能|命令|指令|教|告诉|怎么玩|有用|么用|你是|示例|例子|范例|样例|what|which|commands|features|how|getting|tips|tricks|pointers|advice|guide|tutorial|instructions/i
+/** `查客户资料要怎么操作?`, `新建商机怎么弄`: asking how to work a feature, with no customer named. */
+const HOW_TO_OPERATE = /(?:怎么|如何|怎样|咋)(?:操作|弄|搞)(?:啊|呢|呀)?[\s?？!！.。~]*$/
 /**
  * `怎么设置提醒`, `提醒怎么设置?`, `这个机器人怎么用`, `how do I log a call`: a question about the bot or
  * one of its features, not the thing itself.
@@ -154,6 +156,7 @@ const RULES: readonly Rule[] = [
       if (HELP_ONLY.test(f.text)) return 0.95
       if (HELP_HOWTO.test(f.text)) return 0.92
       if (HELP_ASK_HINT.test(f.text) && HELP_ASK.test(f.text) && !f.customer) return 0.9
+      if (HOW_TO_OPERATE.test(f.text) && !f.customer) return 0.9
       return f.text.length < 30 && HELP_ANY.test(f.text) ? 0.7 : 0
     },
   },

@@ -89,6 +89,16 @@ function capRuns(text: string): { text: string; index: number }[] {
   return out
 }
 
+/** `Blue Sun`: the weekday's short form ending `words` is part of the name. */
+function dayInName(words: string[], text: string, end: number): boolean {
+  return (
+    words.length > 1 &&
+    DAY_ABBR.test(words.at(-1) ?? '') &&
+    !isStop(words.at(-2) ?? '') &&
+    !TIME_AFTER.test(text.slice(end, end + 12))
+  )
+}
+
 function runs(text: string): Run[] {
   const out: Run[] = []
   for (const m of capRuns(text)) {
@@ -97,8 +107,7 @@ function runs(text: string): Run[] {
     const named = (w: string) =>
       FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m.text.length))
     // `Mr. Wong (Great Eastern)`: a whole name in brackets keeps its first word.
-    const bracketed =
-      /\(\s*$/.test(text.slice(0, m.index)) && /^\s*\)/.test(text.slice(m.index + m.text.length))
+    const bracketed = text[m.index - 1] === '(' && text[m.index + m.text.length] === ')'
     while (
       words.length &&
       !(bracketed && words.length > 1) &&
@@ -108,15 +117,10 @@ function runs(text: string): Run[] {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)
     }
-    const dayInName = (w: string) =>
-      words.length > 1 &&
-      DAY_ABBR.test(w) &&
-      !isStop(words.at(-2) ?? '') &&
-      !TIME_AFTER.test(text.slice(m.index + m.text.length))
     while (
       words.length &&
       isStop(words.at(-1) ?? '') &&
-      !dayInName(words.at(-1) ?? '') &&
+      !dayInName(words, text, m.index + m.text.length) &&
       !(words.length === 1 && named(words[0] ?? ''))
     ) {
       words = words.slice(0, -1)

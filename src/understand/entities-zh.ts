@@ -45,7 +45,7 @@ const ACTIVITY =
 const FILLER =
   '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
 const CUT = new RegExp(
-  `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~]+|-+(?![A-Za-z0-9])|(?<![A-Za-z0-9])-+)`,
+  `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
   'g',
 )
 const ROLES = ['contact', 'lookup', 'before', 'deal', 'verb', 'activity', 'object', 'filler', 'sep'] as const
@@ -118,11 +118,15 @@ function pushPiece(out: Part[], raw: string): void {
   out.push({ role: 'piece', text: gap, raw })
 }
 
+const LATIN_AROUND = /^[A-Za-z0-9]-[A-Za-z0-9]$/
+
 function parts(text: string): Part[] {
   const out: Part[] = []
   let last = 0
   CUT.lastIndex = 0
   for (let m = CUT.exec(text); m; m = CUT.exec(text)) {
+    // `TP-LINK`, `Coca-Cola`: a hyphen between Latin letters is inside a name.
+    if (m[0] === '-' && LATIN_AROUND.test(text.slice(m.index - 1, m.index + 2))) continue
     pushPiece(out, text.slice(last, m.index))
     const group = m.slice(1).findIndex((g) => g !== undefined)
     out.push({ role: ROLES[group] ?? 'sep', text: m[0] })

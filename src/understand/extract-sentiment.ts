@@ -73,7 +73,8 @@ function topicSpans(text: string): [number, number][] {
  */
 const INCUMBENT_PAIN =
   /\b(?:unhappy|not happy|frustrated|dissatisfied|fed up|annoyed|disappointed|not satisfied|sick)\s+(?:with|of|about)\s+(?:their|the|its|his|her)?\s*(?:current|existing|incumbent|present|old|legacy)\s+(?:vendor|provider|supplier|system|solution|tool|partner|platform|software)s?\b|对(?:现在|目前|现有|原来|原有|当前|现用)的?(?:供应商|厂商|服务商|系统|方案|软件|平台)[^,.!?;，。！？；]{0,6}?(?:不满意?|失望|头疼|吐槽|很烦)/gi
-const INCUMBENT_HINT = /current|existing|incumbent|present|old|legacy|现在|目前|现有|原来|原有|当前|现用/i
+const INCUMBENT_HINT =
+  /current|existing|incumbent|legacy|\bold |\bpresent |现在|目前|现有|原来|原有|当前|现用/i
 const INCUMBENT_PAIN_POLARITY = 0.8
 
 function incumbentSpans(text: string): [number, number][] {
@@ -109,8 +110,11 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     if (LASTING.test(clause)) return false
     return FOR_NOW_BEFORE.test(clause) || FOR_NOW_AFTER.test(text.slice(end, end + 16))
   }
+  // Each lexicon is read only when the text holds its script: every word in it needs one.
+  const cjk = text.charCodeAt(0) > 0x2e80 || /[\u4e00-\u9fff]/.test(text)
+  const latin = /[A-Za-z]/.test(text)
   ZH_WORDS.lastIndex = 0
-  for (let m = ZH_WORDS.exec(text); m; m = ZH_WORDS.exec(text)) {
+  for (let m = cjk ? ZH_WORDS.exec(text) : null; m; m = ZH_WORDS.exec(text)) {
     const at = m.index
     if (topics.some(([a, b]) => at >= a && at < b)) continue
     const before = text.slice(clauseStart(text, m.index, m.index - 4), m.index)
@@ -125,7 +129,7 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     )
   }
   EN_WORDS.lastIndex = 0
-  for (let m = EN_WORDS.exec(text); m; m = EN_WORDS.exec(text)) {
+  for (let m = latin ? EN_WORDS.exec(text) : null; m; m = EN_WORDS.exec(text)) {
     const at = m.index
     if (pains.length && pains.some(([a, b]) => at >= a && at < b)) continue
     const before = text
@@ -148,14 +152,19 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
       negated,
     )
   }
-  for (const [re, polarity] of text.charCodeAt(0) > 0x2e80 || /[\u4e00-\u9fff]/.test(text)
-    ? ZH_PHRASES
-    : []) {
+  for (const [re, polarity] of cjk ? ZH_PHRASES : []) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text))
       add(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false)
   }
-  for (const [re, polarity] of HAS_EMOJI.test(text) ? [...EN_PHRASES, ...EMOJI_PHRASES] : EN_PHRASES) {
+  const emoji = HAS_EMOJI.test(text)
+  for (const [re, polarity] of emoji
+    ? latin
+      ? [...EN_PHRASES, ...EMOJI_PHRASES]
+      : EMOJI_PHRASES
+    : latin
+      ? EN_PHRASES
+      : []) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
   }
