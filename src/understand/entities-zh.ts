@@ -39,7 +39,7 @@ const AFTER_ORG_OBJECT =
   '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
 const ORG_VERB =
-  '进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
+  '回来|出来|进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY =
   '商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
@@ -171,6 +171,10 @@ function isLatinPerson(part: Part | undefined): boolean {
   )
 }
 
+/** Cities and places one comes back from that are not customers (`从上海回来`, `从机场出来`). */
+const PLACE_LEFT =
+  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|三亚|珠海|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$/
+
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
   if (!isOrgLike(piece) || SITE_END.test(piece)) return 0
@@ -192,6 +196,8 @@ function score(all: Part[], i: number): number {
   if (prev?.role === 'sep' && /^[:：]/.test(prev.text) && HEADING.test((prev2?.text ?? '').trim())) s += 3
   if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
   if (next?.role === 'verb') s += 2
+  // `从强生出来`, `刚从比亚迪回来`: the place just left is the customer visited.
+  if (prev?.text === '从' && /^[回出]来$/.test(next?.text ?? '') && !PLACE_LEFT.test(piece)) s += 2
   if (next?.role === 'activity') s += 1
   if (!prev || (prev.role === 'sep' && i === 1)) s += 1
   if (!next || next.role === 'sep') s += prev?.role === 'lookup' || prev?.text === '客户' ? 1 : 0

@@ -6,7 +6,7 @@ const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 
 // Our own labelled corpora (the shared dev set has its own test). heldout and heldout-2 were tuned on;
 // heldout-3 to -5 were written blind, by people who never saw the parser, and guard against regressions
-// at the level they were last measured, rounded down. heldout-6 stays blind: it is never scored here.
+// at the level they were last measured, rounded down. heldout-7 stays blind: it is never scored here.
 const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout.jsonl', { intent: 0.99, fields: 0.99 }],
   ['heldout-2.jsonl', { intent: 0.99, fields: 0.99 }],
@@ -14,6 +14,9 @@ const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout-4.jsonl', { intent: 0.99, fields: 0.99 }],
   // Measured at intent 1.000, fields 0.926 after its misses were worked on as classes of phrasing.
   ['heldout-5.jsonl', { intent: 0.98, fields: 0.9 }],
+  // Measured at intent 0.960, fields 0.941 blind; 1.000 and 1.000 after its misses were worked on as
+  // classes of phrasing. The floor is that minus 0.02.
+  ['heldout-6.jsonl', { intent: 0.98, fields: 0.98 }],
 ]
 
 describe('labelled corpora', () => {

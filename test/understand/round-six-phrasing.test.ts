@@ -79,6 +79,12 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['Coca-Cola 的商机金额改为 80 万', { customer: 'Coca-Cola', amount: 800000 }],
     ['Call with Sam at Globex, she expects sign-off before Christmas', { customer: 'Globex' }],
   ],
+  'the place just left is the customer visited, unless it is a city': [
+    ['刚从蓝鲸科技出来,李经理很满意', { customer: '蓝鲸科技', interaction_type: 'visit' }],
+    ['从宁德时代回来,陈工说下周要报价', { customer: '宁德时代', contact: '陈工' }],
+    ['刚从海天出来,见了采购的Amy', { customer: '海天', contact: 'Amy' }],
+    ['刚从上海回来', { customer: null }],
+  ],
 }
 
 describe.each(Object.entries(CASES))('%s', (_, cases) => {
