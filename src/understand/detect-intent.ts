@@ -22,7 +22,7 @@ export interface IntentFeatures {
 const HELP_ONLY =
   /^(?:\/?help|帮助|帮助一下|\?|怎么用|如何使用|使用说明|使用帮助|说明|功能|菜单|menu|commands?|usage|指令|命令|你能做什么|你会什么|你能干什么|你能干嘛|你可以做什么|能做什么|有什么功能|都能做什么|(?:你)?(?:都|还)?(?:能|会|可以)(?:帮我)?(?:干|做)?(?:些|点)?(?:啥|什么|哪些)(?:呀|啊|呢)?|what can (?:you|u) do|what do you do|how do i use (?:this|you|it)|how does (?:this|it) work|what are your commands|help me)[\s?!.~]*$/i
 const HELP_ANY =
-  /你能做什么|你会什么|怎么使用|使用说明|使用手册|操作指南|说明书|帮助文档|使用教程|what can (?:you|u) do|how do i use|\bhelp\b|\buser guide\b|\bmanual\b/i
+  /你能做什么|你会什么|怎么使用|使用说明|使用手册|操作指南|说明书|帮助文档|使用教程|what (?:else )?can (?:you|u) do|what (?:you|u) can do|what (?:can|should) i (?:ask|say|type)\b|how do i use|\bhelp\b|\buser guide\b|\bmanual\b/i
 /** A question about the bot itself: what it supports, what to type, how to start. */
 const HELP_ASK =
   /(?:你|您|机器人|助手|这个)?(?:有|支持|提供)(?:什么|哪些|啥)(?:功能|命令|指令|用法|玩法)|(?:功能|命令|指令)(?:有哪些|都有什么|列表|清单|介绍|说明)|(?:教|告诉)(?:一?下)?我(?:一下)?(?:怎么|如何)?(?:用|使用|操作)|教(?:一?下)?我(?:一下)?(?:怎么|如何|怎样)|(?:用法|使用|操作)(?:的)?(?:示例|例子|范例|样例)|举(?:几?个)?例子|教我一下|教教我|怎么玩|(?:你|您|这个?(?:bot|机器人|助手|小助手|工具|系统)|\bbot)(?:都|还|到底)?(?:能|可以|会)(?:帮我)?(?:做|干)?(?:些|点)?(?:什么|啥|哪些|嘛)|(?:这个?(?:bot|机器人|助手|小助手|工具)|你)(?:都|到底)?(?:有|有什么|有啥)用|你是(?:谁|干什么的|做什么的)|(?:有什么|有哪些)用法|\bwhat (?:commands|features|functions|options)\b|\bwhich commands\b|\b(?:list|show)(?: me)?(?: the| all| your)? (?:commands|features)\b|\bwhat (?:do|can) you (?:support|understand|help with|do for me)\b|\bwhat are you\b|\bhow does this (?:bot|thing) work\b|\bhow (?:do|can) i (?:get started|start)\b|\bwhat should i type\b|\bavailable commands\b|\bgetting started\b|\b(?:tips|tricks|pointers|advice|guide|tutorial|instructions)\b[^.!?]{0,20}\b(?:using|use)\s+(?:this|the|you)\b|\bhow (?:to|do i|should i) use (?:this|the|you)\b/i

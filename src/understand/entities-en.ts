@@ -7,7 +7,11 @@ import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
  */
 
 const CAP_WORD = "[A-Z][A-Za-z0-9&'’.-]*"
-const CAP_RUN = new RegExp(`${CAP_WORD}(?:(?:\\s+of\\s+|\\s+&\\s+|\\s+)${CAP_WORD})*`, 'g')
+/** `Bank of China`, `Procter & Gamble`, `Buy n Large`, `Rock 'n' Roll`: small joiners inside one name. */
+const CAP_RUN = new RegExp(
+  `${CAP_WORD}(?:(?:\\s+of\\s+|\\s+&\\s+|\\s+['’]?n['’]?\\s+|\\s+)${CAP_WORD})*`,
+  'g',
+)
 
 /** Capitalised words that start sentences or name days, months and sales terms, not parties. */
 const STOP = new Set(
@@ -72,6 +76,10 @@ const DAY_ABBR = /^(?:mon|tue|wed|thu|fri|sat|sun)$/i
 const TIME_AFTER = /^\s*(?:\d|at\b|am\b|pm\b|morning|afternoon|evening|night)/i
 /** `Grab HQ`, `Acme office`: where the organisation sits, not its name. */
 const SITE_WORD = /^(?:hq|headquarters|office|offices|campus|plant|factory|branch)$/i
+
+/** What may follow a name whose own last word ends in 's: the end of the sentence or a joining word. */
+const NAME_ENDS =
+  /^[’']?s?\s*(?:$|[.,!?;:)|]|(?:about|on|for|to|at|by|and|or|tomorrow|today|tonight|next|this|re|in|before|after|asap)\b)/i
 
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {
@@ -138,7 +146,9 @@ function runs(text: string): Run[] {
     const last = words.length - 1
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
       words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
-    words[last] = (words[last] ?? '').replace(/[’']s$/, '')
+    // `Jordan's account` owns something; `to Mooby's.` names a place whose name ends in 's.
+    if (!NAME_ENDS.test(text.slice(start + words.join(' ').length)))
+      words[last] = (words[last] ?? '').replace(/[’']s$/, '')
     const joined = words.join(' ')
     out.push({ text: joined, start, end: start + joined.length, words })
   }

@@ -19,7 +19,7 @@ const AFTER_STAGE_WORD =
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   [
     'lost',
-    /closed[- ]lost|丢单|输单|丢标|落标|未中标|没中标|(?:标|招标|投标)(?:也)?(?:没有?|未)中(?!标)|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+    /closed[- ]lost|(?:单子|项目|商机|订单|生意|这单|那单)(?:就|也|彻底|算是|基本)?(?:没了|飞了|凉了|泡汤了?)|泡汤了|丢单|输单|丢标|落标|未中标|没中标|(?:标|招标|投标)(?:也)?(?:没有?|未)中(?!标)|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
   ],
   [
     'won',

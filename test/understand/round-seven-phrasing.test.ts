@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
+import { parse } from './helpers.ts'
+
+/**
+ * Classes of phrasing added after the seventh blind corpus, several ways each, written for this suite
+ * (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
+ */
+const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+  '去年 is last year, never the verb 去': [
+    ['去年全年销售汇总', { intent: 'pipeline_summary', period: 'last_year', customer: null }],
+    ['去年的业绩拉一下', { intent: 'pipeline_summary', period: 'last_year' }],
+    ['明天去蓝鲸科技演示', { customer: '蓝鲸科技' }],
+  ],
+  'a deal that is gone is lost': [
+    ['蓝鲸科技那个单子没了', { intent: 'update_deal', stage: 'lost' }],
+    ['宝洁的项目泡汤了,预算砍掉了', { intent: 'update_deal', stage: 'lost' }],
+    ['绿源那单凉了', { stage: 'lost' }],
+  ],
+  'good odds said as a negated small word': [
+    ['和安踏的陈总吃了饭,这单机会不小', { sentiment: 'positive' }],
+    ['拜访了伊利,把握不低', { sentiment: 'positive' }],
+  ],
+  'the unknown company a call or a message goes to': [
+    ['提醒我周五给今麦郎打电话', { intent: 'set_reminder', customer: '今麦郎' }],
+    ['给青岛港打了电话,对方说下周招标', { intent: 'log_interaction', customer: '青岛港' }],
+    ['明天给白象发报价', { customer: '白象' }],
+    ['提醒我给老婆打电话', { customer: null }],
+    ['给领导发了邮件', { customer: null }],
+  ],
+  "asking who a customer's counterpart is": [
+    ['青岛港的对接人是谁?', { intent: 'lookup_customer', customer: '青岛港' }],
+    ['金风科技的对接人是哪位', { intent: 'lookup_customer', customer: '金风科技' }],
+  ],
+  'what the bot can do, asked in a sentence': [
+    ['show me what you can do', { intent: 'help' }],
+    ['what else can you do?', { intent: 'help' }],
+    ['what can I ask you', { intent: 'help' }],
+  ],
+  "English names with 's or a small joiner inside": [
+    ["remind me to email Macy's tomorrow", { customer: "Macy's" }],
+    ["lunch at McDonald's.", { customer: "McDonald's" }],
+    ["Jordan's account moved to proposal", { customer: 'Jordan', stage: 'proposal' }],
+    ['call with Buy n Large on Friday', { customer: 'Buy n Large' }],
+    ["met Kevin at Rock 'n' Roll Records", { customer: "Rock 'n' Roll Records", contact: 'Kevin' }],
+  ],
+}
+
+describe.each(Object.entries(CASES))('%s', (_, cases) => {
+  it.each(cases)('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected)
+  })
+})
