@@ -181,7 +181,9 @@ const RULES: readonly Rule[] = [
       if (!TODO.test(f.text) && !LOG_HEADING.test(f.text)) return 0
       if (QUESTION.test(f.text)) return 0
       if (LOG_HEADING.test(f.text)) return REPORTED.test(f.text) || sentimentHits() ? 0 : 0.89
-      return PLAN_OPENING.test(f.text) ? 0.89 : 0.6
+      if (PLAN_OPENING.test(f.text)) return 0.89
+      // `跟进一下山东重工,他们说下周签`: what the customer said is a report, its date theirs.
+      return SOMEONE_SAID.test(f.text) ? 0 : 0.6
     },
   },
   {

@@ -184,6 +184,9 @@ const OF_PERSON = /\b[A-Z][a-z]+\s*(?:(?:at|from|@|of)\s+(?:the\s+)?|\(\s*)$/
 const THING_AFTER =
   /^\s*(?:issue|issues|bug|bugs|problem|ticket|feature|integration|module|outage|error|migration|rollout|upgrade|licen[cs]e|deck|docs?|report|dashboard|api|sdk|app|plugin|certification|audit)\b/i
 
+const COMPETITOR_BEFORE =
+  /(?:\blost\b[^.;!?]{0,30}?\bto|\b(?:went|going|gone) with|\b(?:chose|picked|switched to|lost out to|beaten by)|被|输给|败给|丢给)\s+(?:the\s+)?$/i
+
 function orgScore(run: Run, text: string): number {
   if (COMPANY_SUFFIXES.has((run.words.at(-1) ?? '').toLowerCase())) return 5
   let s = 1
@@ -192,6 +195,8 @@ function orgScore(run: Run, text: string): number {
   if (/^[A-Z0-9&]{2,}$/.test(run.text)) s += 1
   if (OF_PERSON.test(text.slice(Math.max(0, run.start - 30), run.start))) s += 3
   if (THING_AFTER.test(text.slice(run.end, run.end + 20))) s -= 2
+  // `lost Initech to Oracle`, `they went with SAP`: the competitor who won is not the customer.
+  if (COMPETITOR_BEFORE.test(text.slice(Math.max(0, run.start - 40), run.start))) s -= 3
   return s
 }
 

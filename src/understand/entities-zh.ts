@@ -59,7 +59,7 @@ interface Part {
 const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 const CJK_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/
 const ORG_THEN_TAIL = new RegExp(
-  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆])[\\u4e00-\\u9fff]{1,5})$`,
+  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处])[\\u4e00-\\u9fff]{1,5})$`,
 )
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
@@ -175,6 +175,7 @@ function isLatinPerson(part: Part | undefined): boolean {
 const PLACE_LEFT =
   /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|三亚|珠海|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$/
 
+const WORKED_WITH = /^(?:拜访|回访|走访|拜会|宴请|接待|致电|联系了|约了|见了|跟进了)/
 const SENT_TO = /^(?:打电话|打了|电话|发了|发|微信|邮件)$/
 
 function score(all: Part[], i: number): number {
@@ -197,6 +198,10 @@ function score(all: Part[], i: number): number {
   if (prev?.text === '客户' || prev?.role === 'lookup') s += 3
   if (prev?.role === 'sep' && /^[:：]/.test(prev.text) && HEADING.test((prev2?.text ?? '').trim())) s += 3
   if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
+  // `拜访了湖南中烟`: a visit or a call made names whom far more surely than `给` or `和` does.
+  if (prev?.role === 'before' && WORKED_WITH.test(prev.text)) s += 1
+  // `跟进一下山东重工`.
+  if (prev?.role === 'filler' && /^(?:一下|一哈|了)$/.test(prev.text) && prev2?.role === 'before') s += 2
   if (next?.role === 'verb') s += 2
   // `从强生出来`, `刚从比亚迪回来`: the place just left is the customer visited.
   if (prev?.text === '从' && /^[回出]来$/.test(next?.text ?? '') && !PLACE_LEFT.test(piece)) s += 2
@@ -212,7 +217,7 @@ function score(all: Part[], i: number): number {
 
 /** `哪儿`, `什么地方`: a question word is never a name, nor is `很满意` (a degree word and its verb). */
 const QUESTION_WORD =
-  /^(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
+  /^是?(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
 
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
@@ -284,6 +289,18 @@ function brandAfter(text: string, end: number): string {
   return person || OWNED_THING.test(owned) ? brand : ''
 }
 
+/** `华润万家那个项目`, `宇通客车的情况`: two more characters before a deal or a `的` are the rest of the name. */
+const NAME_TAIL =
+  /^([\u4e00-\u9fff]{2})(?=那个|这个|那边|这边|那单|这单|项目|单子|商机|的(?:单子|项目|商机|订单|情况|联系人|负责人|采购|报价))/
+const NOT_TAIL = /^(?:最近|之前|上次|这次|那次|现在|目前|已经|刚才|总部|公司|集团|内部|整体|终于|果然|确实)$/
+
+function nameTail(text: string, end: number): string {
+  const tail = NAME_TAIL.exec(text.slice(end, end + 8))?.[1]
+  if (!tail || NOT_BRAND.test(tail) || TIME_NOT_BRAND.test(tail) || NOT_TAIL.test(tail)) return ''
+  ZH_CONTACT.lastIndex = 0
+  return ZH_CONTACT.test(tail) ? '' : tail
+}
+
 /** `提醒我回东方雨虹邵总的电话`, `记得催蓝天科技`: the verb of a to-do glued to the name it acts on. */
 const TODO_VERB = /^[回催问找约陪寄送带叫](?=[\u4e00-\u9fffA-Za-z]{3})/
 const TODO_OPENER = /^(?:提醒我|提醒|帮我|记得|我|请|麻烦)$/
@@ -303,7 +320,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const end = m.index + m.text.length
     if (/[\u4e00-\u9fff]/.test(before) && SUFFIX_START.test(text.slice(end - 1, end + 3))) continue
     if (EVERYDAY_NAMES.has(m.text) && !isCompanyPlaced(text, m.index, m.index + m.text.length)) continue
-    return m.text + brandAfter(text, m.index + m.text.length)
+    return m.text + (brandAfter(text, end) || nameTail(text, end))
   }
   const all = parts(text)
   let best: string | null = null

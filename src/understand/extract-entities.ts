@@ -1,5 +1,6 @@
 import { enEntities } from './entities-en.ts'
 import { zhContact, zhCustomer } from './entities-zh.ts'
+import { findKnown } from './find-known.ts'
 import { zhFullName } from './zh-full-names.ts'
 
 /** The customer organisation and the person at it, as written. */
@@ -39,6 +40,12 @@ export function extractEntities(
     let contact = zhContact(clean)
     let customer = zhCustomer(clean, lookup)
     if (!customer) customer = enEntities(clean, lookup).customer
+    // `去了趟徐工`, `拜访了李宁`: a known company that reads like a person is the company.
+    if (customer && customer === contact) {
+      if (findKnown(customer, 0)?.text !== customer) return { customer: null, contact }
+      const rest = clean.replaceAll(customer, '|')
+      contact = zhContact(rest) ?? zhFullName(rest, customer)
+    }
     contact ??= zhFullName(clean, customer)
     return { customer: customer === contact ? null : customer, contact }
   }

@@ -44,6 +44,32 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['call with Buy n Large on Friday', { customer: 'Buy n Large' }],
     ["met Kevin at Rock 'n' Roll Records", { customer: "Rock 'n' Roll Records", contact: 'Kevin' }],
   ],
+  'an unknown company after a visit or a call made, or after 跟进一下': [
+    ['今天拜访了今麦郎', { customer: '今麦郎', interaction_type: 'visit' }],
+    ['电话回访了湖南中烟,客户反馈良好', { customer: '湖南中烟', sentiment: 'positive' }],
+    ['跟进一下山东重工,他们说下周签', { intent: 'log_interaction', customer: '山东重工' }],
+    ['StarHub 上次拜访是什么时候', { customer: 'StarHub' }],
+  ],
+  'government bodies, hospitals and schools end like organisations': [
+    ['拜访了市教育局的王局', { customer: '市教育局', contact: '王局' }],
+    ['拜访了教育局', { customer: '教育局' }],
+    ['去了浙大二院信息中心', { customer: '浙大二院信息中心' }],
+  ],
+  'a known company that reads like a person is the company': [
+    ['今天去了趟徐工,设备部的刘工很认可', { customer: '徐工', contact: '刘工' }],
+    ['和王芳聊了一下,她说预算批了', { customer: null, contact: '王芳' }],
+  ],
+  'the rest of a known name before its deal': [
+    ['华润万家那个项目黄了', { customer: '华润万家', stage: 'lost' }],
+    ['帮我看看宇通客车的情况', { customer: '宇通客车' }],
+    ['华为最近那个单子怎么样', { customer: '华为' }],
+  ],
+  'going to see someone is a visit; the competitor who won is not the customer': [
+    ['went to see Bob at Acme', { intent: 'log_interaction', customer: 'Acme', interaction_type: 'visit' }],
+    ['lost Initech to Oracle', { customer: 'Initech', stage: 'lost' }],
+    ['we lost the Hooli deal to Salesforce', { customer: 'Hooli', stage: 'lost' }],
+    ['signed with Globex today', { customer: 'Globex', stage: 'won' }],
+  ],
 }
 
 describe.each(Object.entries(CASES))('%s', (_, cases) => {
