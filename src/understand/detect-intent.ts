@@ -84,7 +84,7 @@ const DEAL_FRAME =
 const CLOSED: ReadonlySet<string> = new Set(['won', 'lost'])
 /** Words that put a sum on a deal rather than mention one in passing. */
 const DEAL_MONEY =
-  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b/i
+  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv)\b|\bdeal (?:is|was|now|at) (?:now )?(?:[A-Z]{1,2}\$|[$€£¥₹]|rs\b|\d)/i
 /** `new deal: Hooli, $2M`, `蓝鲸网络建个商机`: a deal opened, with no stage named. */
 const NEW_DEAL =
   /^\s*(?:new|add(?:ed)?(?: a)?(?: new)?|open(?:ed)?(?: a)?(?: new)?)\s+(?:deal|opp(?:ortunity)?)\b|^\s*新(?:建|增)?的?(?:商机|单子|项目|机会)\s*[:,-]|(?:新建|建|创建|录|录入|添加|加|开)了?(?:一?个|一条|条)(?:新的?)?(?:商机|单子|项目|机会)/i

@@ -81,11 +81,21 @@ const SITE_WORD = /^(?:hq|headquarters|office|offices|campus|plant|factory|branc
 const NAME_ENDS =
   /^[’']?s?\s*(?:$|[.,!?;:)|]|(?:about|on|for|to|at|by|and|or|tomorrow|today|tonight|next|this|re|in|before|after|asap)\b)/i
 
+const PERSON_OF = /^(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z]+)\s+of\s+/
+
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = []
   CAP_RUN.lastIndex = 0
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
+    // `Mr. Sharma of HDFC Bank`: a person of an organisation is two runs; `Bank of China` is one.
+    const ofPerson = PERSON_OF.exec(m[0])
+    if (ofPerson?.[2] && (ofPerson[1] || FIRST_NAMES.has(ofPerson[2].toLowerCase()))) {
+      const rest = m[0].slice(ofPerson[0].length)
+      out.push({ text: m[0].slice(0, m[0].indexOf(' of ')), index: m.index })
+      out.push({ text: rest, index: m.index + m[0].length - rest.length })
+      continue
+    }
     const possessive = /[’']/.test(m[0]) ? POSSESSIVE.exec(m[0]) : null
     const cut = possessive ? possessive.index + possessive[0].length : -1
     if (cut > 0 && cut < m[0].length && !TRADE_AFTER.test(m[0].slice(cut).trimStart())) {
@@ -202,15 +212,32 @@ function orgScore(run: Run, text: string): number {
 
 /** Lower-case chat (`met bob from hooli`): only the surest placements are believed. */
 const LOWER_ORG =
-  /\b(?:at|from|@)\s+([a-z][\w&-]*(?:\s+(?:corp|inc|co|ltd|llc|group|industries|enterprises|labs|bank|systems|technologies|tech))?)\b/
+  /(?:\b(?:at|from)\s+|@\s*)([a-z][\w&-]*(?:\s+(?:corp|inc|co|ltd|llc|group|industries|enterprises|labs|bank|systems|technologies|tech))?)\b/
+const LOWER_PERSON_PLACED =
+  /(?:^|\b(?:with|to|called|met|emailed|pinged)\s+)([a-z]+)\s*(?:@|\bfrom\b|\bat\b)\s*(?=[A-Z])/
+const LOWER_AT = /(?<![\w.])@\s*([a-z][\w&-]{1,})\b/
 const LOWER_ORG_FIRST = /^(?:mark\s+)?([a-z][\w&-]*)\s+(?:deal\b|signed\b|moved\b|closed\b|is now in\b)/
 const LOWER_ORG_LAST = /\b(?:to|for|with)\s+([a-z][\w&-]{2,})[\s.!?]*$/
+/** `call with target today`, `mtg w/ acme re pricing`: a note's heading names whom it was with. */
+const LOWER_ORG_MET =
+  /^(?:(?:quick|short|intro|discovery|follow-?up|weekly)\s+)?(?:call|mtg|meeting|sync|lunch|coffee|dinner|chat|catch-?up|demo|visit|zoom|teams)\s+(?:w\/|with|w)\s*([a-z][\w&-]{2,})\b/
+/** `their buyer megan`, `the cfo raj`: a role, then the person in it. */
+const LOWER_ROLE_PERSON =
+  /\b(?:their|the|our|his|her)\s+(?:buyer|cfo|ceo|cto|coo|cio|vp|director|manager|contact|champion|procurement(?:\s+(?:lead|head|manager))?|pm|engineer|lead|boss|head of \w+)\s+([a-z]+)\b/
 const LOWER_PERSON = /\b(?:with|called|call|emailed|email|met|texted|pinged|to)\s+([a-z]+)\s+(?:at|from|@)\b/
 
 function lowerCaseEntities(text: string): { customer: string | null; contact: string | null } {
   const org =
-    LOWER_ORG.exec(text)?.[1] ?? LOWER_ORG_FIRST.exec(text)?.[1] ?? LOWER_ORG_LAST.exec(text)?.[1] ?? null
-  const person = LOWER_PERSON.exec(text)?.[1] ?? null
+    LOWER_ORG.exec(text)?.[1] ??
+    LOWER_ORG_FIRST.exec(text)?.[1] ??
+    LOWER_ORG_MET.exec(text)?.[1] ??
+    LOWER_ORG_LAST.exec(text)?.[1] ??
+    null
+  const person =
+    LOWER_PERSON.exec(text)?.[1] ??
+    LOWER_ROLE_PERSON.exec(text)?.[1] ??
+    /^([a-z]+)\s*(?:@|\bfrom\b|\bat\b)\s*[a-z]/.exec(text)?.[1] ??
+    null
   const customer = org && !STOP.has(org.split(' ')[0] ?? '') && !FIRST_NAMES.has(org) ? org : null
   return { customer, contact: person && FIRST_NAMES.has(person) ? person : null }
 }
@@ -249,6 +276,15 @@ export function enEntities(
     const lowerFound = lowerCaseEntities(text)
     customer ??= lowerFound.customer
     contact ??= lowerFound.contact
+  } else if (!contact) {
+    // `sarah @ Tan & Sons replied`: a lower-case given name placed at an organisation.
+    const person = LOWER_PERSON_PLACED.exec(text)?.[1]
+    if (person && FIRST_NAMES.has(person)) contact = person
+  }
+  if (/[A-Z]/.test(text) && !customer) {
+    // `rang Kev @ bunnings`: an `@` places a person at an organisation, whatever the case.
+    const at = LOWER_AT.exec(text)?.[1]
+    if (at && !STOP.has(at)) customer = at
   }
   if (!customer && lookup) {
     const m = LOOKUP_LOWER.exec(text)

@@ -85,7 +85,12 @@ yuki hiroshi kenji akira takeshi sakura carlos luis miguel jorge pedro diego sof
 hans klaus stefan tobias lukas felix sven lars erik nils ingrid astrid fatima ahmed omar ali hassan yusuf layla
 noor olga ivan dmitri sergei natasha anastasia pierre jacques marc louis claire sophie camille chloe manon leon
 paolo marco giulia francesca elena dana erin tara nina maya ryan sean shawn shane derek todd craig brett troy
-cody travis chad kurt neil glenn dean doug phil rick nate zack drew jon don ron jay ray lee kim pat sue`
+cody travis chad kurt neil glenn dean doug phil rick nate zack drew jon don ron jay ray lee kim pat sue
+kelvin kev marcus ellen eddie terence desmond alvin calvin melvin darren wilson winston jasper irene cindy wendy
+tiffany vivian sandy joanna fiona jessie peggy queenie rita stella tina vicky yvonne zoey helena simon martin
+howard stuart nigel trevor gavin colin graham ross ewan callum harry charlie freddie oscar theo freya imogen
+rosie millie ellie arun karthik suresh ramesh vikram anand rohit sunil manish nikhil sachin ajay vivek prakash
+ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz`
     .split(/\s+/)
     .filter(Boolean),
 )

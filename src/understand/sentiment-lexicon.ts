@@ -263,7 +263,10 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
   [/(?:机会|胜算|赢面|把握)(?:很|非常|特别|挺|比较|相当|蛮|还是)?(?:大|高|不小|不低)/g, 0.8],
   [/(?:机会|胜算|赢面|把握)(?:不大|不高|渺茫|很小|不多)/g, -0.7],
   // `预算花完了`, `预算用光了`: no money left this round.
-  [/预算(?:已经|都|早)?(?:花|用)(?:完|光)/g, -0.7],
+  [/(?:预算|budget)\s*(?:已经|都|早就|早)?(?:花|用)(?:完|光)/gi, -0.7],
+  // `对PoC不太感冒`: not keen; `今年不考虑了`, `暂时不考虑`: a no for now.
+  [/不(?:太|怎么|是很|大)?感冒/g, -0.7],
+  [/(?:不|不再|暂不)考虑(?:了|[,，。.!！]|$)/g, -0.7],
   // `明确表示今年不会再采购了`, `暂时不考虑合作`, `不打算续约`: the customer says no.
   [
     /(?:不会|不再|不打算|不准备|不考虑|不想|没打算|没有打算|没计划|没有计划|暂不|暂时不|先不|决定不|不)(?:再|继续|跟我们|和我们)?(?:采购|购买|合作|续约|续费|签约|签了|下单|买单|买了|考虑我们|推进|上线|换|用我们)/g,
@@ -294,6 +297,8 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // `dead for now`, `dead in the water`: the deal has stopped, which the word alone, read as for now, misses.
+  [/\bdead (?:for now|in the water|for this year)\b/gi, -0.7],
   // `we are in the list`, `we're on their shortlist`: picked for the next round.
   [
     /\b(?:we(?:'re|’re| are)|us) (?:now )?(?:in|on) (?:the |their )?(?:short ?list|list|final round)\b/gi,
