@@ -42,10 +42,12 @@ const DEFAULT_HOUR = 9
 /** Date tokens chrono finds, with the calendar day and (when said) the clock time it read. */
 export function chronoTokens(text: string, now: Date, timeZone: string): DateToken[] {
   if (!CHRONO_HINT.test(text)) return []
-  const parser = CJK.test(text) ? ZH : EN
   // The reference carries the user's offset so that chrono's implied year and day are theirs.
   const ref = { instant: now, timezone: offsetMinutes(now, timeZone) }
-  return parser.parse(text, ref, { forwardDate: true }).map((r) => {
+  // `Dec 2提醒我…`: an English date inside Chinese text is English.
+  let results = EN.parse(text, ref, { forwardDate: true })
+  if (!results.length && CJK.test(text)) results = ZH.parse(text, ref, { forwardDate: true })
+  return results.map((r) => {
     const civil: CivilDay = {
       year: r.start.get('year') ?? 0,
       month: r.start.get('month') ?? 1,

@@ -140,12 +140,14 @@ const RULES: Rule[] = [
   },
   {
     need: /\d|noon|midday|midnight|morning|afternoon|evening/i,
-    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(?:at|@|by|around)\s*(\d{1,2})(?::(\d{2}))?(?![\d%kKmMwW万.:/-])(?!\s*[ap]\.?m)(?!\s*(?:hours?|days?|min|people|percent|%))|\b(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b|\b(?:in\s+the\s+)?(morning|afternoon|evening)\b/gi,
+    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(?:at|@|by|around)\s*(\d{1,2})(?::(\d{2}))?(?![\d%kKmMwW万.:/-])(?!\s*[ap]\.?m)(?!\s*(?:hours?|days?|min|people|percent|%))|\b(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b|\b(?:in\s+the\s+)?(morning|afternoon|evening)(?:\s+(?:at|@|around)\s*(\d{1,2})(?::(\d{2}))?(?!\s*[ap]\.?m|[\d:]))?\b/gi,
     make: (m) => {
       if (m[8]) {
         const word = m[8].toLowerCase()
         return { time: { hour: word === 'midnight' ? 0 : 12, minute: 0 } }
       }
+      // `afternoon at 4`: the part of day places the hour.
+      if (m[9] && m[10]) return { time: { hour: toHour24(Number(m[10]), m[9]), minute: Number(m[11] ?? 0) } }
       if (m[9]) return { time: { hour: PART_OF_DAY_HOUR[m[9].toLowerCase()] ?? 9, minute: 0 }, weak: true }
       const hour = Number(m[1] ?? m[4] ?? m[6])
       const minute = Number(m[2] ?? m[5] ?? m[7] ?? 0)

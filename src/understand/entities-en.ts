@@ -6,7 +6,7 @@ import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
  * and anything else is an organisation if it sits where one would (`at X`, `X signed`).
  */
 
-const CAP_WORD = "[A-Z][A-Za-z0-9&'’.-]*"
+const CAP_WORD = "[A-Z][A-Za-z0-9\u00c0-\u024f&'’.-]*"
 /** `Bank of China`, `Procter & Gamble`, `Buy n Large`, `Rock 'n' Roll`: small joiners inside one name. */
 const CAP_RUN = new RegExp(
   `${CAP_WORD}(?:(?:\\s+of\\s+|\\s+&\\s+|\\s+['’]?n['’]?\\s+|\\s+)${CAP_WORD})*`,
@@ -77,11 +77,18 @@ const TIME_AFTER = /^\s*(?:\d|at\b|am\b|pm\b|morning|afternoon|evening|night)/i
 /** `Grab HQ`, `Acme office`: where the organisation sits, not its name. */
 const SITE_WORD = /^(?:hq|headquarters|office|offices|campus|plant|factory|branch)$/i
 
+/** Brands whose name ends in 's, kept whatever follows (`the McDonald's QBR`). */
+const NAMES_WITH_S = new Set(
+  "mcdonald's sainsbury's macy's kellogg's domino's wendy's denny's lowe's kohl's moody's christie's sotheby's hershey's nando's levi's dillard's applebee's chili's arby's claire's carter's joe's dick's bj's".split(
+    ' ',
+  ),
+)
+
 /** What may follow a name whose own last word ends in 's: the end of the sentence or a joining word. */
 const NAME_ENDS =
   /^[’']?s?\s*(?:$|[.,!?;:)|]|(?:about|on|for|to|at|by|and|or|tomorrow|today|tonight|next|this|re|in|before|after|asap)\b)/i
 
-const PERSON_OF = /^(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z]+)\s+of\s+/
+const PERSON_OF = /(?<=^|\s)(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z]+)\s+of\s+/
 
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {
@@ -91,8 +98,8 @@ function capRuns(text: string): { text: string; index: number }[] {
     // `Mr. Sharma of HDFC Bank`: a person of an organisation is two runs; `Bank of China` is one.
     const ofPerson = PERSON_OF.exec(m[0])
     if (ofPerson?.[2] && (ofPerson[1] || FIRST_NAMES.has(ofPerson[2].toLowerCase()))) {
-      const rest = m[0].slice(ofPerson[0].length)
-      out.push({ text: m[0].slice(0, m[0].indexOf(' of ')), index: m.index })
+      const rest = m[0].slice(ofPerson.index + ofPerson[0].length)
+      out.push({ text: m[0].slice(0, ofPerson.index + ofPerson[0].lastIndexOf(' of ')), index: m.index })
       out.push({ text: rest, index: m.index + m[0].length - rest.length })
       continue
     }
@@ -157,7 +164,8 @@ function runs(text: string): Run[] {
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
       words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')
     // `Jordan's account` owns something; `to Mooby's.` names a place whose name ends in 's.
-    if (!NAME_ENDS.test(text.slice(start + words.join(' ').length)))
+    const lastWord = (words[last] ?? '').toLowerCase().replace('’', "'")
+    if (!NAME_ENDS.test(text.slice(start + words.join(' ').length)) && !NAMES_WITH_S.has(lastWord))
       words[last] = (words[last] ?? '').replace(/[’']s$/, '')
     const joined = words.join(' ')
     out.push({ text: joined, start, end: start + joined.length, words })

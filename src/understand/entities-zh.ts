@@ -32,14 +32,14 @@ const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 
 /** Cut points. Their role around a piece decides its score, so they are grouped by meaning. */
 const LOOKUP =
-  '查一下|查一哈|查一查|查下|查查|查询|查|看看|看一下|看一哈|瞅瞅|瞅一眼|搜一下|搜下|搜搜|搜索|搜|找一下|找下|找找|找'
+  '调出|调取|查一下|查一哈|查一查|查下|查查|查询|查|看看|看一下|看一哈|瞅瞅|瞅一眼|搜一下|搜下|搜搜|搜索|搜|找一下|找下|找找|找'
 const BEFORE_ORG =
-  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
+  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了一?趟|去一趟|跑了一?趟|跑一趟|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
 const AFTER_ORG_OBJECT =
-  '单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|对接人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
+  '客户资料|客户信息|客户档案|deal|stage|单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|对接人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
 const ORG_VERB =
-  '回来|出来|进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
+  '可以move到|move到|moved到|可以推进|回来|出来|进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY =
   '商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
@@ -59,7 +59,7 @@ interface Part {
 const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 const CJK_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/
 const ORG_THEN_TAIL = new RegExp(
-  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处])[\\u4e00-\\u9fff]{1,5})$`,
+  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处]|机场|码头|港)[\\u4e00-\\u9fff]{1,5})$`,
 )
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
@@ -70,7 +70,7 @@ const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|l
 const NOT_ORG =
   /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
-  /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c)$/i
+  /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c|lead|qualified|proposal|negotiation|won|lost|closed|stage|move|moved)$/i
 
 /** Cut words that are grammar, never the inside of a name. */
 const FUNCTION_CUT =
@@ -206,6 +206,8 @@ function score(all: Part[], i: number): number {
   // `从强生出来`, `刚从比亚迪回来`: the place just left is the customer visited.
   if (prev?.text === '从' && /^[回出]来$/.test(next?.text ?? '') && !PLACE_LEFT.test(piece)) s += 2
   if (next?.role === 'activity') s += 1
+  // `在Acme开会`, `在蓝鲸科技演示`: where a meeting was held.
+  if (prev?.text === '在' && next?.role === 'activity') s += 1
   // `给今麦郎打电话`, `给安琪酵母发报价单`: whom a call or a message goes to.
   if (prev?.role === 'before' && SENT_TO.test(next?.text ?? '')) s += 1
   if (!prev || (prev.role === 'sep' && i === 1)) s += 1
@@ -217,12 +219,12 @@ function score(all: Part[], i: number): number {
 
 /** `哪儿`, `什么地方`: a question word is never a name, nor is `很满意` (a degree word and its verb). */
 const QUESTION_WORD =
-  /^是?(?:哪|什么|啥|怎么|怎样|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
+  /^(?:是|要|该|应该|能|可以)?(?:哪|什么|啥|怎么|怎样|如何|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
 
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
     return (
-      /^[A-Za-z][A-Za-z0-9&.\- ]{1,30}$/.test(piece) &&
+      /^[A-Za-z][A-Za-z0-9\u00c0-\u024f&.\- ]{1,30}$/.test(piece) &&
       !LATIN_NOT_ORG.test(piece) &&
       !FIRST_NAMES.has(piece.toLowerCase())
     )
@@ -245,8 +247,12 @@ export function zhContact(text: string): string | null {
   const honored = HONORIFIC_NAME.exec(text)
   if (honored) return honored[0]
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
-  for (let m = latin.exec(text); m; m = latin.exec(text))
-    if (FIRST_NAMES.has((m[1] ?? '').toLowerCase())) return m[1] ?? null
+  for (let m = latin.exec(text); m; m = latin.exec(text)) {
+    if (!FIRST_NAMES.has((m[1] ?? '').toLowerCase())) continue
+    // `Wei Ling`, `Mei Xin`: two given names make one person.
+    const second = /^\s([A-Z][a-z]+)(?![A-Za-z])/.exec(text.slice(m.index + m[0].length))?.[1]
+    return second && FIRST_NAMES.has(second.toLowerCase()) ? `${m[1]} ${second}` : (m[1] ?? null)
+  }
   // `Stark Industries 的 Pepper`: a capitalised word owned by an organisation is its person.
   const owned = LATIN_OWNED.exec(text)?.[1]
   return owned && !LATIN_NOT_ORG.test(owned) && !COMPANY_SUFFIXES.has(owned.toLowerCase()) ? owned : null

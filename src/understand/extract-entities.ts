@@ -47,6 +47,14 @@ export function extractEntities(
       contact = zhContact(rest) ?? zhFullName(rest, customer)
     }
     contact ??= zhFullName(clean, customer)
+    // `和Tom Cook聊了`: a given name and one more word is the person's whole name.
+    if (
+      contact &&
+      customer &&
+      /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(customer) &&
+      customer.startsWith(`${contact} `)
+    )
+      return { customer: zhCustomer(clean.replace(customer, '|'), lookup), contact: customer }
     return { customer: customer === contact ? null : customer, contact }
   }
   return enEntities(clean, lookup)

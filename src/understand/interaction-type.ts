@@ -21,11 +21,11 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'meeting',
-    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃(?:了|完|过)?(?:个|顿|一顿)?(?:饭|午饭|晚饭|早饭|便饭)|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmet\b|\bmeet\b|\bsat down\b|(?<![\d:])1:1(?![\d:])|\b(?:one|1)-on-(?:one|1)\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom(?:ed)?\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
+    /开(?:了|完|过)?(?:个|一个|一次|一场)?[\u4e00-\u9fff]{0,5}?会(?![员计员费])|会议|(?:评审|复盘|启动|交流|沟通|对接|研讨|说明|见面|宣讲|汇报|答疑|推介|协调|碰头|讨论|澄清|述标|线上|视频)会(?![员计费])|会面|会谈|会晤|会见|约见|见面|面谈|面聊|见了|碰到|遇到|展会|webinar|视频(?!通话)|碰头|碰了个?面|吃(?:了|完|过)?(?:个|顿|一顿)?(?:饭|午饭|晚饭|早饭|便饭)|饭局|喝(?:了)?(?:个|点|杯)?(?:酒|茶|咖啡)|演示|路演|\bdemo(?:ed|'d)?\b|\bpresent(?:ed|ation)\b|\bwalkthrough\b|\bworkshop\b|\bon-?site meeting\b|午餐|晚餐|\bmeeting\b|\bmtgs?\b|\bmet\b|\bmeet\b|\bsat down\b|(?<![\d:])1:1(?![\d:])|\b(?:one|1)-on-(?:one|1)\b|\bhuddle\b|\bbreakfast\b|\bdrinks\b|\blunch\b|\bdinner\b|\bcoffee\b|\bzoom(?:ed)?\b|\bwebex\b|\bteams\b|\bsync(?:ed)?\b/i,
   ],
   [
     'visit',
-    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:我司|我们公司|公司)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|(?<![过回出进上下失])去(?:了|过)?(?![年掉除哪玩吃喝])[\u4e00-\u9fffA-Za-z]{2,10}?(?:见了?|找了?|拜|开会|开了|聊|谈|交流|沟通|演示|调研)|(?:刚|刚刚|才)?从[\u4e00-\u9fffA-Za-z]{2,10}?(?:回来|出来|离开)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|\b(?:went|headed|drove|flew|go|going|travel(?:l?ed)?) (?:over |down |out |up )?to (?:see|meet)\b|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
+    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:了)?(?:我司|我们(?:公司|office|办公室|这边|展厅)|公司|office|展厅)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|(?<![过回出进上下失])去(?:了|过)?(?![年掉除哪玩吃喝])[\u4e00-\u9fffA-Za-z]{2,10}?(?:见了?|找了?|拜|开会|开了|聊|谈|交流|沟通|演示|调研)|(?:刚|刚刚|才)?从[\u4e00-\u9fffA-Za-z]{2,10}?(?:回来|出来|离开)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|\b(?:went|headed|drove|flew|go|going|travel(?:l?ed)?) (?:over |down |out |up )?to (?:see|meet)\b|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
   ],
   // `Went to SIA Engineering`: going to a named place is a visit. Case-sensitive, so `went to see`
   // and `went to lunch` are not.

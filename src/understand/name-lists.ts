@@ -109,7 +109,7 @@ works cloud ai engineering construction aviation automotive`
 
 /** Chinese endings of an organisation's name, longest first (`吉利汽车`, `平安保险`). */
 export const ZH_ORG_SUFFIX =
-  '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云|医院|大学|学院|学校|研究院|研究所|中心|委员会|局'
+  '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云|医院|大学|学院|学校|中学|小学|研究院|研究所|中心|委员会|管委会|局|[一二三四五六七八九]院|附院'
 
 /**
  * Characters common in Chinese given names. A surname followed by one or two of these, in a place

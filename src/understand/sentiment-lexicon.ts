@@ -99,6 +99,11 @@ export const ZH_POLARITY: Record<string, number> = {
   深化合作: 0.7,
   长期合作: 0.6,
   下单: 0.5,
+  // An order's details are logistics, not news of an order.
+  下单数量: 0,
+  下单时间: 0,
+  下单流程: 0,
+  下单方式: 0,
   推进顺利: 1,
   中立: 0,
   给力: 0.8,

@@ -6,7 +6,7 @@ const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 
 // Our own labelled corpora (the shared dev set has its own test). heldout and heldout-2 were tuned on;
 // heldout-3 to -5 were written blind, by people who never saw the parser, and guard against regressions
-// at the level they were last measured, rounded down. heldout-7 was the last blind one.
+// at the level they were last measured, rounded down. heldout-8 and heldout-9 were the last blind ones.
 const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout.jsonl', { intent: 0.99, fields: 0.99 }],
   ['heldout-2.jsonl', { intent: 0.99, fields: 0.99 }],
@@ -20,6 +20,11 @@ const FLOORS: [string, { intent: number; fields: number }][] = [
   // Measured at intent 0.933, fields 0.938 blind; 1.000 and 1.000 after its misses were worked on as
   // classes of phrasing (test/understand/round-seven-phrasing.test.ts).
   ['heldout-7.jsonl', { intent: 0.98, fields: 0.98 }],
+  // Blind: heldout-8 (mostly Chinese) 0.900 / 0.939, heldout-9 (mostly English and mixed) 0.971 / 0.811;
+  // then worked on as classes of phrasing (test/understand/round-eight-phrasing.test.ts). Two labels in
+  // heldout-9 call `反馈一般` and `lukewarm` neutral where earlier corpora call them negative; those stay.
+  ['heldout-8.jsonl', { intent: 0.98, fields: 0.98 }],
+  ['heldout-9.jsonl', { intent: 0.98, fields: 0.96 }],
 ]
 
 describe('labelled corpora', () => {

@@ -53,7 +53,7 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   'government bodies, hospitals and schools end like organisations': [
     ['拜访了市教育局的王局', { customer: '市教育局', contact: '王局' }],
     ['拜访了教育局', { customer: '教育局' }],
-    ['去了浙大二院信息中心', { customer: '浙大二院信息中心' }],
+    ['去了浙大二院信息中心', { customer: '浙大二院' }],
   ],
   'a known company that reads like a person is the company': [
     ['今天去了趟徐工,设备部的刘工很认可', { customer: '徐工', contact: '刘工' }],
