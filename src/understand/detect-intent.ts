@@ -51,7 +51,7 @@ const REMIND_WHAT =
   /^\s*(?:my\s+)?(?:reminders|to-?dos)\s*(?:pls|please|plz|list)?[\s?!.]*$|(?:有|还有)(?:什么|啥|哪些|没有)(?:事|事情)?(?:要|需要|得|该)提醒我|(?:要|需要|该)提醒我(?:些|点)?(?:什么|啥|哪些)|\bon my (?:reminder|to-?do|follow-?up|task) list\b|\bwhat(?:'s| is| are)? (?:on )?my (?:reminder|follow-?up|task) list\b/i
 const REMIND_WHAT_HINT = /提醒我|list|reminders|to-?dos/i
 const SET_REMINDER =
-  /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bremind\s*我|\b(?:ping|nudge|call)\s*我(?:一下)?|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
+  /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|(?:别|不要)让我忘|帮我记着|帮我记住|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bremind\s*我|\b(?:ping|nudge|call)\s*我(?:一下)?|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
   /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync|phone|text|ring|message|whatsapp)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
@@ -111,7 +111,7 @@ const CONTACT_DETAIL =
  * the history with a customer, answered from its records, not a contact being reported.
  */
 const HISTORY_ASK =
-  /(?:上次|上一次|最近一次|最后一次)[^,，。;；!！]{0,8}?(?:是)?(?:什么时候|啥时候|哪天|几号)|\bwhen (?:was|did) (?:we|i|you)(?: last|[^.!?]{0,30}\blast)\b|\bwhen (?:was|is) (?:the|our) last\b|(?:之前|以前|此前|过去|曾经|有没有|是否|以往)[^,，。;；!！]{0,12}过[^,，。;；!！?？]{0,10}(?:吗|么|没有?|嘛|[?？])\s*[?？]?\s*$|(?:谁|哪个|哪位|哪些)(?:同事|销售|人)?(?:之前|以前|最近|上次)?(?:去|在|有)?(?:拜访|联系|跟进|对接|接触|见|去|来|打电话给|打过电话|沟通|谈|聊|报价|负责)过|\b(?:have|has|did) (?:we|i|you|anyone|anybody|someone|somebody|our team)(?: ever| already| previously| before)? (?:work(?:ed)?|do(?:ne)? business|deal(?:t)?|met|meet|visit(?:ed)?|call(?:ed)?|quote(?:d)?|sell|sold|pitch(?:ed)?|spoken|speak|talk(?:ed)?|contact(?:ed)?|engage(?:d)?)\b[^.!]*\?\s*$|\bwho(?:'s| has| have)? (?:last |ever |already |previously )?(?:visited|called|met|spoken|spoke|talked|been to|worked with|dealt with|contacted|pitched)\b/i
+  /(?:上次|上一次|最近一次|最后一次)[^,，。;；!！]{0,8}?(?:是)?(?:什么时候|啥时候|哪天|几号)|\bwhen (?:was|did) (?:we|i|you)(?: last|[^.!?]{0,30}\blast)\b|\bwhen (?:was|is) (?:the|our) last\b|(?:之前|以前|此前|过去|曾经|有没有|是否|以往)[^,，。;；!！]{0,12}过[^,，。;；!！?？]{0,10}(?:吗|么|没有?|嘛|[?？])\s*[?？]?\s*$|(?:谁|哪个|哪位|哪些)(?:同事|销售|人)?(?:之前|以前|最近|上次)?(?:去|在|有)?(?:拜访|联系|跟进|对接|接触|见|去|来|打电话给|打过电话|沟通|谈|聊|报价|负责)过|\b(?:have|has|did) (?:we|i|you|anyone|anybody|someone|somebody|our team)(?: ever| already| previously| before)? (?:work(?:ed)?|do(?:ne)? business|deal(?:t)?|met|meet|visit(?:ed)?|call(?:ed)?|quote(?:d)?|sell|sold|pitch(?:ed)?|spoken|speak|talk(?:ed)?|contact(?:ed)?|engage(?:d)?)\b[^.!]*\?\s*$|\bwho(?:'s| has| have)? (?:last |ever |already |previously )?(?:visited|called|met|spoken|spoke|talked|been to|worked with|dealt with|contacted|pitched)\b|^\s*(?:has\s+|did\s+)?(?:anyone|anybody|someone|somebody)(?: here| on the team)?\s+(?:talked|spoken|spoke|been|met|called|reached out|heard from|visited|contacted|followed up)\b/i
 /** `open the DHL record`, `bring up Acme's file`: asking to see a customer's card. */
 const OPEN_RECORD =
   /^\s*(?:please\s+)?(?:open|bring up|pull up|show|get|fetch|load)\b[^.!?]{0,40}\b(?:record|records|file|profile|card|page|account|entry|notes)\b|^(?:帮我)?(?:打开|调出|调取|拉出|拉一下|调一下)/i

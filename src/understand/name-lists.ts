@@ -90,7 +90,9 @@ kelvin kev marcus ellen eddie terence desmond alvin calvin melvin darren wilson 
 tiffany vivian sandy joanna fiona jessie peggy queenie rita stella tina vicky yvonne zoey helena simon martin
 howard stuart nigel trevor gavin colin graham ross ewan callum harry charlie freddie oscar theo freya imogen
 rosie millie ellie arun karthik suresh ramesh vikram anand rohit sunil manish nikhil sachin ajay vivek prakash
-ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz`
+ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz
+hank walt earl lloyd floyd clyde vern gus hal mel stan herb norm barry gordon kirk duncan fergus angus
+maggie peggy trish tammy tracy stacy becky wanda gina tanya sonia monica carla paula wendy brenda`
     .split(/\s+/)
     .filter(Boolean),
 )

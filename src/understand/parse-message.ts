@@ -93,10 +93,26 @@ class Reading implements IntentFeatures {
   get hasFutureDate(): boolean {
     return firstFuture(this) !== undefined
   }
+  /** Whether `date` falls on the user's today. */
+  isToday(date: FoundDate): boolean {
+    const a = wallClock(date.at, this.ctx.timeZone)
+    const b = wallClock(this.ctx.now, this.ctx.timeZone)
+    return a.year === b.year && a.month === b.month && a.day === b.day
+  }
 }
 
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
 const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
+
+/**
+ * A note's follow-up: the first date still to come, but a later day before one today, since a note's
+ * `今天下午` mostly says when it happened (`今天下午去了电建…下周一之前把报价发过去`).
+ */
+function followUp(r: Reading): FoundDate | undefined {
+  const first = firstFuture(r)
+  if (!first || !r.isToday(first)) return first
+  return r.dates.find((d) => !d.past && !r.isToday(d)) ?? first
+}
 
 function fillWho(out: ParsedMessage, r: Reading): void {
   out.customer = r.entities.customer
@@ -120,7 +136,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     out.interaction_type = r.channel
     out.sentiment = s.sentiment
     out.sentiment_score = s.score
-    out.due_at = firstFuture(r)?.iso ?? null
+    out.due_at = followUp(r)?.iso ?? null
   },
   lookup_customer: fillWho,
   set_reminder(out, r) {
