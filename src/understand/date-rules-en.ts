@@ -92,6 +92,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // `end of next week` is that week's Friday; `end of next month` its last day.
+    need: /end/i,
+    re: /\bend\s+of\s+(?:the\s+)?next\s+(week|month)\b/gi,
+    make: (m) =>
+      /^w/i.test(m[1] ?? '')
+        ? { day: (now) => inDays(daysToWeekday(now, 4, 'next'))(now) }
+        : { day: endOfMonth(1) },
+  },
+  {
     need: /next|this|last|end|eo[wmyd]/i,
     re: /\b(next|this|last)\s+(week(?:end)?|month)\b|\b(?:end\s+of\s+(?:the\s+)?(week|month|year|day)|eo([wmyd]))\b|\b(?:(?:early|beginning\s+of|start\s+of)\s+next\s+month)\b/gi,
     make: (m) => {

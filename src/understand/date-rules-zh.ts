@@ -78,6 +78,12 @@ function explicitDate(year: number | undefined, month: number, day: number) {
 
 const RULES: Rule[] = [
   {
+    // `周五下班前`, `下班后`: the end of the working day.
+    need: /下班/,
+    re: /下班(?:前|之前|以前|后|之后)?/g,
+    make: () => ({ time: { hour: 18, minute: 0 } }),
+  },
+  {
     need: /[天日儿早晚晨]/,
     re: /(大后|今|明|后|昨|前)(?:天|日|儿)|(今|明|昨)(早|晚|晨)(?!餐|饭|会)/g,
     make: (m) => {
@@ -201,7 +207,7 @@ const RULES: Rule[] = [
 
 /** One cheap scan for anything a rule could match; most messages without a date stop here. */
 export const ZH_DATE_HINT =
-  /[今明后昨前][天日儿早晚晨]|周|星期|礼拜|(?:天|日|期|拜|月|时|头|钟)(?:以|之)?后|过\s*[\d一二两三四五六七八九十半]|月[底末初中上下]|下个?月|年[底末]|[\d一二两三四五六七八九十零]\s*(?:月|号|日|点|时|:|：)|\d\/\d|凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里/
+  /[今明后昨前][天日儿早晚晨]|周|星期|礼拜|(?:天|日|期|拜|月|时|头|钟)(?:以|之)?后|过\s*[\d一二两三四五六七八九十半]|月[底末初中上下]|下个?月|年[底末]|[\d一二两三四五六七八九十零]\s*(?:月|号|日|点|时|:|：)|\d\/\d|凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|下班/
 
 /** Date and time tokens in a Chinese (or mixed) message, in text order, overlaps dropped. */
 export function zhDateTokens(text: string): DateToken[] {

@@ -78,7 +78,8 @@ const MONEY_CONTEXT =
 const NOT_MONEY_AFTER =
   /^\s*(?:%|个|人|台|套|天|周|月|年|点|号|日|小时|分钟|次|家|位|hours?|days?|weeks?|months?|years?|people|users?|seats?|licen[cs]es?)/i
 /** `从50万调整为60万`: the figure after these is the new one. */
-const NEW_VALUE = /(?:调整为|改为|改成|更新为|变更为|调到|调为|提高到|降到|降为|to|->|→)\s*$/i
+const NEW_VALUE =
+  /(?:调整为|改为|改成|更新为|变更为|调到|调为|提高到|降到|降为|降至|加到|涨到|升到|提到|增加到|增至|减到|砍到|变成|变为|to|->|→)\s*$/i
 
 function toValue(num: string): number {
   if (/\d/.test(num)) return Number(num.replace(/,/g, ''))
