@@ -51,6 +51,9 @@ const endOfMonth =
     return { year, month: m, day: daysInMonth(year, m) }
   }
 
+const DAY_LEAD =
+  /(?:f\/u|follow[- ]?up|\bby|\bbefore|\buntil|\btill|\bdue|\bping|\bcall|\bremind me|\bsee you|,)\s*$/i
+
 const RULES: Rule[] = [
   {
     need: /to[dnm]|tmr|yesterday|this/i,
@@ -82,7 +85,14 @@ const RULES: Rule[] = [
       const lead = (m[1] ?? '').toLowerCase()
       const tail = (m[3] ?? '').toLowerCase()
       // `sat`/`sun`/`wed` alone are too often other words; only believe them with a lead word.
-      if (!lead && !tail && /^(sat|sun|wed|mon)$/i.test(m[2] ?? '')) return null
+      // `f/u Mon`, `by Wed`: a capitalised short form after a word that sets a date is the day.
+      if (
+        !lead &&
+        !tail &&
+        /^(sat|sun|wed|mon)$/i.test(m[2] ?? '') &&
+        !(/^[A-Z]/.test(m[2] ?? '') && DAY_LEAD.test(m.input.slice(Math.max(0, m.index - 14), m.index)))
+      )
+        return null
       let ref: WeekRef = 'bare'
       if (lead === 'next' || tail.startsWith('next')) ref = 'next'
       else if (tail.startsWith('after')) ref = 'after_next'

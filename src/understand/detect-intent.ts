@@ -65,6 +65,8 @@ const REMINDER_WORD = /提醒|\breminder\b/i
 /** `call w/ Mike from Globex - ...`, `quick sync with Tom`: a note's heading, not an order to call. */
 const LOG_HEADING =
   /^(?:(?:quick|short|brief|good|great|long|sync|intro|discovery|follow-?up|check-?in|phone|video|zoom|teams|weekly|first)\s+)*(?:call|meeting|mtg|sync|chat|catch-?up|lunch|dinner|coffee|demo|visit)\s+(?:w\/|with|w\b|at)/i
+/** `call w/ Acme, f/u Monday`: a follow-up after the heading makes the heading a call made. */
+const FOLLOW_UP_MARK = /[,.;]\s*(?:f\/u|follow[- ]?up|next step)/i
 /** What the customer said or felt: a report of a contact that already took place. */
 const REPORTED =
   /\b(?:they|he|she)(?:'re|'s|’re|’s| are| is| was| were| seem(?:s|ed)?| said| told| want(?:s|ed)?| liked| loved| agreed)\b/i
@@ -180,7 +182,8 @@ const RULES: readonly Rule[] = [
       if (!(f.customer || f.contact) || !f.hasFutureDate || DONE.test(f.text)) return 0
       if (!TODO.test(f.text) && !LOG_HEADING.test(f.text)) return 0
       if (QUESTION.test(f.text)) return 0
-      if (LOG_HEADING.test(f.text)) return REPORTED.test(f.text) || sentimentHits() ? 0 : 0.89
+      if (LOG_HEADING.test(f.text))
+        return REPORTED.test(f.text) || FOLLOW_UP_MARK.test(f.text) || sentimentHits() ? 0 : 0.89
       if (PLAN_OPENING.test(f.text)) return 0.89
       // `跟进一下山东重工,他们说下周签`: what the customer said is a report, its date theirs.
       return SOMEONE_SAID.test(f.text) ? 0 : 0.6

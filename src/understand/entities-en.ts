@@ -137,7 +137,9 @@ function runs(text: string): Run[] {
       words.length &&
       !(bracketed && words.length > 1) &&
       isStop(words[0] ?? '') &&
-      !(words.length === 1 && named(words[0] ?? ''))
+      !(words.length === 1 && named(words[0] ?? '')) &&
+      // `Sun Life`, `Wed Group`: a weekday's short form opening a longer name is part of it.
+      !(DAY_ABBR.test(words[0] ?? '') && words.length > 1 && !isStop(words[1] ?? ''))
     ) {
       start = text.indexOf(words[1] ?? '', start + (words[0]?.length ?? 0))
       words = words.slice(1)

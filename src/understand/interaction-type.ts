@@ -25,7 +25,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'visit',
-    /拜访|上门|去了|去过|跑了?一?趟|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:了)?(?:我司|我们(?:公司|office|办公室|这边|展厅)|公司|office|展厅)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|(?<![过回出进上下失])去(?:了|过)?(?![年掉除哪玩吃喝])[\u4e00-\u9fffA-Za-z]{2,10}?(?:见了?|找了?|拜|开会|开了|聊|谈|交流|沟通|演示|调研)|(?:刚|刚刚|才)?从[\u4e00-\u9fffA-Za-z]{2,10}?(?:回来|出来|离开)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|\b(?:went|headed|drove|flew|go|going|travel(?:l?ed)?) (?:over |down |out |up )?to (?:see|meet)\b|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
+    /拜访|上门|去了|去过|跑了?一?趟|跑了[一二两三四五六七八九十几\d]+(?:家|个)|去一趟|走访|来访|到访|参观|考察|登门|实地|现场(?:拜访|调研|考察|沟通|交流|支持)|来(?:了)?(?:我司|我们(?:公司|office|办公室|这边|展厅)|公司|office|展厅)|到我司|去(?:了|过)?[\u4e00-\u9fffA-Za-z]{1,8}?(?:总部|工厂|厂里|办公室|办公楼|公司|现场|门店|园区|基地)|(?<![过回出进上下失])去(?:了|过)?(?![年掉除哪玩吃喝])[\u4e00-\u9fffA-Za-z]{2,10}?(?:见了?|找了?|拜|开会|开了|聊|谈|交流|沟通|演示|调研)|(?:刚|刚刚|才)?从[\u4e00-\u9fffA-Za-z]{2,10}?(?:回来|出来|离开)|visit(?:ed|ing)?|(?:dropped|stopped|swung|popped|came) (?:by|in|over)|\b(?:went|headed|drove|flew|go|going|travel(?:l?ed)?) (?:over |down |out |up )?to (?:see|meet)\b|went (?:to|over to) (?:their|the|[A-Z])[\w ]{0,30}?(?:office|hq|headquarters|site|plant|factory|campus)|on-?site/i,
   ],
   // `Went to SIA Engineering`: going to a named place is a visit. Case-sensitive, so `went to see`
   // and `went to lunch` are not.

@@ -55,3 +55,15 @@ describe.each(Object.entries(CASES))('%s', (_, cases) => {
     expect(parse(text)).toMatchObject(expected)
   })
 })
+
+describe('a follow-up after a heading, a short weekday, several customers in a day', () => {
+  it.each([
+    ['call w/ Acme, f/u Mon', { intent: 'log_interaction', due_at: '2026-11-23T09:00:00+08:00' }],
+    ['mtg with Initech, follow up Wed', { intent: 'log_interaction', due_at: '2026-11-25T09:00:00+08:00' }],
+    ['call with Jane tomorrow', { intent: 'set_reminder' }],
+    ['Sun Life deal won', { customer: 'Sun Life', stage: 'won' }],
+    ['今天跑了三家客户：华为、中兴、烽火，都还行', { intent: 'log_interaction', interaction_type: 'visit' }],
+  ] as [string, Partial<ParsedMessage>][])('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected)
+  })
+})
