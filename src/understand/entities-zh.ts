@@ -34,18 +34,18 @@ const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 const LOOKUP =
   '调出|调取|查一下|查一哈|查一查|查下|查查|查询|查|看看|看一下|看一哈|瞅瞅|瞅一眼|搜一下|搜下|搜搜|搜索|搜|找一下|找下|找找|找'
 const BEFORE_ORG =
-  '拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了一?趟|去一趟|跑了一?趟|跑一趟|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
+  '(?<![A-Za-z])(?:visit|call|meet|email|ping)(?:ed)?(?:\\s+back)?\\s*(?:了|完|过)?\\s*(?:一下)?(?![A-Za-z])|拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了一?趟|去一趟|跑了一?趟|跑一趟|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
 const AFTER_ORG_OBJECT =
-  '客户资料|客户信息|客户档案|deal|stage|单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|对接人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
+  '(?<![A-Za-z])(?:procurement|purchasing|buyer|ops|IT|HR|CTO|CIO|CFO|CEO|VP)(?![A-Za-z])|客户资料|客户信息|客户档案|deal|stage|单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|对接人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
 const ORG_VERB =
   '可以move到|move到|moved到|可以推进|回来|出来|进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY =
-  '商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
+  '现场调试|现场|调试|安装|实施|验收|商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
-  '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
+  '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|寄了|寄|送了|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
 const CUT = new RegExp(
-  `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+)`,
+  `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+|[\\ud83c-\\ud83e][\\udc00-\\udfff]|[\\u2600-\\u27bf])`,
   'g',
 )
 const ROLES = ['contact', 'lookup', 'before', 'deal', 'verb', 'activity', 'object', 'filler', 'sep'] as const
@@ -63,6 +63,19 @@ const ORG_THEN_TAIL = new RegExp(
 )
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
+/** A city before a site (`米其林沈阳工厂`). */
+const CITY_END =
+  /(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门)$/
+
+/** `Maersk上海` + `办公室`: the office named apart from its organisation. */
+const SITE_NEXT = /^(?:办公室|总部|分公司|办事处)/
+
+/** `米其林沈阳工厂` → `米其林`: the organisation a site belongs to, when at least three characters name it. */
+function withoutSite(piece: string): string {
+  const head = piece.replace(SITE_END, '').replace(CITY_END, '').trim()
+  return head.length >= 3 && head !== piece ? head : ''
+}
+
 /** `新线索:`, `客户:`: a heading whose next piece is the customer. */
 const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|lead|new lead|customer|client)$/i
 
@@ -70,7 +83,7 @@ const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|l
 const NOT_ORG =
   /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
-  /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c|lead|qualified|proposal|negotiation|won|lost|closed|stage|move|moved)$/i
+  /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c|lead|qualified|proposal|negotiation|won|lost|closed|stage|move|moved|thanks|thank you|thx|ty|cheers|lol|haha|hi|hello|hey|bye|yes|no|yep|nope|sure|noted|got it|received|roger|great|nice|cool|good|ok thanks|okay)$/i
 
 /** Cut words that are grammar, never the inside of a name. */
 const FUNCTION_CUT =
@@ -176,11 +189,11 @@ const PLACE_LEFT =
   /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|三亚|珠海|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$/
 
 const WORKED_WITH = /^(?:拜访|回访|走访|拜会|宴请|接待|致电|联系了|约了|见了|跟进了)/
-const SENT_TO = /^(?:打电话|打了|电话|发了|发|微信|邮件)$/
+const SENT_TO = /^(?:打电话|打了|电话|发了|发|寄了|寄|送了|微信|邮件)$/
 
 function score(all: Part[], i: number): number {
   const piece = (all[i]?.text ?? '').trim()
-  if (!isOrgLike(piece) || SITE_END.test(piece)) return 0
+  if (!isOrgLike(piece) || (SITE_END.test(piece) && !withoutSite(piece))) return 0
   const prev = all[i - 1]
   const prev2 = all[i - 2]
   const next = all[i + 1]
@@ -194,7 +207,11 @@ function score(all: Part[], i: number): number {
   if (next?.text === '的' && (next2?.role === 'object' || next2?.role === 'deal')) s += 3
   if (next?.role === 'deal') s += 3
   // `DBS 这个客户`, `蓝鲸那家公司`.
-  if (/^[这那](?:个|家)$/.test(next?.text ?? '') && /^(?:客户|公司)/.test(next2?.text ?? '')) s += 3
+  if (
+    /^[这那](?:个|家)$/.test(next?.text ?? '') &&
+    /^\s*(?:客户|公司|account|client|customer)/i.test(next2?.text ?? '')
+  )
+    s += 3
   if (prev?.text === '客户' || prev?.role === 'lookup') s += 3
   if (prev?.role === 'sep' && /^[:：]/.test(prev.text) && HEADING.test((prev2?.text ?? '').trim())) s += 3
   if (prev?.role === 'before' || prev2?.role === 'lookup') s += 2
@@ -217,6 +234,11 @@ function score(all: Part[], i: number): number {
   return s
 }
 
+/** `procurement manager`, `ops head Anders`: a role (and maybe the person in it). */
+const LATIN_ROLE = /\b(?:manager|director|head|lead|buyer|engineer|officer|procurement|purchasing|team)\b/i
+/** `生产副总`, `技术总监`: a role, not an organisation. */
+const TITLE_END = /(?:副总|总监|经理|主任|主管|负责人|处长|科长|部长|院长|总裁|董事长|助理|专员|工程师|老板)$/
+
 /** `哪儿`, `什么地方`: a question word is never a name, nor is `很满意` (a degree word and its verb). */
 const QUESTION_WORD =
   /^(?:是|要|该|应该|能|可以)?(?:哪|什么|啥|怎么|怎样|如何|为什么|为啥|多少|谁|几)|^(?:很|非常|挺|特别|比较|十分|相当|有点|不太|不是)/
@@ -226,11 +248,18 @@ function isOrgLike(piece: string): boolean {
     return (
       /^[A-Za-z][A-Za-z0-9\u00c0-\u024f&.\- ]{1,30}$/.test(piece) &&
       !LATIN_NOT_ORG.test(piece) &&
+      !LATIN_ROLE.test(piece) &&
       !FIRST_NAMES.has(piece.toLowerCase())
     )
   }
   const cjk = piece.replace(/[^\u4e00-\u9fff]/g, '').length
-  return cjk >= 2 && piece.length <= 12 && !/[吗呢吧啊呀么]$/.test(piece) && !QUESTION_WORD.test(piece)
+  return (
+    cjk >= 2 &&
+    piece.length <= 12 &&
+    !/[吗呢吧啊呀么]$/.test(piece) &&
+    !QUESTION_WORD.test(piece) &&
+    !TITLE_END.test(piece)
+  )
 }
 
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
@@ -282,11 +311,13 @@ const OWNED_THING = /^(?:单子|项目|商机|订单|合同|需求|报价|采购
 const BRAND_AFTER = /^([\u4e00-\u9fff]{1,3})的/
 /** `江苏银行明年的采购`: a time word after the name says when, it is no brand. */
 const TIME_NOT_BRAND = /^(?:[今明去前后]年|[上下本这]个?(?:月|周|季度?)|[今明昨前后]天|年底|年初|月底|月初)$/
+/** `华西医院设备处的周处长`: a department of the organisation, not a brand of it. */
+const DEPARTMENT_END = /[处科室办组部]$/
 const NOT_BRAND = /[那这边方面部门团队里上下们总的和跟与同在也都还又就说了]/
 
 function brandAfter(text: string, end: number): string {
   const brand = BRAND_AFTER.exec(text.slice(end, end + 5))?.[1]
-  if (!brand || NOT_BRAND.test(brand) || TIME_NOT_BRAND.test(brand)) return ''
+  if (!brand || NOT_BRAND.test(brand) || TIME_NOT_BRAND.test(brand) || DEPARTMENT_END.test(brand)) return ''
   ZH_CONTACT.lastIndex = 0
   if (ZH_CONTACT.test(brand)) return ''
   const owned = text.slice(end + brand.length + 1, end + brand.length + 5)
@@ -336,7 +367,12 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const s = score(all, i)
     if (s > bestScore) {
       bestScore = s
-      best = withoutLeadingVerb(p.text.trim(), all[i - 1])
+      const name = withoutLeadingVerb(p.text.trim(), all[i - 1])
+      best = SITE_END.test(name)
+        ? withoutSite(name)
+        : SITE_NEXT.test(all[i + 1]?.text ?? '')
+          ? withoutSite(`${name}办公室`) || name
+          : name
     }
   })
   return best

@@ -45,7 +45,7 @@ const THRESHOLD = 0.2
  * `暂时没进展`, `no reply yet`: a setback marked as for now is a status, not a feeling, unless it is
  * said to last (`一直没回`, `still no reply`).
  */
-const FOR_NOW_BEFORE = /暂时|目前|暂|尚|还没|还未|\bso far\b|\bfor now\b|\bas of now\b/i
+const FOR_NOW_BEFORE = /暂时|目前|暂|尚|还没|还未|还$|\bso far\b|\bfor now\b|\bas of now\b/i
 const FOR_NOW_AFTER = /^[^,.!?;，。！？；]{0,12}?\b(?:yet|so far|for now)\b/i
 const LASTING = /一直|始终|仍然|仍|依然|总是|老是|又|\bstill\b|\bagain\b|\bever\b/i
 const FOR_NOW = 0.3

@@ -91,6 +91,7 @@ tiffany vivian sandy joanna fiona jessie peggy queenie rita stella tina vicky yv
 howard stuart nigel trevor gavin colin graham ross ewan callum harry charlie freddie oscar theo freya imogen
 rosie millie ellie arun karthik suresh ramesh vikram anand rohit sunil manish nikhil sachin ajay vivek prakash
 ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz
+anders henrik magnus johan mikael jonas jens ole bjorn soren rasmus mads niels kristian karl olaf karin birgit sigrid
 hank walt earl lloyd floyd clyde vern gus hal mel stan herb norm barry gordon kirk duncan fergus angus
 maggie peggy trish tammy tracy stacy becky wanda gina tanya sonia monica carla paula wendy brenda`
     .split(/\s+/)
@@ -111,7 +112,7 @@ works cloud ai engineering construction aviation automotive`
 
 /** Chinese endings of an organisation's name, longest first (`吉利汽车`, `平安保险`). */
 export const ZH_ORG_SUFFIX =
-  '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云|医院|大学|学院|学校|中学|小学|研究院|研究所|中心|委员会|管委会|局|[一二三四五六七八九]院|附院'
+  '股份有限公司|有限公司|集团|公司|汽车|保险|银行|科技|股份|控股|电器|电子|证券|地产|医药|物流|网络|软件|信息|通信|传媒|教育|食品|化工|制药|机械|重工|建设|工业|实业|商贸|贸易|能源|电气|航空|医疗|生物|基金|资本|智能|云|医院|大学|学院|学校|中学|小学|研究院|研究所|中心|委员会|管委会|局|[一二三四五六七八九]院|附院|精密|光学|新材|材料|装备|仪器|器械|纺织|服饰|包装|环保|水务|燃气|电力|矿业|钢铁|化学|药业|制造|光电|半导体'
 
 /**
  * Characters common in Chinese given names. A surname followed by one or two of these, in a place

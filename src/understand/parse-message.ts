@@ -104,14 +104,24 @@ class Reading implements IntentFeatures {
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
 const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
 
+/** Words right after a date that make it our next step: `下周一再电话确认`, `Friday to follow up`. */
+const OUR_STEP_AFTER =
+  /^\s*(?:我|我们)?(?:再|要|去|会|还){0,3}(?:跟进|回访|联系|确认|催|拜访|电话|打电话|打给|约|发|寄|送|跟他|跟她|和他|和她|follow|f\/u|to (?:follow|call|check|send|email|ping|chase))/i
+
 /**
  * A note's follow-up: the first date still to come, but a later day before one today, since a note's
  * `今天下午` mostly says when it happened (`今天下午去了电建…下周一之前把报价发过去`).
  */
 function followUp(r: Reading): FoundDate | undefined {
-  const first = firstFuture(r)
+  const future = r.dates.filter((d) => !d.past)
+  if (future.length > 1) {
+    // `他们说12月初开评审会,我跟他约了下周一再电话确认`: our own next step beats their date.
+    const ours = future.find((d) => OUR_STEP_AFTER.test(r.text.slice(d.end, d.end + 10)))
+    if (ours) return ours
+  }
+  const first = future[0]
   if (!first || !r.isToday(first)) return first
-  return r.dates.find((d) => !d.past && !r.isToday(d)) ?? first
+  return future.find((d) => !r.isToday(d)) ?? first
 }
 
 function fillWho(out: ParsedMessage, r: Reading): void {

@@ -37,6 +37,9 @@ export const ZH_POLARITY: Record<string, number> = {
   有戏: 0.8,
   稳了: 0.9,
   能签: 0.7,
+  谈妥: 0.8,
+  超好: 0.9,
+  基本确定: 0.6,
   可以签: 0.7,
   愿意签: 0.8,
   良好: 0.7,
@@ -269,6 +272,12 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
   [/(?:机会|胜算|赢面|把握)(?:不大|不高|渺茫|很小|不多)/g, -0.7],
   // `预算花完了`, `预算用光了`: no money left this round.
   [/(?:预算|budget)\s*(?:已经|都|早就|早)?(?:花|用)(?:完|光)/gi, -0.7],
+  // `大概率还是给我们`, `应该会选我们`: the business likely coming our way.
+  [/(?:大概率|很可能|应该|基本上?)(?:还是|会|也)?(?:给|选|用|定)(?:了)?(?:我们|咱们)/g, 0.8],
+  // `预算削了一半`, `budget被砍`: less money than before.
+  [/(?:预算|budget)\s*(?:被)?(?:削|砍|减|缩)(?:了|掉)?(?:一半|很多|不少|大半)?/gi, -0.7],
+  // `Q1会有新的RFQ`, `明年有新项目`: more business ahead.
+  [/(?:会有|还有|有)(?:新的?|一个新的?|个新的?)\s*(?:RFQ|RFP|项目|需求|机会|招标|订单|预算)/gi, 0.6],
   // `对PoC不太感冒`: not keen; `今年不考虑了`, `暂时不考虑`: a no for now.
   [/不(?:太|怎么|是很|大)?感冒/g, -0.7],
   [/(?:不|不再|暂不)考虑(?:了|[,，。.!！]|$)/g, -0.7],
@@ -302,6 +311,11 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // `they want a pilot`, `asked for a quote`: the customer asking to go further.
+  [
+    /\b(?:they|he|she|the client|the customer|client|customer)\s+(?:want|wants|would like|asked for|requested|are keen on|agreed to)\s+(?:a|an|to run a|to do a|to start a)\s+(?:pilot|trial|poc|proof of concept|quote|proposal|demo|contract)\b/gi,
+    0.6,
+  ],
   // `dead for now`, `dead in the water`: the deal has stopped, which the word alone, read as for now, misses.
   [/\bdead (?:for now|in the water|for this year)\b/gi, -0.7],
   // `we are in the list`, `we're on their shortlist`: picked for the next round.

@@ -6,7 +6,7 @@ const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 
 // Our own labelled corpora (the shared dev set has its own test). heldout and heldout-2 were tuned on;
 // heldout-3 to -5 were written blind, by people who never saw the parser, and guard against regressions
-// at the level they were last measured, rounded down. heldout-8, -9 and -11 were the last blind ones.
+// at the level they were last measured, rounded down. heldout-8 to -11 were the last blind ones.
 const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout.jsonl', { intent: 0.99, fields: 0.99 }],
   ['heldout-2.jsonl', { intent: 0.99, fields: 0.99 }],
@@ -27,6 +27,9 @@ const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout-9.jsonl', { intent: 0.98, fields: 0.96 }],
   // Blind: 0.914 / 0.895 (reminders, deals, summaries and small talk); then worked on as classes of
   // phrasing (test/understand/round-nine-phrasing.test.ts).
+  // Blind: 0.975 / 0.909 (long, noisy notes from phones); then worked on as classes of phrasing
+  // (test/understand/round-ten-phrasing.test.ts).
+  ['heldout-10.jsonl', { intent: 0.98, fields: 0.98 }],
   ['heldout-11.jsonl', { intent: 0.98, fields: 0.98 }],
 ]
 
