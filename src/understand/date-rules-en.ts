@@ -51,6 +51,7 @@ const endOfMonth =
     return { year, month: m, day: daysInMonth(year, m) }
   }
 
+const NOT_SINCE = /\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t|not|no|never|nothing|first time)\b[^,.;!?]*$/i
 const DAY_LEAD =
   /(?:f\/u|follow[- ]?up|\bby|\bbefore|\buntil|\btill|\bdue|\bping|\bcall|\bremind me|\bsee you|,)\s*$/i
 
@@ -135,6 +136,8 @@ const RULES: Rule[] = [
     need: /in|after|now/i,
     re: /\b(?:in|within|after)\s+(?:(?:a|an)\s+)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)\s*(?:of\s+)?(?:an?\s+)?(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+from\s+now\b/gi,
     make: (m) => {
+      // `hasn't replied in 3 weeks`, `no news in a month`: how long something has not happened.
+      if (m[1] && NOT_SINCE.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return null
       const n = count(m[1] ?? m[3] ?? '')
       const unit = (m[2] ?? m[4] ?? '').toLowerCase()
       if (!Number.isFinite(n)) return null

@@ -203,6 +203,8 @@ const RULES: readonly Rule[] = [
         !DEAL_FRAME.test(f.text)
       )
         return 0.8
+      // `下周一前把方案发给江苏银行`: a proposal still to send is a to-do, not a stage reached.
+      if (f.stage?.sent && f.hasFutureDate && !DONE.test(f.text)) return 0.6
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if ((f.hasAmount || f.stage) && DEAL_CHANGE.test(f.text)) return f.customer ? 0.88 : 0.7
       if (f.customer && DEAL_STATUS.test(f.text)) return 0.75

@@ -43,7 +43,7 @@ const ORG_VERB =
 const ACTIVITY =
   '现场调试|现场|调试|安装|实施|验收|商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
-  '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|寄了|寄|送了|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|我们|我|他们|他|她'
+  '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|寄了|寄|送了|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|咱们|我们|我|他们|他|她'
 const CUT = new RegExp(
   `(${ZH_CONTACT.source})|(${LOOKUP})|(${BEFORE_ORG})|(${DEAL})|(${ORG_VERB})|(${ACTIVITY})|(${AFTER_ORG_OBJECT})|(${FILLER})|([,.;:!?()"'|/\\[\\]<>~-]+|[\\ud83c-\\ud83e][\\udc00-\\udfff]|[\\u2600-\\u27bf])`,
   'g',
@@ -81,7 +81,7 @@ const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|l
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
-  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^[Qq][1-4](?![0-9])/
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^(?:季度|年度|月度)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
   /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c|lead|qualified|proposal|negotiation|won|lost|closed|stage|move|moved|thanks|thank you|thx|ty|cheers|lol|haha|hi|hello|hey|bye|yes|no|yep|nope|sure|noted|got it|received|roger|great|nice|cool|good|ok thanks|okay)$/i
 
@@ -326,6 +326,9 @@ function brandAfter(text: string, end: number): string {
   return person || OWNED_THING.test(owned) ? brand : ''
 }
 
+/** `中电科三十八所`, `中建八局`, `一汽二厂`: a numbered unit of a known group is the customer. */
+const NUMBERED_UNIT = /^第?[一二三四五六七八九十百零\d]{1,4}(?:研究所|研究院|分公司|所|院|局|厂|公司)/
+
 /** `华润万家那个项目`, `宇通客车的情况`: two more characters before a deal or a `的` are the rest of the name. */
 const NAME_TAIL =
   /^([\u4e00-\u9fff]{2})(?=那个|这个|那边|这边|那单|这单|项目|单子|商机|的(?:单子|项目|商机|订单|情况|联系人|负责人|采购|报价))/
@@ -357,7 +360,13 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const end = m.index + m.text.length
     if (/[\u4e00-\u9fff]/.test(before) && SUFFIX_START.test(text.slice(end - 1, end + 3))) continue
     if (EVERYDAY_NAMES.has(m.text) && !isCompanyPlaced(text, m.index, m.index + m.text.length)) continue
-    return m.text + (brandAfter(text, end) || nameTail(text, end))
+    return (
+      m.text +
+      (brandAfter(text, end) ||
+        nameTail(text, end) ||
+        NUMBERED_UNIT.exec(text.slice(end, end + 8))?.[0] ||
+        '')
+    )
   }
   const all = parts(text)
   let best: string | null = null

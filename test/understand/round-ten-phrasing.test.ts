@@ -51,3 +51,18 @@ describe.each(Object.entries(CASES))('%s', (_, cases) => {
     expect(parse(text)).toMatchObject(expected)
   })
 })
+
+describe('probing after the tenth round: a numbered unit, a plan to send, a long silence, 有意见', () => {
+  it.each([
+    ['中电科三十八所的项目,技术交流会定在下周四', { customer: '中电科三十八所' }],
+    ['拜访了一汽二厂的王厂长', { customer: '一汽二厂' }],
+    ['下周一前把方案发给江苏银行', { intent: 'set_reminder', due_at: '2026-11-23T09:00:00+08:00' }],
+    ['江苏银行的方案下周一前发', { task: '江苏银行的方案发' }],
+    ['已经把方案发给江苏银行了', { intent: 'update_deal', stage: 'proposal' }],
+    ["Globex renewal at risk, Hank hasn't replied in 3 weeks", { due_at: null, sentiment: 'negative' }],
+    ['和恒瑞的周总通了电话,对方对价格有意见', { sentiment: 'negative' }],
+    ['这个季度咱们组的回款情况', { intent: 'pipeline_summary', period: 'this_quarter', customer: null }],
+  ] as [string, Partial<ParsedMessage>][])('%s', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected)
+  })
+})
