@@ -41,7 +41,7 @@ const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订�
 const ORG_VERB =
   '可以move到|move到|moved到|可以推进|回来|出来|进入|推进|建个|建了|新建|录个|录了|录入|登记|转成|转为|转到|转入|签约|签了|签单|赢了|赢单|丢了|丢单|输了|黄了|中标|成交|拿下|来电|来访|来公司|打来|那边|这边|方面|反馈|投诉|表示|说|要求|想要|希望|需要|决定|已经|最近|怎么样|的情况'
 const ACTIVITY =
-  '现场调试|现场|调试|安装|实施|验收|商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
+  '看了|看设备|看现场|看样品|现场调试|现场|调试|安装|实施|验收|商务谈判|谈判|演示|开会|开了|开(?=[\\u4e00-\\u9fff]{0,4}会)|汇报|交流|沟通|培训|考察|参观|面谈|吃饭|吃了|聊了|聊|谈了|谈'
 const FILLER =
   '提醒我|提醒|记得|记一下|记录一下|记录|备注|帮我|请|麻烦|这个|那个|这家|那家|客户|电话|打电话|打了|微信|邮件|发了|发|寄了|寄|送了|刚刚|刚|今天|昨天|前天|之前|以前|此前|曾经|有没有|是否|上午|下午|晚上|早上|了|的|一下|一哈|也|又|再|还|就|把|被|让|从|在|对方|咱们|我们|我|他们|他|她'
 const CUT = new RegExp(
@@ -69,6 +69,20 @@ const CITY_END =
 
 /** `Maersk上海` + `办公室`: the office named apart from its organisation. */
 const SITE_NEXT = /^(?:办公室|总部|分公司|办事处)/
+
+const CITY_START =
+  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门|吴江|江阴|张家港|常熟|义乌|顺德|萧山|余杭|慈溪|余姚|晋江|虎门|东营|淄博|临沂|徐州|扬州|镇江|泰州|盐城|湖州|金华|芜湖|洛阳|襄阳|宜昌|株洲|湘潭|柳州|桂林|绵阳|德阳)(?![市区县省])/
+/** Names whose city is part of them: public bodies, hospitals, schools, parks. */
+const PLACE_BOUND =
+  /(?:管委会|委员会|局|委|厅|政府|医院|大学|学院|中学|小学|学校|港|机场|地铁|公交|电视台|日报|银行)$|^(?:工业园|高新|开发区|经开区|保税区)/
+
+/** `吴江亨通光电` → `亨通光电`: the city before a company's name says where it is, not who. */
+function withoutCityPrefix(name: string): string {
+  const city = CITY_START.exec(name)?.[0]
+  if (!city || PLACE_BOUND.test(name)) return name
+  const rest = name.slice(city.length)
+  return rest.length >= 4 && !PLACE_BOUND.test(rest) ? rest : name
+}
 
 /** `米其林沈阳工厂` → `米其林`: the organisation a site belongs to, when at least three characters name it. */
 function withoutSite(piece: string): string {
@@ -230,6 +244,8 @@ function score(all: Part[], i: number): number {
   if (!prev || (prev.role === 'sep' && i === 1)) s += 1
   if (!next || next.role === 'sep') s += prev?.role === 'lookup' || prev?.text === '客户' ? 1 : 0
   if (ORG_END.test(piece) && piece.length > 2) s += 3
+  // `华东院`, `中南院`: a design or research institute by its short name.
+  else if (/院$/.test(piece) && piece.length >= 3) s += 2
   if (/^[A-Za-z]/.test(piece)) s += 1
   return s
 }
@@ -289,6 +305,8 @@ export function zhContact(text: string): string | null {
 
 /** `思科` + `技` is `科技`: a known name whose end starts an organisation suffix sits inside a longer name. */
 const SUFFIX_START = new RegExp(`^(?:${ZH_ORG_SUFFIX})`)
+
+const RIVAL_BEFORE = /(?:输给了?|败给了?|丢给了?|被|选了|选择了|换成了?|改用了?)$/
 
 /** Known names that are also everyday words (`周末去哪儿?`, `大众`, `菜鸟`): believed only in company context. */
 const EVERYDAY_NAMES = new Set(['去哪儿', '菜鸟', '大众', '苹果', '得物', '有赞', '高德'])
@@ -360,6 +378,8 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const end = m.index + m.text.length
     if (/[\u4e00-\u9fff]/.test(before) && SUFFIX_START.test(text.slice(end - 1, end + 3))) continue
     if (EVERYDAY_NAMES.has(m.text) && !isCompanyPlaced(text, m.index, m.index + m.text.length)) continue
+    // `恒立液压那个项目输给了西门子`: the rival who won is not the customer.
+    if (RIVAL_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue
     return (
       m.text +
       (brandAfter(text, end) ||
@@ -377,11 +397,12 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     if (s > bestScore) {
       bestScore = s
       const name = withoutLeadingVerb(p.text.trim(), all[i - 1])
-      best = SITE_END.test(name)
+      best = withoutCityPrefix(name)
+      best = SITE_END.test(best)
         ? withoutSite(name)
         : SITE_NEXT.test(all[i + 1]?.text ?? '')
-          ? withoutSite(`${name}办公室`) || name
-          : name
+          ? withoutSite(`${best}办公室`) || best
+          : best
     }
   })
   return best

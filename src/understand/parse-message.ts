@@ -1,4 +1,10 @@
-import { detectIntent, hasLookupVerb, hasReminderWord, type IntentFeatures } from './detect-intent.ts'
+import {
+  detectIntent,
+  hasLookupVerb,
+  hasReminderWord,
+  type IntentFeatures,
+  reminderWordAt,
+} from './detect-intent.ts'
 import { detectPeriod } from './detect-period.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
@@ -104,6 +110,23 @@ class Reading implements IntentFeatures {
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
 const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
 
+/**
+ * With several dates, the one said with `remind me` is the reminder's: `Site visit is on 3 Dec, remind me
+ * on 1 Dec to confirm`.
+ */
+function reminderDate(r: Reading): FoundDate | undefined {
+  if (r.dates.length < 2) return undefined
+  const at = reminderWordAt(r.text)
+  if (!at) return undefined
+  return (
+    r.dates.find((d) => d.end <= at.start && /^\s*$/.test(r.text.slice(d.end, at.start))) ??
+    r.dates.find(
+      (d) =>
+        d.start >= at.end && /^[\s,，]*(?:on|at|in|by|for|于|在)?\s*$/i.test(r.text.slice(at.end, d.start)),
+    )
+  )
+}
+
 /** Words right after a date that make it our next step: `下周一再电话确认`, `Friday to follow up`. */
 const OUR_STEP_AFTER =
   /^\s*(?:我|我们)?(?:再|要|去|会|还){0,3}(?:跟进|回访|联系|确认|催|拜访|电话|打电话|打给|约|发|寄|送|跟他|跟她|和他|和她|follow|f\/u|to (?:follow|call|check|send|email|ping|chase))/i
@@ -150,10 +173,13 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
   },
   lookup_customer: fillWho,
   set_reminder(out, r) {
-    const due = firstFuture(r) ?? r.dates[0]
+    const due = reminderDate(r) ?? firstFuture(r) ?? r.dates[0]
     fillWho(out, r)
     out.due_at = due?.iso ?? null
-    out.task = extractTask(r.text, due ? [due] : [])
+    // `Site visit is on 3 Dec, remind me on 1 Dec to confirm`: the clause before is background.
+    const at = due && due === reminderDate(r) ? reminderWordAt(r.text) : null
+    const from = at && /[,，;；。.]\s*$/.test(r.text.slice(0, at.start)) ? at.start : 0
+    out.task = extractTask(r.text.slice(from), due ? [{ start: due.start - from, end: due.end - from }] : [])
   },
   list_reminders(out, r) {
     out.period = r.period

@@ -6,7 +6,7 @@ const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 
 // Our own labelled corpora (the shared dev set has its own test). heldout and heldout-2 were tuned on;
 // heldout-3 to -5 were written blind, by people who never saw the parser, and guard against regressions
-// at the level they were last measured, rounded down. heldout-8 to -11 were the last blind ones.
+// at the level they were last measured, rounded down. heldout-8 to -13 were the last blind ones.
 const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout.jsonl', { intent: 0.99, fields: 0.99 }],
   ['heldout-2.jsonl', { intent: 0.99, fields: 0.99 }],
@@ -31,6 +31,9 @@ const FLOORS: [string, { intent: number; fields: number }][] = [
   // (test/understand/round-ten-phrasing.test.ts).
   ['heldout-10.jsonl', { intent: 0.98, fields: 0.98 }],
   ['heldout-11.jsonl', { intent: 0.98, fields: 0.98 }],
+  // Blind: 0.971 / 0.936 (three sales teams' real mix); then worked on as classes of phrasing
+  // (test/understand/round-eleven-phrasing.test.ts).
+  ['heldout-13.jsonl', { intent: 0.98, fields: 0.98 }],
 ]
 
 describe('labelled corpora', () => {

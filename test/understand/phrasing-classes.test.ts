@@ -79,7 +79,7 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['华为那边什么情况', { intent: 'lookup_customer', customer: '华为' }],
     ['介绍一下比亚迪', { intent: 'lookup_customer', customer: '比亚迪' }],
     ['查询 上海浦东发展银行', { intent: 'lookup_customer', customer: '上海浦东发展银行' }],
-    ['查一下深圳发达科技', { intent: 'lookup_customer', customer: '深圳发达科技' }],
+    ['查一下深圳发达科技', { intent: 'lookup_customer', customer: '发达科技' }],
   ],
   'listing reminders': [
     ['what reminders do I have', { intent: 'list_reminders' }],

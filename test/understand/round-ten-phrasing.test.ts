@@ -23,7 +23,7 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
     ['别让我忘了 周五 给 宁波舟山港 寄样品', { customer: '宁波舟山港' }],
     ['visit 了一下 Grab,聊得不错', { customer: 'Grab', interaction_type: 'visit' }],
     ['半小时后提醒我 call back Contoso', { customer: 'Contoso', task: 'call back Contoso' }],
-    ['提醒我周四去台州星星冷链现场调试', { customer: '台州星星冷链' }],
+    ['提醒我周四去台州星星冷链现场调试', { customer: '星星冷链' }],
     ['华润啤酒这个 account 谁在跟?', { intent: 'lookup_customer', customer: '华润啤酒' }],
     ['ok 收到 thanks 👍', { intent: 'unknown' }],
   ],
