@@ -53,7 +53,7 @@ const REMIND_WHAT_HINT = /提醒我|list|reminders|to-?dos/i
 const SET_REMINDER =
   /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|(?:别|不要)让我忘|帮我记着|帮我记住|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bremind\s*我|\b(?:ping|nudge|call)\s*我(?:一下)?|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
-  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync|phone|text|ring|message|whatsapp)\b/i
+  /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|寄|送|交给|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync|phone|text|ring|message|whatsapp)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
 /**
  * A plan that opens with its date, an order or who it is with and then its date (`明天给张总打电话`,

@@ -20,7 +20,7 @@ const TITLE_SRC = TITLES.map((t) => (t === '总' ? '总' : t)).join('|')
  * (`总结`, `工作`, `处理`); `王总会来` is 王总 who will come, `总会` a body only when no verb follows.
  */
 export const ZH_CONTACT = new RegExp(
-  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之算归体]|是(?!谁|哪)|会(?![面见谈晤上来去到在跟和说再给带过签亲派安参出]))|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事)|处(?![理置于在罚分境事方所])|局(?![面势限部]))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])|小[王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾](?![时区组型件份学程店号车书说姐哥])|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤常温康施牛樊葛邢安齐乔庞颜倪庄聂章鲁岳翟殷詹申欧关俞柳祝包宁尚舒柯纪梅童凌毕霍涂苗盛曲翁骆蓝路辛柴鲍华](?:姐|哥)(?![们俩])`,
+  `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?:${TITLE_SRC}|总(?![结共计额部体价数量之算归体署]|是(?!谁|哪)|会(?![面见谈晤上来去到在跟和说再给带过签亲派安参出]))|工(?![作厂期资人具业地位艺序单种会商程])|董(?!事)|处(?![理置于在罚分境事方所])|局(?![面势限部]))|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾](?![板师家婆公总])|小[王李张刘陈杨赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾](?![时区组型件份学程店号车书说姐哥])|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤常温康施牛樊葛邢安齐乔庞颜倪庄聂章鲁岳翟殷詹申欧关俞柳祝包宁尚舒柯纪梅童凌毕霍涂苗盛曲翁骆蓝路辛柴鲍华](?:姐|哥)(?![们俩])`,
   'g',
 )
 /** Two characters that look like surname + title but are not a person. */
@@ -34,7 +34,7 @@ const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?[A-Z][a-z]+/
 const LOOKUP =
   '调出|调取|查一下|查一哈|查一查|查下|查查|查询|查|看看|看一下|看一哈|瞅瞅|瞅一眼|搜一下|搜下|搜搜|搜索|搜|找一下|找下|找找|找'
 const BEFORE_ORG =
-  '(?<![A-Za-z])(?:visit|call|meet|email|ping)(?:ed)?(?:\\s+back)?\\s*(?:了|完|过)?\\s*(?:一下)?(?![A-Za-z])|拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了一?趟|去一趟|跑了一?趟|跑一趟|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
+  '发给|寄给|送给|交给|转给|(?<![A-Za-z])(?:visit|call|meet|email|ping)(?:ed)?(?:\\s+back)?\\s*(?:了|完|过)?\\s*(?:一下)?(?![A-Za-z])|拜访了|拜访完|拜访|回访了|回访|跟进了|跟进(?!记录)|联系了|联系(?![人方电])|回复|致电|打给|约了|约|见了|去了一?趟|去一趟|跑了一?趟|跑一趟|去了|到了|去(?![年掉除])|到|给|跟|和|与|同|向|对接(?![人])|来自|参加|出席|参与|走访|拜会|宴请|接待|陪同|邀请'
 const AFTER_ORG_OBJECT =
   '(?<![A-Za-z])(?:procurement|purchasing|buyer|ops|IT|HR|CTO|CIO|CFO|CEO|VP)(?![A-Za-z])|客户资料|客户信息|客户档案|deal|stage|单子|项目|商机|订单|合同|投标|标书|需求|报价|方案|邮件|跟进记录|联系人|对接人|情况|资料|信息|进展|负责人|采购|老板|同事|领导|产品|设备|系统|团队|总部|办公室|阶段|金额|预算|续约|回款|合作|账期'
 const DEAL = '那个单子|这个单子|那单|这单|单子|项目|商机|订单|那个项目|这个项目'
@@ -59,7 +59,7 @@ interface Part {
 const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 const CJK_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/
 const ORG_THEN_TAIL = new RegExp(
-  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处]|机场|码头|港)[\\u4e00-\\u9fff]{1,5})$`,
+  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处司]|机场|码头|港)[\\u4e00-\\u9fff]{1,5})$`,
 )
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
@@ -69,6 +69,9 @@ const CITY_END =
 
 /** `Maersk上海` + `办公室`: the office named apart from its organisation. */
 const SITE_NEXT = /^(?:办公室|总部|分公司|办事处)/
+
+/** `海关总署科技司`, `工信部装备司`, `市教育局基教处`: the body, not its department. */
+const GOV_DEPARTMENT = /^(.{1,8}?(?:总署|部|局|委|厅|署))[\u4e00-\u9fff]{1,4}[司处科室]$/
 
 const CITY_START =
   /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门|吴江|江阴|张家港|常熟|义乌|顺德|萧山|余杭|慈溪|余姚|晋江|虎门|东营|淄博|临沂|徐州|扬州|镇江|泰州|盐城|湖州|金华|芜湖|洛阳|襄阳|宜昌|株洲|湘潭|柳州|桂林|绵阳|德阳)(?![市区县省])/
@@ -133,6 +136,7 @@ function pushPiece(out: Part[], raw: string): void {
     cut.role !== 'contact' &&
     cut.text.length <= 2 &&
     !FUNCTION_CUT.test(cut.text) &&
+    !/给$/.test(cut.text) &&
     !/^\s/.test(raw) &&
     !/\s$/.test(head.raw ?? head.text) &&
     ORG_END.test(gap) &&
@@ -202,7 +206,7 @@ function isLatinPerson(part: Part | undefined): boolean {
 const PLACE_LEFT =
   /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|三亚|珠海|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$/
 
-const WORKED_WITH = /^(?:拜访|回访|走访|拜会|宴请|接待|致电|联系了|约了|见了|跟进了)/
+const WORKED_WITH = /^(?:拜访|回访|走访|拜会|宴请|接待|致电|联系了|约了|见了|跟进了|发给|寄给|送给|交给|转给)/
 const SENT_TO = /^(?:打电话|打了|电话|发了|发|寄了|寄|送了|微信|邮件)$/
 
 function score(all: Part[], i: number): number {
@@ -397,7 +401,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     if (s > bestScore) {
       bestScore = s
       const name = withoutLeadingVerb(p.text.trim(), all[i - 1])
-      best = withoutCityPrefix(name)
+      best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? name)
       best = SITE_END.test(best)
         ? withoutSite(name)
         : SITE_NEXT.test(all[i + 1]?.text ?? '')

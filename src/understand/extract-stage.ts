@@ -48,7 +48,7 @@ const MOVE =
   /进入|推进|转入|转到|转为|转成|转化为|变为|变成|升级为|升为|进展到|到了|走到|改成|改为|改回|退回|打回|回退到|降为|调整为|更新为|正在|还在|已经|已|目前(?:在|处于)|现在在|处于|\b(?:move[sd]?|moving|advanced|progressed|now in|is in|is now|are now|mark(?:ed)?|set|change[sd]?|update[sd]?|sent|submitted|new|is an?(?: new)?|as an?|became|now an?)\b/i
 /** Words right before the stage that move it (`新线索`, `建个线索`, `转qualified`, `→ negotiation`, `now qualified`). */
 const MOVE_RIGHT_BEFORE =
-  /(?:新(?:的|增|增了)?|(?:新建|创建|建|录入|录|添加|加|登记|记|标记?|列|设|归)(?:了|成|为|作)?(?:新的?)?)(?:一个|一条|个|条)?(?:新的?)?$|(?:转|→|->|=>|⇒|➡️?|⟶|\bnow)\s*$/i
+  /(?:新(?:的|增|增了)?|(?:新建|创建|建|录入|录|添加|加|登记|记|标记?|列|设|归)(?:了|成|为|作)?(?:新的?)?)(?:一个|一条|个|条)?(?:新的?)?$|(?:转|→|->|=>|⇒|➡️?|⟶|\bnow|\b(?:is|are|got|been))\s*$/i
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /**
  * Future, feared or hedged outcomes are not a stage change: `下周签约`, `担心丢单`, `基本没戏了`,

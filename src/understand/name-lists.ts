@@ -91,6 +91,7 @@ tiffany vivian sandy joanna fiona jessie peggy queenie rita stella tina vicky yv
 howard stuart nigel trevor gavin colin graham ross ewan callum harry charlie freddie oscar theo freya imogen
 rosie millie ellie arun karthik suresh ramesh vikram anand rohit sunil manish nikhil sachin ajay vivek prakash
 ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz
+priscilla cecilia veronica bernice clarice janice doris agnes vanessa jolene jocelyn serene
 putri dewi ayu sri rina indah budi agus andi dian eko hendra wahyu ahmad muhammad aziz faizal aminah farid rizal
 anders henrik magnus johan mikael jonas jens ole bjorn soren rasmus mads niels kristian karl olaf karin birgit sigrid
 hank walt earl lloyd floyd clyde vern gus hal mel stan herb norm barry gordon kirk duncan fergus angus
