@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * How the intent rules settle a message with several cues, one class of phrasing a block, several
  * ways each, written for this suite (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'a question about the history with a customer is a look-up': [
     ['蓝天科技以前跟我们合作过吗', { intent: 'lookup_customer', customer: '蓝天科技' }],
     ['华为以前买过我们的产品没有', { intent: 'lookup_customer', customer: '华为' }],
@@ -90,8 +88,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

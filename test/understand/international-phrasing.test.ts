@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * Classes of phrasing an international team (Singapore, Shanghai) types: Singlish, non-native
  * English, mixed sentences. Written for this suite, none from an eval corpus. Read at Wed
  * 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   '`liao`, `already` after a stage say it is reached': [
     ['Keppel proposal liao', { intent: 'update_deal', customer: 'Keppel', stage: 'proposal' }],
     ['Sembcorp qualified already, 50k SGD', { intent: 'update_deal', stage: 'qualified', amount: 50000 }],
@@ -78,8 +76,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

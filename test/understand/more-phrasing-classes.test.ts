@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * More classes of phrasing, several ways each, written for this suite (none from an eval corpus).
  * Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'English honorifics name a person': [
     ['Met Mr. Tanaka from Toyota, he wants a pilot', { contact: 'Mr. Tanaka', customer: 'Toyota' }],
     ['和LG的Mrs. Kim通了电话', { contact: 'Mrs. Kim', customer: 'LG', interaction_type: 'call' }],
@@ -211,8 +209,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

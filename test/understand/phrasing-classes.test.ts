@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * Classes of phrasing, several ways each, written for this suite (none from an eval corpus).
  * Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'a note with a follow-up is a logged interaction': [
     [
       'call w/ Dana from Soylent Corp - so-so, they are still comparing vendors. ping her again Monday',
@@ -154,8 +152,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * Classes of phrasing added after the eighth and ninth blind corpora, several ways each, written for
  * this suite (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'public bodies, schools and hospitals, and the department after them': [
     ['滨江区管委会的领导今天来我们公司参观', { customer: '滨江区管委会', interaction_type: 'visit' }],
     ['拜访了宁波市第一中学后勤处周主任', { customer: '宁波市第一中学', contact: '周主任' }],
@@ -67,8 +65,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

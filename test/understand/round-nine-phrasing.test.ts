@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases, parse } from './helpers.ts'
 
 /**
  * Classes of phrasing added after the eleventh blind corpus and our own probing, several ways each,
  * written for this suite (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   "a note's follow-up is a later day before today's, which says when it happened": [
     [
       '今天下午去了中国电建,见了陈主任,让我们下周一之前把报价发过去',
@@ -50,11 +50,7 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)
 
 describe('a follow-up after a heading, a short weekday, several customers in a day', () => {
   it.each([

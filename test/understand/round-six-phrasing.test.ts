@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * Classes of phrasing added after the sixth blind corpus, several ways each, written for this suite
  * (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'a how-to question about a feature is help': [
     ['新建联系人要怎么操作', { intent: 'help' }],
     ['设置提醒该怎么弄?', { intent: 'help' }],
@@ -87,8 +85,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)

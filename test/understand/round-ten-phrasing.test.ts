@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases, parse } from './helpers.ts'
 
 /**
  * Classes of phrasing added after the tenth blind corpus (long, noisy notes from phones), several ways
  * each, written for this suite (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'a department or a site of the customer is not its name': [
     ['拜访了瑞金医院信息处的王处长', { customer: '瑞金医院', contact: '王处长' }],
     ['宝马沈阳工厂的项目丢了', { customer: '宝马', stage: 'lost' }],
@@ -46,11 +46,7 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)
 
 describe('probing after the tenth round: a numbered unit, a plan to send, a long silence, 有意见', () => {
   it.each([

@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import type { ParsedMessage } from '../../src/understand/parsed-message.ts'
-import { parse } from './helpers.ts'
+import { describePhrasing, type PhrasingCases } from './helpers.ts'
 
 /**
  * Sentiment of states and topics, one class of phrasing a block, several ways each, written for
  * this suite (none from an eval corpus). Read at Wed 2026-11-18 10:00 Shanghai.
  */
-const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
+const CASES: PhrasingCases = {
   'a setback for now is a status, one that lasts is a worry': [
     ['发了个微信给OPPO的李总,暂时没回', { sentiment: 'neutral' }],
     ['和京东的刘总通了电话,采购流程目前还没走完', { sentiment: 'neutral' }],
@@ -36,8 +34,4 @@ const CASES: Record<string, [string, Partial<ParsedMessage>][]> = {
   ],
 }
 
-describe.each(Object.entries(CASES))('%s', (_, cases) => {
-  it.each(cases)('%s', (text, expected) => {
-    expect(parse(text)).toMatchObject(expected)
-  })
-})
+describePhrasing(CASES)
