@@ -226,21 +226,33 @@ const LOWER_ORG =
 const LOWER_PERSON_PLACED =
   /(?:^|\b(?:with|to|called|met|emailed|pinged)\s+)([a-z]+)\s*(?:@|\bfrom\b|\bat\b)\s*(?=[A-Z])/
 const LOWER_AT = /(?<![\w.])@\s*([a-z][\w&-]{1,})\b/
-const LOWER_ORG_FIRST = /^(?:mark\s+)?([a-z][\w&-]*)\s+(?:deal\b|signed\b|moved\b|closed\b|is now in\b)/
-const LOWER_ORG_LAST = /\b(?:to|for|with)\s+([a-z][\w&-]{2,})[\s.!?]*$/
+const LOWER_ORG_FIRST =
+  /^(?:mark\s+)?([a-z][\w&-]*)\s+(?:deal\b|signed\b|moved\b|closed\b|is now in\b|(?:got\s+)?(?:pushed|slipped|delayed|postponed)\s+(?:to|into|until|till)\b)|^(?:lost|won|signed|closed)\s+([a-z][\w&-]{2,})\b/
+const LOWER_ORG_LAST = /\b(?:to|for|with)\s+([a-z][\w&-]{2,})[\s.!?|]*$/
+/** `off the phone w/ acme, they're in`, `chatted with bob (initech)`: whom a contact was with. */
+const LOWER_ORG_WITH =
+  /\b(?:phone|call|meeting|mtg|lunch|coffee|dinner|chat|sync|zoom|catch-?up)\s+(?:w\/|with)\s*([a-z][\w&-]{2,})\b|\(\s*([a-z][\w&-]{2,})\s*\)/
 /** `call with target today`, `mtg w/ acme re pricing`: a note's heading names whom it was with. */
 const LOWER_ORG_MET =
   /^(?:(?:quick|short|intro|discovery|follow-?up|weekly)\s+)?(?:call|mtg|meeting|sync|lunch|coffee|dinner|chat|catch-?up|demo|visit|zoom|teams)\s+(?:w\/|with|w)\s*([a-z][\w&-]{2,})\b/
 /** `their buyer megan`, `the cfo raj`: a role, then the person in it. */
 const LOWER_ROLE_PERSON =
   /\b(?:their|the|our|his|her)\s+(?:buyer|cfo|ceo|cto|coo|cio|vp|director|manager|contact|champion|procurement(?:\s+(?:lead|head|manager))?|pm|engineer|lead|boss|head of \w+)\s+([a-z]+)\b/
-const LOWER_PERSON = /\b(?:with|called|call|emailed|email|met|texted|pinged|to)\s+([a-z]+)\s+(?:at|from|@)\b/
+const LOWER_PERSON =
+  /\b(?:with|called|call|emailed|email|met|texted|pinged|to)\s+([a-z]+)\s+(?:at\b|from\b|@|\()/
+
+/** Words a lower-case placement rule can catch that are never a customer. */
+const LOWER_NOT_ORG =
+  /^(?:deals|opps|opportunities|ones?|it|them|all|any|some|both|everything|train|flight|bus|traffic|plane)$/
+
+const firstGroup = (m: RegExpExecArray | null) => m?.slice(1).find(Boolean)
 
 function lowerCaseEntities(text: string): { customer: string | null; contact: string | null } {
   const org =
     LOWER_ORG.exec(text)?.[1] ??
-    LOWER_ORG_FIRST.exec(text)?.[1] ??
+    firstGroup(LOWER_ORG_FIRST.exec(text)) ??
     LOWER_ORG_MET.exec(text)?.[1] ??
+    firstGroup(LOWER_ORG_WITH.exec(text)) ??
     LOWER_ORG_LAST.exec(text)?.[1] ??
     null
   const person =
@@ -248,7 +260,10 @@ function lowerCaseEntities(text: string): { customer: string | null; contact: st
     LOWER_ROLE_PERSON.exec(text)?.[1] ??
     /^([a-z]+)\s*(?:@|\bfrom\b|\bat\b)\s*[a-z]/.exec(text)?.[1] ??
     null
-  const customer = org && !STOP.has(org.split(' ')[0] ?? '') && !FIRST_NAMES.has(org) ? org : null
+  const customer =
+    org && !STOP.has(org.split(' ')[0] ?? '') && !FIRST_NAMES.has(org) && !LOWER_NOT_ORG.test(org)
+      ? org
+      : null
   return { customer, contact: person && FIRST_NAMES.has(person) ? person : null }
 }
 

@@ -13,7 +13,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'call',
-    /电话|通话|来电|致电|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphoned\b|\b(?:by|over the|via) phone\b|\bphone (?:call|chat|conversation|convo|meeting)\b|^\s*phone\b|\brang\b|没接|未接|没人接|\bno answer\b|\b(?:didn'?t|did not|doesn'?t|never) (?:pick up|answer)\b|\bdial(?:l?ed)?\b|voice ?mail|语音留言|\bvm\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with|w\/)/i,
+    /电话|通话|来电|致电|\b(?:off|on) the phone\b|打给|回电|电联|语音通话|视频通话|(?:微信|钉钉|飞书|企微)(?:语音|视频)(?!会)|(?:\b(?:quick|short|brief|sync|catch-?up|intro|discovery|follow-?up|check-?in|status|kick-?off|phone|video|conference|zoom|teams|con)\s+)+call\b|\bcall(?:ed|ing)?\b|\bphoned\b|\b(?:by|over the|via) phone\b|\bphone (?:call|chat|conversation|convo|meeting)\b|^\s*phone\b|\brang\b|没接|未接|没人接|\bno answer\b|\b(?:didn'?t|did not|doesn'?t|never) (?:pick up|answer)\b|\bdial(?:l?ed)?\b|voice ?mail|语音留言|\bvm\b|\bon the phone\b|\b(?:spoke|talked|chatted) (?:to|with|w\/)/i,
   ],
   [
     'message',

@@ -29,3 +29,16 @@ const CASES: PhrasingCases = {
 }
 
 describePhrasing(CASES)
+
+describePhrasing({
+  'lower-case English: the customer placed by a heading, a bracket, an outcome or a delay': [
+    ["just got off the phone w/ acme, they're in", { intent: 'log_interaction', customer: 'acme' }],
+    ["chatted with bob (initech) - he's not convinced", { customer: 'initech', contact: 'bob' }],
+    ['lost hooli :(', { intent: 'update_deal', customer: 'hooli', stage: 'lost' }],
+    ['initech pushed to q1', { intent: 'update_deal', customer: 'initech' }],
+    ['remind me to follow up with umbrella next week', { customer: 'umbrella' }],
+    ["what's up with vandelay", { intent: 'lookup_customer', customer: 'vandelay' }],
+    ['won the big one today', { customer: null }],
+    ['train delayed, running late', { intent: 'unknown' }],
+  ],
+})
