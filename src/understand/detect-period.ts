@@ -8,9 +8,15 @@ const PERIODS: readonly [Period, RegExp][] = [
   ['last_month', /上一?个?月|\b(?:last|past|previous|prior) month\b/i],
   ['this_month', /本月|这一?个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
   ['last_quarter', /上一?个?季度?|\b(?:last|past|previous|prior) (?:quarter|qtr)\b/i],
-  ['this_quarter', /本季度?|本财季|这一?个?季度|当季|\bthis (?:quarter|qtr)\b|\bqtd\b|quarter to date/i],
+  [
+    'this_quarter',
+    /本季度?|本财季|这一?个?季度|当季|\bthis (?:quarter|qtr)\b|(?<!(?:last|next|of|per|a) )\bthe quarter\b|\bqtd\b|quarter to date/i,
+  ],
   ['last_year', /去年|上一?年|上个?财年|\b(?:last|past|previous|prior) (?:fiscal )?year\b/i],
-  ['this_year', /今年|本年度?|全年|本财年|\bthis (?:fiscal )?year\b|\bfy\b|\bytd\b|year to date/i],
+  [
+    'this_year',
+    /今年|本年度?|全年|本财年|\bthis (?:fiscal )?year\b|(?<!(?:last|next|of|per|a) )\bthe year\b|\bfy\b|\bytd\b|year to date/i,
+  ],
 ]
 const QUARTER = /\bq([1-4])\b|第?([一二三四1-4])季度/i
 const MONTH = /(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?(?![初底中末\d])/

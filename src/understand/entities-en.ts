@@ -88,7 +88,7 @@ const NAMES_WITH_S = new Set(
 const NAME_ENDS =
   /^[’']?s?\s*(?:$|[.,!?;:)|]|(?:about|on|for|to|at|by|and|or|tomorrow|today|tonight|next|this|re|in|before|after|asap)\b)/i
 
-const PERSON_OF = /(?<=^|\s)(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z]+)\s+of\s+/
+const PERSON_OF = /(?<=^|\s)(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+of\s+/
 
 /** Capitalised runs split after a possessive, so `Indomaret's Jakarta HQ` is two runs. */
 function capRuns(text: string): { text: string; index: number }[] {

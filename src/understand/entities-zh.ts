@@ -224,6 +224,12 @@ function score(all: Part[], i: number): number {
     s += 4
   if (next?.text === '的' && (next2?.role === 'object' || next2?.role === 'deal')) s += 3
   if (next?.role === 'deal') s += 3
+  // `老乡鸡总部`, `锦江那个酒店PMS项目`, `Oracle那个deal`, `回如家的电话`.
+  if (next?.role === 'object' && /^(?:总部|办公室|分公司|门店|工厂)/.test(next.text)) s += 1
+  if (/^[这那]个$/.test(next?.text ?? '') && (next2?.role === 'deal' || next2?.role === 'object')) s += 3
+  if (/^[这那]个$/.test(next?.text ?? '') && next2?.role === 'piece' && all[i + 3]?.role === 'deal') s += 4
+  if (/^[这那]个$/.test(prev?.text ?? '') && prev2?.role === 'piece') s -= 2
+  if (next?.text === '的' && /^(?:电话|邮件|微信|消息)/.test(next2?.text ?? '')) s += 3
   // `DBS 这个客户`, `蓝鲸那家公司`.
   if (
     /^[这那](?:个|家)$/.test(next?.text ?? '') &&
@@ -245,6 +251,8 @@ function score(all: Part[], i: number): number {
   if (prev?.text === '在' && next?.role === 'activity') s += 1
   // `给今麦郎打电话`, `给安琪酵母发报价单`: whom a call or a message goes to.
   if (prev?.role === 'before' && SENT_TO.test(next?.text ?? '')) s += 1
+  // `去中信建投见了吴总`: the place between going and meeting someone.
+  if (prev?.role === 'before' && next?.role === 'before' && /^(?:去|到|来)/.test(prev.text)) s += 1
   if (!prev || (prev.role === 'sep' && i === 1)) s += 1
   if (!next || next.role === 'sep') s += prev?.role === 'lookup' || prev?.text === '客户' ? 1 : 0
   if (ORG_END.test(piece) && piece.length > 2) s += 3
@@ -282,6 +290,7 @@ function isOrgLike(piece: string): boolean {
   )
 }
 
+const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
 /** The first person named with a surname and title (`张总`), or an English given name. */
@@ -295,6 +304,9 @@ export function zhContact(text: string): string | null {
   }
   const honored = HONORIFIC_NAME.exec(text)
   if (honored) return honored[0]
+  // `Min-jun`, `Seo-yeon`, `Xiao-ming`: a given name of two syllables joined by a hyphen.
+  const hyphened = HYPHEN_NAME.exec(text)
+  if (hyphened?.[1]) return hyphened[1]
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
   for (let m = latin.exec(text); m; m = latin.exec(text)) {
     if (!FIRST_NAMES.has((m[1] ?? '').toLowerCase())) continue
@@ -323,7 +335,10 @@ function isCompanyPlaced(text: string, start: number, end: number): boolean {
   ZH_CONTACT.lastIndex = 0
   const contactNext = ZH_CONTACT.exec(after)?.index === 0
   return (
-    COMPANY_AFTER.test(after) || contactNext || COMPANY_BEFORE.test(text.slice(Math.max(0, start - 4), start))
+    COMPANY_AFTER.test(after) ||
+    contactNext ||
+    /^(?:供应链|中国区|事业部|[\u4e00-\u9fff]{1,3}部)的/.test(text.slice(end, end + 8)) ||
+    COMPANY_BEFORE.test(text.slice(Math.max(0, start - 4), start))
   )
 }
 
@@ -334,7 +349,7 @@ const BRAND_AFTER = /^([\u4e00-\u9fff]{1,3})的/
 /** `江苏银行明年的采购`: a time word after the name says when, it is no brand. */
 const TIME_NOT_BRAND = /^(?:[今明去前后]年|[上下本这]个?(?:月|周|季度?)|[今明昨前后]天|年底|年初|月底|月初)$/
 /** `华西医院设备处的周处长`: a department of the organisation, not a brand of it. */
-const DEPARTMENT_END = /[处科室办组部]$/
+const DEPARTMENT_END = /[处科室办组部]$|^(?:供应链|中国区|大中华区|亚太区)$/
 const NOT_BRAND = /[那这边方面部门团队里上下们总的和跟与同在也都还又就说了]/
 
 function brandAfter(text: string, end: number): string {
@@ -364,7 +379,8 @@ function nameTail(text: string, end: number): string {
 }
 
 /** `提醒我回东方雨虹邵总的电话`, `记得催蓝天科技`: the verb of a to-do glued to the name it acts on. */
-const TODO_VERB = /^[回催问找约陪寄送带叫](?=[\u4e00-\u9fffA-Za-z]{3})/
+const TODO_VERB = /^[回催问找约陪寄送带叫](?=[\u4e00-\u9fffA-Za-z]{2})/
+const RETURN_CALL = /^(?:要|得|需要|我)?回(?=[\u4e00-\u9fffA-Za-z]{2})/
 const TODO_OPENER = /^(?:提醒我|提醒|帮我|记得|我|请|麻烦)$/
 
 function withoutLeadingVerb(piece: string, prev: Part | undefined): string {
@@ -400,7 +416,11 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
     const s = score(all, i)
     if (s > bestScore) {
       bestScore = s
-      const name = withoutLeadingVerb(p.text.trim(), all[i - 1])
+      const owned = all[i + 1]?.text === '的' && /^(?:电话|邮件|微信|消息)/.test(all[i + 2]?.text ?? '')
+      // `要回Honeywell的电话`: the call is returned to whoever owns it.
+      const name = owned
+        ? p.text.trim().replace(RETURN_CALL, '')
+        : withoutLeadingVerb(p.text.trim(), all[i - 1])
       best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? name)
       best = SITE_END.test(best)
         ? withoutSite(name)

@@ -40,7 +40,7 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:us\$|\$|usd|美元|美金|dollars?|bucks)$/i, 'USD'],
   [/^(?:€|eur|euros?|欧元)$/i, 'EUR'],
   [/^(?:£|gbp|英镑)$/i, 'GBP'],
-  [/^(?:jpy|日元|円)$/i, 'JPY'],
+  [/^(?:jpy|yen|日元|円)$/i, 'JPY'],
   [/^(?:s\$|sgd|新币|新加坡元)$/i, 'SGD'],
   [/^(?:a\$|au\$|aud|澳元|澳币)$/i, 'AUD'],
   [/^(?:nz\$|nzd|纽币|新西兰元)$/i, 'NZD'],
@@ -63,7 +63,7 @@ const NUM =
   '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
 const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|lakhs?|lac|crores?|cr|mil|mn|bn|mm|[kKwWmM])?'
 const SUFFIX =
-  '(港币|港元|美元|美金|欧元|英镑|日元|新币|新加坡元|新台币|台币|澳元|澳币|加元|加币|瑞郎|韩元|卢比|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy|sgd|aud|cad|twd|chf|krw|inr|nzd|myr|idr|thb)?'
+  '(港币|港元|美元|美金|欧元|英镑|日元|新币|新加坡元|新台币|台币|澳元|澳币|加元|加币|瑞郎|韩元|卢比|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy|sgd|aud|cad|twd|chf|krw|inr|nzd|myr|idr|thb|yen)?'
 /** `一个亿`: the measure word people put before 亿. */
 const GE = '(?:个(?=亿))?'
 /** `45k/yr USD`, `$3k per month`: how often, between the sum and its currency. */

@@ -92,6 +92,8 @@ howard stuart nigel trevor gavin colin graham ross ewan callum harry charlie fre
 rosie millie ellie arun karthik suresh ramesh vikram anand rohit sunil manish nikhil sachin ajay vivek prakash
 ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul hafiz
 priscilla cecilia veronica bernice clarice janice doris agnes vanessa jolene jocelyn serene
+hiro taro yuto haruto sota kaito daiki shota takumi yui aoi hana mio yuna saki ayaka haruka naoko keiko yoko tomoko
+kenta ryo yusuke daisuke takashi satoshi kazuki koji jiwoo minjun seojun jihoon hyun jae joon
 putri dewi ayu sri rina indah budi agus andi dian eko hendra wahyu ahmad muhammad aziz faizal aminah farid rizal
 anders henrik magnus johan mikael jonas jens ole bjorn soren rasmus mads niels kristian karl olaf karin birgit sigrid
 hank walt earl lloyd floyd clyde vern gus hal mel stan herb norm barry gordon kirk duncan fergus angus

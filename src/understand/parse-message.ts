@@ -129,7 +129,11 @@ function reminderDate(r: Reading): FoundDate | undefined {
 
 /** Words right after a date that make it our next step: `下周一再电话确认`, `Friday to follow up`. */
 const OUR_STEP_AFTER =
-  /^\s*(?:我|我们)?(?:再|要|去|会|还){0,3}(?:跟进|回访|联系|确认|催|拜访|电话|打电话|打给|约|发|寄|送|跟他|跟她|和他|和她|follow|f\/u|to (?:follow|call|check|send|email|ping|chase))/i
+  /^\s*(?:我|我们)?(?:再|要|去|会|还){0,3}(?:一趟|跑一趟|看看|见|聊|跟进|回访|联系|确认|催|拜访|电话|打电话|打给|约|发|寄|送|跟他|跟她|和他|和她|follow|f\/u|to (?:follow|call|check|send|email|ping|chase))/i
+
+/** `so I'll check in with her Dec 3`: our next step said before its date. */
+const OUR_STEP_BEFORE =
+  /(?:\bI['’]ll|\bI will|\bwe['’]ll|\bwe will|\bto)\s+(?:check in|follow up|call|ping|email|chase|circle back|touch base|send|reach out)\b[^.;!?]{0,25}$|(?:我|我们)(?:再|会|要)(?:跟进|联系|打电话|回访|确认|催)[^，。;；]{0,6}$/i
 
 /**
  * A note's follow-up: the first date still to come, but a later day before one today, since a note's
@@ -139,7 +143,11 @@ function followUp(r: Reading): FoundDate | undefined {
   const future = r.dates.filter((d) => !d.past)
   if (future.length > 1) {
     // `他们说12月初开评审会,我跟他约了下周一再电话确认`: our own next step beats their date.
-    const ours = future.find((d) => OUR_STEP_AFTER.test(r.text.slice(d.end, d.end + 10)))
+    const ours = future.find(
+      (d) =>
+        OUR_STEP_AFTER.test(r.text.slice(d.end, d.end + 10)) ||
+        OUR_STEP_BEFORE.test(r.text.slice(Math.max(0, d.start - 40), d.start)),
+    )
     if (ours) return ours
   }
   const first = future[0]

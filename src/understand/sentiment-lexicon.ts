@@ -39,6 +39,10 @@ export const ZH_POLARITY: Record<string, number> = {
   能签: 0.7,
   谈妥: 0.8,
   有意见: -0.6,
+  问题不大: 0.5,
+  压力很大: -0.6,
+  压力山大: -0.6,
+  不是不满意: 0.1,
   没意见: 0.4,
   没什么意见: 0.4,
   超好: 0.9,
@@ -137,7 +141,8 @@ export const ZH_POLARITY: Record<string, number> = {
   情绪激动: -0.9,
   失望: -1,
   抱怨: -0.9,
-  犹豫: -0.5,
+  // Hesitation alone is neutral; with anything else against the deal, it tips the note negative.
+  犹豫: -0.25,
   拒绝: -0.9,
   冷淡: -0.8,
   麻烦: -0.5,
@@ -287,6 +292,7 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
     0.7,
   ],
   // `报价比友商高15%`, `让重新报`: our price is the problem.
+  [/(?:报价|价格)比我们(?:的)?(?:低|便宜)/g, -0.5],
   [/(?:比|较)(?:友商|竞品|竞争对手|别家|同行|对手)(?:的)?(?:价格|报价)?(?:高|贵)/g, -0.6],
   [
     /让(?:我们)?重新报(?:价)?|压得很死|压得很低|感觉悬|有点悬|悬了|签不了|签不下来|卡在(?:法务|财务|审批|流程|采购)|卡住了/g,
@@ -308,8 +314,13 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
   ],
   // `评价不高`, `兴趣不大`, `反馈一般`: the same words rated low.
   [
-    /(?:评价|反馈|口碑|印象|满意度|认可度|兴趣|热情|意向|意愿|积极性|反响|反应|配合度|态度|效果|感觉)(?:都|也|还)?(?:不|没那么|不太|不是很|不怎么|没有)(?:高|好|强|浓|大|积极)|(?:评价|反馈|口碑|印象|兴趣|态度|反应|效果|感觉|反响)(?:比较|很|挺|还|也|都)?(?:一般|平平|较差|很差|冷淡)/g,
+    /(?:评价|反馈|口碑|印象|满意度|认可度|兴趣|热情|意向|意愿|积极性|反响|反应|配合度|态度|效果|感觉)(?:都|也|还)?(?:不|没那么|不太|不是很|不怎么|没有)(?:高|好|强|浓|大|积极)|(?:评价|反馈|口碑|印象|兴趣|态度|反应|效果|感觉|反响)(?:比较|很|挺|还|也|都)?(?:较差|很差|冷淡)/g,
     -0.6,
+  ],
+  // `反馈一般`, `聊得一般`: lukewarm, which alone reads as neutral and tips a note that has more against it.
+  [
+    /(?:评价|反馈|口碑|印象|兴趣|态度|反应|效果|感觉|反响|聊得|谈得)(?:比较|很|挺|还|也|都)?(?:一般般?|平平)/g,
+    -0.25,
   ],
   // `要求再降5个点`, `希望打八折`: pressure on the price.
   [
@@ -329,6 +340,11 @@ export const EN_PHRASES: readonly [RegExp, number][] = [
   [
     /\b(?:they|he|she|the client|the customer|client|customer)\s+(?:want|wants|would like|asked for|requested|are keen on|agreed to)\s+(?:a|an|to run a|to do a|to start a)\s+(?:pilot|trial|poc|proof of concept|quote|proposal|demo|contract)\b/gi,
     0.6,
+  ],
+  // `the mood was pretty cold`: a cold room, not a cold call.
+  [
+    /\b(?:mood|reception|response|vibe|atmosphere|room)\s+(?:was\s+)?(?:pretty\s+|quite\s+|very\s+|a bit\s+|rather\s+)?(?:cold|frosty|tense|chilly|icy)\b/gi,
+    -0.6,
   ],
   // `dead for now`, `dead in the water`: the deal has stopped, which the word alone, read as for now, misses.
   [/\bdead (?:for now|in the water|for this year)\b/gi, -0.7],
@@ -439,7 +455,7 @@ export const EN_POLARITY: Record<string, number> = {
   unresponsive: -0.6,
   skeptical: -0.6,
   sceptical: -0.6,
-  lukewarm: -0.4,
+  lukewarm: -0.25,
   bug: -0.5,
   bugs: -0.5,
   'on the fence': -0.3,
@@ -473,6 +489,8 @@ export const EN_POLARITY: Record<string, number> = {
   'walked away': -0.9,
   dead: -0.7,
   shaky: -0.6,
+  blockers: -0.5,
+  blocker: -0.5,
   'shopping around': -0.6,
   'at risk': -0.6,
   'no response': -0.5,

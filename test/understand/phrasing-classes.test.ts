@@ -46,7 +46,11 @@ const CASES: PhrasingCases = {
     ['跟万科的王总聊了,暂时不考虑合作', { sentiment: 'negative' }],
     ['电话里华润的冯总说报价偏高,不太能接受', { sentiment: 'negative' }],
     ['拜访了美的的李总,价格太高了,接受不了', { sentiment: 'negative' }],
-    ['和小米的张总通了电话,反馈一般', { sentiment: 'negative' }],
+    // Lukewarm alone is neutral, as four blind corpora label it; with more against the deal, negative.
+    ['和小米的张总通了电话,反馈一般', { sentiment: 'neutral' }],
+    ['和小米的张总通了电话,反馈一般,觉得集成太麻烦', { sentiment: 'negative' }],
+    ['和宁波东方电缆的孙总吃了饭,他还是有点犹豫,今年签不下来了', { sentiment: 'negative' }],
+    ['Met Rachel at Marriott, lukewarm on pricing', { sentiment: 'neutral' }],
     ['拜访了海底捞的邓总监,对方对会员系统评价很高', { sentiment: 'positive' }],
     ['和海尔刘总开会,对方对方案兴趣很浓', { sentiment: 'positive' }],
     ['与保利的孙总会面,对合作前景非常乐观', { sentiment: 'positive' }],
