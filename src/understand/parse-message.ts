@@ -32,6 +32,7 @@ class Reading implements IntentFeatures {
   #sentiment: FoundSentiment | undefined
   #reminderWord: boolean | undefined
   #lookupVerb: boolean | undefined
+  #today: ReturnType<typeof wallClock> | undefined
 
   constructor(
     readonly text: string,
@@ -102,7 +103,8 @@ class Reading implements IntentFeatures {
   /** Whether `date` falls on the user's today. */
   isToday(date: FoundDate): boolean {
     const a = wallClock(date.at, this.ctx.timeZone)
-    const b = wallClock(this.ctx.now, this.ctx.timeZone)
+    this.#today ??= wallClock(this.ctx.now, this.ctx.timeZone)
+    const b = this.#today
     return a.year === b.year && a.month === b.month && a.day === b.day
   }
 }
