@@ -29,7 +29,7 @@ stage contract renewal quote invoice pricing budget price team sales usd rmb cny
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
 marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon
 phoned rang dialed dialled reached contacted chased nudged saw skyped zoomed whatsapped voicemail voicemailed po pos qbr
-ebr msa sla deck slides invoice renewal kickoff onboarding christmas xmas easter thanksgiving diwali deepavali ramadan`.split(
+ebr msa sla deck slides invoice renewal kickoff onboarding cw cl dq dq'd ooo wfh arr mrr acv tcv christmas xmas easter thanksgiving diwali deepavali ramadan`.split(
     /\s+/,
   ),
 )
@@ -40,7 +40,7 @@ const PERSON_AFTER = /^\s*(?:(?:at|from|of|@|with)\s+(?:the\s+)?[A-Z]|\(\s*[A-Z]
 const PERSON_BEFORE =
   /(?:\b(?:with|called|call|emailed|email|met|meet|ping|pinged|texted|messaged|told|asked|to|and|spoke to|talked to|visited|visit|phoned|phone|rang|ring|dialed|dialled|saw|see|thanked|introduced)|\w['’]d)\s+$/i
 const ORG_BEFORE =
-  /(?:\(\s*|\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?)$/i
+  /(?:\(\s*|\bw\/\s*|\b(?:at|from|for|of|to|with|find|lookup|look up|search|search for|show|about|on|re|visited|visit|customer|client|account)\s+(?:the\s+)?)$/i
 const ORG_AFTER =
   /^(?:'s|’s)?\s*(?:deal|account|signed|moved|is|are|wants|closed|won|lost|stage|opportunity|contract|status|renewal|team|has|have|said|says|agreed|needs|went|just|po\b|order)/i
 const LOOKUP_LOWER =

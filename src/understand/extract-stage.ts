@@ -19,15 +19,15 @@ const AFTER_STAGE_WORD =
 const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   [
     'lost',
-    /closed[- ]lost|\b(?:went with|chose|picked|selected)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:instead of|over)\s+us\b|\bwent with (?:someone|somebody) else\b|(?:单子|项目|商机|订单|生意|这单|那单)(?:就|也|彻底|算是|基本)?(?:没了|飞了|凉了|泡汤了?)|泡汤了|丢单|输单|丢标|落标|未中标|没中标|(?:标|招标|投标)(?:也)?(?:没有?|未)中(?!标)|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
+    /closed[- ]lost|\bCL\b|\bDQ(?:['’]d|ed)?\b|\bdisqualified\b|\b(?:went with|chose|picked|selected)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:instead of|over)\s+us\b|\bwent with (?:someone|somebody) else\b|(?:单子|项目|商机|订单|生意|这单|那单)(?:就|也|彻底|算是|基本)?(?:没了|飞了|凉了|泡汤了?)|泡汤了|丢单|输单|丢标|落标|未中标|没中标|(?:标|招标|投标)(?:也)?(?:没有?|未)中(?!标)|丢了|输了|输给|败给|丢给|黄了|没戏|败了|失败|被.{0,8}抢走|放弃了|没拿下|落选|\blost\b(?! (?:deals?|opportunit|interest))|\b(?:is|went|now) dead\b|fell through|went with (?:a|another) (?:competitor|vendor)/i,
   ],
   [
     'won',
-    /closed[- ]won|\b(?:picked|chose|selected|went with) us\b|(?:合同)?(?:已经|今天|刚刚?)?盖(?:了|好)?章了|赢单(?!率|情况|数|金额|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|赢了|拿下|签了(?!多少|几|保密|NDA|意向|框架|备忘|合作备忘)|签约(?!额|率|情况|数|金额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|签单(?!额|率|数|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|已签|签下|成交(?!率|情况|额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|中标(?!意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|落地了|搞定了|(?:收到|拿到)(?:了)?.{0,6}(?:采购订单|采购单|订单|\bPO\b)|盖章回来|盖好章|回签|签回来|双签|\b(?:PO|purchase order) (?:received|came in|arrived|signed)\b|\b(?:received|got) (?:the |a |their )?(?:PO|purchase order)\b|\bcountersigned\b|\bwon\b(?!['’])|\bsigned\b(?!\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:mutual\s+)?(?:nda|mou|loi|letter of intent|non-disclosure|confidentiality|framework|mnda))|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal(?!s)|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
+    /closed[- ]won|\bCW\b|\b(?:picked|chose|selected|went with) us\b|(?:合同)?(?:已经|今天|刚刚?)?盖(?:了|好)?章了|赢单(?!率|情况|数|金额|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|赢了|拿下|签了(?!多少|几|保密|NDA|意向|框架|备忘|合作备忘)|签约(?!额|率|情况|数|金额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|签单(?!额|率|数|量|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|已签|签下|成交(?!率|情况|额|量|了?多少|意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|中标(?!意向|意愿|可能|概率|把握|机会|计划|时间|前景|流程|进度|节点)|落地了|搞定了|(?:收到|拿到)(?:了)?.{0,6}(?:采购订单|采购单|订单|\bPO\b)|盖章回来|盖好章|回签|签回来|双签|\b(?:PO|purchase order) (?:received|came in|arrived|signed)\b|\b(?:received|got) (?:the |a |their )?(?:PO|purchase order)\b|\bcountersigned\b|\bwon\b(?!['’])|\bsigned\b(?!\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:mutual\s+)?(?:nda|mou|loi|letter of intent|non-disclosure|confidentiality|framework|mnda))|\bclosed\b(?![- ]lost)(?:\s+(?:the|a|an|our))?(?:\s+[\w$.,-]+){0,3}\s+deal(?!s)|\bdeal (?:is |was |got |has been )?closed\b(?![- ]lost)|\bclosed it\b/i,
   ],
   [
     'negotiation',
-    /谈判|议价|砍价|讨价还价|谈价格?|(?:正在|还在|在)(?:谈|洽谈|商谈)(?!话)|洽谈中|商谈中|谈合同|合同条款|商务条款|negotiat|contract review|合同审核|法务审核|legal review|redlin/i,
+    /谈判|议价|砍价|讨价还价|谈价格?|(?:正在|还在|在)(?:谈|洽谈|商谈)(?!话)|洽谈中|商谈中|谈合同|合同条款|商务条款|negotiat|contract review|合同审核|法务审核|legal review|\bin legal\b|redlin/i,
   ],
   [
     'proposal',

@@ -109,7 +109,7 @@ technologies technology tech labs lab partners holdings bank capital solutions s
 pharmaceuticals media foods consulting logistics airlines energy insurance ventures studios games health analytics
 robotics dynamics international global electronics semiconductor semiconductors retail brands services financial
 trust realty properties hotels airways manufacturing chemicals steel telecom communications interactive digital
-works cloud ai engineering construction aviation automotive`
+works cloud ai engineering construction aviation automotive ent ent. intl mfg`
     .split(/\s+/)
     .filter(Boolean),
 )

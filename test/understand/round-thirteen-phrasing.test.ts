@@ -65,3 +65,16 @@ describePhrasing({
     ['Met Yuki at Daiwa, budget around 30 million yen', { amount: 30000000, currency: 'JPY' }],
   ],
 })
+
+describePhrasing({
+  'Slack sales shorthand': [
+    ['f/u w/ ACME Corp re renewal - they want 10% off', { intent: 'log_interaction', customer: 'ACME Corp' }],
+    ['Hooli moved to stage 3', { intent: 'update_deal', customer: 'Hooli' }],
+    ['Wayne Ent. is in legal', { intent: 'update_deal', customer: 'Wayne Ent.', stage: 'negotiation' }],
+    ["DQ'd Initech, no budget", { stage: 'lost', customer: 'Initech' }],
+    ['CW: Globex $1.2M ARR :tada:', { stage: 'won', customer: 'Globex', amount: 1200000 }],
+    ["what's our commit for Q4?", { intent: 'pipeline_summary' }],
+    ['pipe coverage this quarter', { intent: 'pipeline_summary', period: 'this_quarter' }],
+    ['my open tasks', { intent: 'list_reminders' }],
+  ],
+})
