@@ -151,7 +151,7 @@ const RULES: Rule[] = [
   {
     // `on the 25th`: this month's, or next month's once it has passed.
     need: /\d(?:st|nd|rd|th)/i,
-    re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z]{3})/gi,
+    re: /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
     make: (m) => {
       const day = Number(m[1])
       if (!(day >= 1 && day <= 31)) return null

@@ -177,7 +177,8 @@ const RULES: Rule[] = [
   },
   {
     need: /[号日]/,
-    re: /(?<![月\d])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?![本元子楼线院门位机码])/g,
+    // `25号`, and `本月25号` / `这个月25号` (a month before the day is another rule's, unless it is this one).
+    re: /(?<!\d)(?:(?:本|这个|当)月)?(?<!(?<![本当个])月)(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)(?![本元子楼线院门位机码])/g,
     make: (m) => {
       const day = parseNumber(m[1] ?? '')
       if (!(day >= 1 && day <= 31)) return null

@@ -59,7 +59,7 @@ interface Part {
 const ORG_END = new RegExp(`(?:${ZH_ORG_SUFFIX})$`)
 const CJK_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/
 const ORG_THEN_TAIL = new RegExp(
-  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处司]|机场|码头|港)[\\u4e00-\\u9fff]{1,5})$`,
+  `^([\\u4e00-\\u9fffA-Za-z]{1,}(?:${ZH_ORG_SUFFIX}))((?![园院所站厂行店馆局委厅署办处司系科室]|机场|码头|港)[\\u4e00-\\u9fff]{1,5})$`,
 )
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
@@ -72,6 +72,9 @@ const SITE_NEXT = /^(?:办公室|总部|分公司|办事处)/
 
 /** `海关总署科技司`, `工信部装备司`, `市教育局基教处`: the body, not its department. */
 const GOV_DEPARTMENT = /^(.{1,8}?(?:总署|部|局|委|厅|署))[\u4e00-\u9fff]{1,4}[司处科室]$/
+
+/** `浙江大学化学系`, `协和医院心内科`: the university or hospital, not its department. */
+const SCHOOL_DEPARTMENT = /^(.{2,10}?(?:大学|学院|医院))[\u4e00-\u9fff]{1,6}(?:系|科|室|课题组|实验室|中心)$/
 
 const CITY_START =
   /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门|吴江|江阴|张家港|常熟|义乌|顺德|萧山|余杭|慈溪|余姚|晋江|虎门|东营|淄博|临沂|徐州|扬州|镇江|泰州|盐城|湖州|金华|芜湖|洛阳|襄阳|宜昌|株洲|湘潭|柳州|桂林|绵阳|德阳)(?![市区县省])/
@@ -264,6 +267,9 @@ function score(all: Part[], i: number): number {
 
 /** `procurement manager`, `ops head Anders`: a role (and maybe the person in it). */
 const LATIN_ROLE = /\b(?:manager|director|head|lead|buyer|engineer|officer|procurement|purchasing|team)\b/i
+/** `运营部`, `采购科`, `信息中心`: a department, never the customer itself. */
+const INTERNAL_DEPARTMENT =
+  /^(?:运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT)(?:部|处|科|室|组|中心|部门)$/
 /** `生产副总`, `技术总监`: a role, not an organisation. */
 const TITLE_END = /(?:副总|总监|经理|主任|主管|负责人|处长|科长|部长|院长|总裁|董事长|助理|专员|工程师|老板)$/
 
@@ -286,10 +292,12 @@ function isOrgLike(piece: string): boolean {
     piece.length <= 12 &&
     !/[吗呢吧啊呀么]$/.test(piece) &&
     !QUESTION_WORD.test(piece) &&
-    !TITLE_END.test(piece)
+    !TITLE_END.test(piece) &&
+    !INTERNAL_DEPARTMENT.test(piece)
   )
 }
 
+const LATIN_TITLED = /(?<![A-Za-z])[A-Z][a-z\u00e0-\u00ff]+(?:博士|教授|先生|女士|小姐|老师|经理|总监)/
 const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
@@ -304,6 +312,9 @@ export function zhContact(text: string): string | null {
   }
   const honored = HONORIFIC_NAME.exec(text)
   if (honored) return honored[0]
+  // `Müller博士`, `Smith先生`: a foreign name with a Chinese title.
+  const titled = LATIN_TITLED.exec(text)
+  if (titled) return titled[0]
   // `Min-jun`, `Seo-yeon`, `Xiao-ming`: a given name of two syllables joined by a hyphen.
   const hyphened = HYPHEN_NAME.exec(text)
   if (hyphened?.[1]) return hyphened[1]
@@ -363,6 +374,8 @@ function brandAfter(text: string, end: number): string {
   return person || OWNED_THING.test(owned) ? brand : ''
 }
 
+/** `中科院大连化物所`: an institute of a known academy. */
+const INSTITUTE = /^[\u4e00-\u9fff]{2,6}?(?:研究所|研究院|所)/
 /** `中电科三十八所`, `中建八局`, `一汽二厂`: a numbered unit of a known group is the customer. */
 const NUMBERED_UNIT = /^第?[一二三四五六七八九十百零\d]{1,4}(?:研究所|研究院|分公司|所|院|局|厂|公司)/
 
@@ -405,7 +418,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
       (brandAfter(text, end) ||
         nameTail(text, end) ||
         NUMBERED_UNIT.exec(text.slice(end, end + 8))?.[0] ||
-        '')
+        (/院$/.test(m.text) ? (INSTITUTE.exec(text.slice(end, end + 10))?.[0] ?? '') : ''))
     )
   }
   const all = parts(text)
@@ -421,7 +434,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
       const name = owned
         ? p.text.trim().replace(RETURN_CALL, '')
         : withoutLeadingVerb(p.text.trim(), all[i - 1])
-      best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? name)
+      best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? SCHOOL_DEPARTMENT.exec(name)?.[1] ?? name)
       best = SITE_END.test(best)
         ? withoutSite(name)
         : SITE_NEXT.test(all[i + 1]?.text ?? '')

@@ -48,6 +48,12 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:nt\$|twd|台币|新台币)$/i, 'TWD'],
   [/^(?:chf|瑞郎)$/i, 'CHF'],
   [/^(?:rm|myr|令吉|马币)$/i, 'MYR'],
+  [/^(?:aed|dirhams?|迪拉姆)$/i, 'AED'],
+  [/^(?:sar|riyals?)$/i, 'SAR'],
+  [/^(?:qar)$/i, 'QAR'],
+  [/^(?:r\$|brl|reais|雷亚尔)$/i, 'BRL'],
+  [/^(?:zar|rand)$/i, 'ZAR'],
+  [/^(?:mxn)$/i, 'MXN'],
   [/^(?:rp|idr|印尼盾)$/i, 'IDR'],
   [/^(?:฿|thb|泰铢)$/i, 'THB'],
   [/^(?:₱|php)$/i, 'PHP'],
@@ -58,12 +64,12 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 ]
 
 const PREFIX =
-  '(HK\\$|US\\$|NT\\$|NZ\\$|AU\\$|CA\\$|S\\$|A\\$|C\\$|\\$|€|£|¥|￥|₹|₱|฿|₩|(?<![A-Za-z])Rs\\.?|(?<![A-Za-z])RM|(?<![A-Za-z])Rp\\.?|USD|NZD|INR|MYR|IDR|THB|RMB|CNY|EUR|GBP|HKD|JPY|SGD|AUD|CAD|TWD|CHF|人民币|港币|港元|美元|美金|欧元|英镑|日元|新币|新台币|台币|澳元|加元)?'
+  '(HK\\$|US\\$|NT\\$|NZ\\$|AU\\$|CA\\$|S\\$|A\\$|C\\$|\\$|€|£|¥|￥|₹|₱|฿|₩|(?<![A-Za-z])Rs\\.?|(?<![A-Za-z])RM|(?<![A-Za-z])Rp\\.?|R\\$|USD|NZD|INR|MYR|IDR|THB|AED|SAR|QAR|BRL|ZAR|MXN|RMB|CNY|EUR|GBP|HKD|JPY|SGD|AUD|CAD|TWD|CHF|人民币|港币|港元|美元|美金|欧元|英镑|日元|新币|新台币|台币|澳元|加元)?'
 const NUM =
   '(\\d+(?:,\\d{3})*(?:\\.\\d+)?|[零一二两三四五六七八九十][零一二两三四五六七八九十百千]*(?:点[零一二三四五六七八九])?)'
 const MULT = '(十万|百万|千万|万|亿|千|million|thousand|billion|lakhs?|lac|crores?|cr|mil|mn|bn|mm|[kKwWmM])?'
 const SUFFIX =
-  '(港币|港元|美元|美金|欧元|英镑|日元|新币|新加坡元|新台币|台币|澳元|澳币|加元|加币|瑞郎|韩元|卢比|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy|sgd|aud|cad|twd|chf|krw|inr|nzd|myr|idr|thb|yen)?'
+  '(港币|港元|美元|美金|欧元|英镑|日元|新币|新加坡元|新台币|台币|澳元|澳币|加元|加币|瑞郎|韩元|卢比|人民币|元|块钱?|dollars?|bucks|euros?|usd|rmb|cny|eur|gbp|hkd|jpy|sgd|aud|cad|twd|chf|krw|inr|nzd|myr|idr|thb|yen|aed|sar|qar|brl|zar|mxn)?'
 /** `一个亿`: the measure word people put before 亿. */
 const GE = '(?:个(?=亿))?'
 /** `45k/yr USD`, `$3k per month`: how often, between the sum and its currency. */

@@ -49,6 +49,7 @@ const MOVE =
 /** Words right before the stage that move it (`新线索`, `建个线索`, `转qualified`, `→ negotiation`, `now qualified`). */
 const MOVE_RIGHT_BEFORE =
   /(?:新(?:的|增|增了)?|(?:新建|创建|建|录入|录|添加|加|登记|记|标记?|列|设|归)(?:了|成|为|作)?(?:新的?)?)(?:一个|一条|个|条)?(?:新的?)?$|(?:转|→|->|=>|⇒|➡️?|⟶|\bnow|\b(?:is|are|got|been))\s*$/i
+const NAME_THEN_STAGE = /^\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+$/
 const ALWAYS_STRONG: ReadonlySet<DealStage> = new Set(['won', 'lost'])
 /**
  * Future, feared or hedged outcomes are not a stage change: `下周签约`, `担心丢单`, `基本没戏了`,
@@ -64,6 +65,8 @@ function readStage(text: string, stage: DealStage, m: RegExpExecArray): FoundSta
     ALWAYS_STRONG.has(stage) ||
     MOVE.test(text.slice(0, m.index)) ||
     MOVE_RIGHT_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+    // `JBS qualified - budget confirmed`: a name, then its stage, opening the message.
+    NAME_THEN_STAGE.test(text.slice(0, m.index)) ||
     /^(?:正在|还在|在)|已/.test(m[0]) ||
     // `谈判中`, `negotiating`, `需求确认了`, and the Singlish `qualified liao` / `qualified already`:
     // the stage is reached.

@@ -61,6 +61,12 @@ export const TITLES = [
   '组长',
   '顾问',
   '专员',
+  '制片',
+  '导演',
+  '主编',
+  '站长',
+  '台长',
+  '馆长',
 ]
 
 /** Common English given names, lower case: a capitalised word in this list is a person. */
@@ -94,6 +100,8 @@ ganesh harish meera divya kavya shreya ananya aditi farah aisha zara siti nurul 
 priscilla cecilia veronica bernice clarice janice doris agnes vanessa jolene jocelyn serene
 hiro taro yuto haruto sota kaito daiki shota takumi yui aoi hana mio yuna saki ayaka haruka naoko keiko yoko tomoko
 kenta ryo yusuke daisuke takashi satoshi kazuki koji jiwoo minjun seojun jihoon hyun jae joon
+markus matthias jurgen andreas florian sebastian maximilian niklas katrin sabine petra ursula monika claudia rafael
+mateus joao ana beatriz fernanda thiago rodrigo khalid faisal youssef mariam hamad saeed rashid nasser
 putri dewi ayu sri rina indah budi agus andi dian eko hendra wahyu ahmad muhammad aziz faizal aminah farid rizal
 anders henrik magnus johan mikael jonas jens ole bjorn soren rasmus mads niels kristian karl olaf karin birgit sigrid
 hank walt earl lloyd floyd clyde vern gus hal mel stan herb norm barry gordon kirk duncan fergus angus

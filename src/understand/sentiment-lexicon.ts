@@ -38,6 +38,7 @@ export const ZH_POLARITY: Record<string, number> = {
   稳了: 0.9,
   能签: 0.7,
   谈妥: 0.8,
+  上心: 0.6,
   有意见: -0.6,
   问题不大: 0.5,
   压力很大: -0.6,
@@ -346,6 +347,8 @@ export const EN_PHRASES: readonly [RegExp, number][] = [
     /\b(?:mood|reception|response|vibe|atmosphere|room)\s+(?:was\s+)?(?:pretty\s+|quite\s+|very\s+|a bit\s+|rather\s+)?(?:cold|frosty|tense|chilly|icy)\b/gi,
     -0.6,
   ],
+  // `the renewal is ours if we match the SLA`: the business is there to take.
+  [/\b(?:is|it['’]s|it is) ours\b/gi, 0.6],
   // `dead for now`, `dead in the water`: the deal has stopped, which the word alone, read as for now, misses.
   [/\bdead (?:for now|in the water|for this year)\b/gi, -0.7],
   // `we are in the list`, `we're on their shortlist`: picked for the next round.
@@ -458,7 +461,9 @@ export const EN_POLARITY: Record<string, number> = {
   lukewarm: -0.25,
   bug: -0.5,
   bugs: -0.5,
-  'on the fence': -0.3,
+  'on the fence': -0.25,
+  'went badly': -0.8,
+  'a joke': -0.5,
   'no budget': -0.7,
   blocked: -0.5,
   stuck: -0.5,
