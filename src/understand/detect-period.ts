@@ -6,11 +6,11 @@ const PERIODS: readonly [Period, RegExp][] = [
   ['last_week', /上一?个?(?:周|星期|礼拜)|\b(?:last|past|previous|prior) (?:week|wk)\b/i],
   ['this_week', /本周|这一?周|这一?个?(?:星期|礼拜)|\bthis (?:week|wk)\b|\bwtd\b|week to date/i],
   ['last_month', /上一?个?月|\b(?:last|past|previous|prior) month\b/i],
-  ['this_month', /本月|这一?个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
-  ['last_quarter', /上一?个?季度?|\b(?:last|past|previous|prior) (?:quarter|qtr)\b/i],
+  ['this_month', /本月|(?:这个?|本)\s*month|这一?个?月|当月|\bthis month\b|\bmtd\b|month to date/i],
+  ['last_quarter', /上一?个?季度?|上个?\s*quarter|\b(?:last|past|previous|prior) (?:quarter|qtr)\b/i],
   [
     'this_quarter',
-    /本季度?|本财季|这一?个?季度|当季|\bthis (?:quarter|qtr)\b|(?<!(?:last|next|of|per|a) )\bthe quarter\b|\bqtd\b|quarter to date/i,
+    /本季度?|(?:这个?|本)\s*quarter|本财季|这一?个?季度|当季|\bthis (?:quarter|qtr)\b|(?<!(?:last|next|of|per|a) )\bthe quarter\b|\bqtd\b|quarter to date/i,
   ],
   ['last_year', /去年|上一?年|上个?财年|\b(?:last|past|previous|prior) (?:fiscal )?year\b/i],
   [

@@ -6,7 +6,7 @@ import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES } from './name-lists.ts'
  * and anything else is an organisation if it sits where one would (`at X`, `X signed`).
  */
 
-const CAP_WORD = "[A-Z][A-Za-z0-9\u00c0-\u024f&'’.-]*"
+const CAP_WORD = "(?:[A-Z]|\\d[A-Z])[A-Za-z0-9\u00c0-\u024f&'’.-]*"
 /** `Bank of China`, `Procter & Gamble`, `Buy n Large`, `Rock 'n' Roll`: small joiners inside one name. */
 const CAP_RUN = new RegExp(
   `${CAP_WORD}(?:(?:\\s+of\\s+|\\s+&\\s+|\\s+['’]?n['’]?\\s+|\\s+)${CAP_WORD})*`,
@@ -186,7 +186,9 @@ function isPerson(run: Run, text: string): boolean {
   const first = (run.words[0] ?? '').toLowerCase()
   // `the Wayne deal`, `Jordan's account`: a name that owns a deal is the customer's.
   if (OWNS_DEAL.test(text.slice(run.end, run.end + 16))) return false
-  if (run.words.length <= 2 && FIRST_NAMES.has(first)) return true
+  // `Jean-Luc Martin`: a hyphenated given name counts by its first half.
+  if (run.words.length <= 2 && (FIRST_NAMES.has(first) || FIRST_NAMES.has(first.split('-')[0] ?? '')))
+    return true
   if (run.words.length > 1 && run.words.some(isAcronym)) return false
   if (run.words.length <= 3 && HONORIFIC.test(first)) return true
   const after = text.slice(run.end, run.end + 40)

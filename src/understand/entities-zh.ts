@@ -266,6 +266,18 @@ function score(all: Part[], i: number): number {
 }
 
 /** `procurement manager`, `ops head Anders`: a role (and maybe the person in it). */
+/** `Kevin Zhang`, `Lisa`: a given name (and one more word) is a person, not an organisation. */
+const LATIN_PERSON = {
+  test: (piece: string): boolean => {
+    const words = piece.trim().split(/\s+/)
+    const last = (words.at(-1) ?? '').toLowerCase().replace(/\.$/, '')
+    return (
+      words.length <= 2 &&
+      FIRST_NAMES.has((words[0] ?? '').toLowerCase()) &&
+      !(words.length === 2 && COMPANY_SUFFIXES.has(last))
+    )
+  },
+}
 const LATIN_ROLE = /\b(?:manager|director|head|lead|buyer|engineer|officer|procurement|purchasing|team)\b/i
 /** `运营部`, `采购科`, `信息中心`: a department, never the customer itself. */
 const INTERNAL_DEPARTMENT =
@@ -280,7 +292,8 @@ const QUESTION_WORD =
 function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
     return (
-      /^[A-Za-z][A-Za-z0-9\u00c0-\u024f&.\- ]{1,30}$/.test(piece) &&
+      (/^[A-Za-z][A-Za-z0-9\u00c0-\u024f&.\- ]{1,30}$/.test(piece) || /^\d[A-Z]{1,3}$/.test(piece)) &&
+      !LATIN_PERSON.test(piece) &&
       !LATIN_NOT_ORG.test(piece) &&
       !LATIN_ROLE.test(piece) &&
       !FIRST_NAMES.has(piece.toLowerCase())
@@ -321,9 +334,12 @@ export function zhContact(text: string): string | null {
   const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
   for (let m = latin.exec(text); m; m = latin.exec(text)) {
     if (!FIRST_NAMES.has((m[1] ?? '').toLowerCase())) continue
-    // `Wei Ling`, `Mei Xin`: two given names make one person.
-    const second = /^\s([A-Z][a-z]+)(?![A-Za-z])/.exec(text.slice(m.index + m[0].length))?.[1]
-    return second && FIRST_NAMES.has(second.toLowerCase()) ? `${m[1]} ${second}` : (m[1] ?? null)
+    // `Wei Ling`, `Lisa Chen`, `Emma Schulz`: a given name and the next capitalised word are one person,
+    // unless that word ends an organisation (`Wayne Ent.`).
+    const second = /^\s([A-Z][a-z]+)(?![A-Za-z.])/.exec(text.slice(m.index + m[0].length))?.[1]
+    const next = /^\s([A-Z][A-Za-z]*\.?)/.exec(text.slice(m.index + m[0].length))?.[1]?.toLowerCase() ?? ''
+    if (COMPANY_SUFFIXES.has(next) || COMPANY_SUFFIXES.has(next.replace(/\.$/, ''))) continue
+    return second && !LATIN_NOT_ORG.test(second) ? `${m[1]} ${second}` : (m[1] ?? null)
   }
   // `Stark Industries 的 Pepper`: a capitalised word owned by an organisation is its person.
   const owned = LATIN_OWNED.exec(text)?.[1]
@@ -431,9 +447,11 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
       bestScore = s
       const owned = all[i + 1]?.text === '的' && /^(?:电话|邮件|微信|消息)/.test(all[i + 2]?.text ?? '')
       // `要回Honeywell的电话`: the call is returned to whoever owns it.
-      const name = owned
+      const name0 = owned
         ? p.text.trim().replace(RETURN_CALL, '')
         : withoutLeadingVerb(p.text.trim(), all[i - 1])
+      // `fyi J&J`: a chat word before the name is not part of it.
+      const name = name0.replace(/^(?:fyi|btw|pls|please|ok|hi|hey)\s+/i, '')
       best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? SCHOOL_DEPARTMENT.exec(name)?.[1] ?? name)
       best = SITE_END.test(best)
         ? withoutSite(name)

@@ -88,6 +88,11 @@ const MONEY_CONTEXT =
 /** A number followed by these is a count or a date, not money. */
 const NOT_MONEY_AFTER =
   /^\s*(?:%|个|人|台|套|天|周|月|年|点|号|日|小时|分钟|次|家|位|hours?|days?|weeks?|months?|years?|people|users?|seats?|licen[cs]es?)/i
+/** Around `3M`, words that make it a company, not three million. */
+const NAME_AFTER =
+  /^\s*(?:的|这个|那个|那边|这边|公司|团队|team|kickoff|deal|account|opp|renewal|QBR|today|['’]s)/i
+const NAME_BEFORE =
+  /(?:\bat|\bwith|\bw\/|\bto|\bthe|\bfor|\bvisited|\bcalled|跟|和|去|给|拜访了?|查一?下?)\s*$/i
 /** `从50万调整为60万`: the figure after these is the new one. */
 const NEW_VALUE =
   /(?:调整为|改为|改成|更新为|变更为|调到|调为|提高到|降到|降为|降至|加到|涨到|升到|提到|增加到|增至|减到|砍到|变成|变为|to|->|→)\s*$/i
@@ -130,6 +135,9 @@ export function extractAmount(text: string): FoundAmount | null {
       /[:：]$/.test(before) ||
       (/^m/i.test(multRaw ?? '') && /\bin\s*$/i.test(before))
     )
+      continue
+    // `3M 的李经理`, `at 3M today`: a company named like a sum.
+    if (!currency && /^\d[A-Z]$/.test(whole.trim()) && (NAME_AFTER.test(after) || NAME_BEFORE.test(before)))
       continue
     let value = toValue(num) * (mult ?? 1)
     let end = m.index + whole.length

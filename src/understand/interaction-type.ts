@@ -17,7 +17,7 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   ],
   [
     'message',
-    /(?:微信|钉钉|企微|企业微信|飞书)(?!语音|视频|电话|会议|会)|发了?(?:条|个|一条)?(?:消息|信息|短信)|短信|留言|私信|whats ?app|wechat|\btext(?:ed)?\b|messag(?:ed|e)\b|\bslack(?:ed)?\b|\bdm(?:ed|'d)?\b|\bpinged\b|\bsms\b|linkedin/i,
+    /(?:微信|钉钉|企微|企业微信|飞书)(?!语音|视频|电话|会议|会)|发了?(?:条|个|一条)?(?:消息|信息|短信)|短信|留言|私信|whats ?app|wechat|\btext(?:ed)?\b|messag(?:ed|e)\b|\bslack(?:ed)?\b|\bdm(?:ed|'d)?\b|\bpinged\b|\bping(?:ed)?\s*(?:我|me)\b|\bshared channel\b|\bsms\b|linkedin/i,
   ],
   [
     'meeting',

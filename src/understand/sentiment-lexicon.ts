@@ -289,7 +289,7 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
   [/(?:会有|还有|有)(?:新的?|一个新的?|个新的?)\s*(?:RFQ|RFP|项目|需求|机会|招标|订单|预算)/gi, 0.6],
   // `接口方案过了`, `POC通过了`: a hurdle cleared.
   [
-    /(?:方案|接口|测试|评审|技术|POC|PoC|poc|验收|试用|审批|预算)(?:方案)?(?:已经|都|也|终于)?(?:过了|通过了?|批了|批下来了?)/g,
+    /(?:方案|接口|测试|评审|技术|POC|PoC|poc|验收|试用|审批|预算|budget)\s*(?:方案)?(?:已经|都|也|终于)?(?:过了|通过了?|批了|批下来了?)/g,
     0.7,
   ],
   // `报价比友商高15%`, `让重新报`: our price is the problem.
@@ -337,6 +337,15 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // Slack's emoji shortcodes: `:tada:`, `:fire:`, `:rage:`.
+  [
+    /:(?:tada|fire|thumbsup|\+1|rocket|muscle|raised_hands|clap|star-struck|heart_eyes|smile|grin|partying_face|100|white_check_mark|moneybag):/g,
+    0.7,
+  ],
+  [
+    /:(?:rage|angry|thumbsdown|-1|disappointed|cry|sob|scream|weary|face_palm|facepalm|skull|grimacing|sweat|confused|warning|rotating_light):/g,
+    -0.7,
+  ],
   // `they want a pilot`, `asked for a quote`: the customer asking to go further.
   [
     /\b(?:they|he|she|the client|the customer|client|customer)\s+(?:want|wants|would like|asked for|requested|are keen on|agreed to)\s+(?:a|an|to run a|to do a|to start a)\s+(?:pilot|trial|poc|proof of concept|quote|proposal|demo|contract)\b/gi,
@@ -384,6 +393,9 @@ export const EN_POLARITY: Record<string, number> = {
   interested: 0.7,
   convinced: 0.6,
   excited: 0.9,
+  pumped: 0.8,
+  stoked: 0.8,
+  psyched: 0.8,
   positive: 0.7,
   pleased: 0.9,
   impressed: 0.9,
