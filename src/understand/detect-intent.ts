@@ -60,7 +60,7 @@ const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|
  * `Call Jane tomorrow`, `和华为张总明天见面`) is a to-do.
  */
 const PLAN_OPENING =
-  /^(?:(?:和|跟|与)[^,.;!?]{1,12}?(?:明天|后天|下周|周[一二三四五六日天]|下个?月|\d{1,2}[月号]))|^(?:今天|明天|后天|大后天|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with|phone|ring|message|whatsapp|(?:i\s+)?(?:need|have|got) to|gotta|must)\b(?!['’]))/i
+  /^(?:(?:和|跟|与)[^,.;!?]{1,12}?(?:明天|后天|下周|周[一二三四五六日天]|下个?月|\d{1,2}[月号]))|^(?:今天|明天|后天|大后天|明儿|后儿|今儿|下礼拜|下周|这周|本周|周[一二三四五六日天]|星期|礼拜|下个?月|月底|今晚|明早|明晚|\d{1,2}\s*[月号日点:]|过\s*\S{1,2}(?:天|小时|分钟)|[\d一二两三四五六七八九十半]+\s*个?(?:天|小时|分钟|周)(?:以后|之后|后)|(?:tomorrow|tonight|next|on|in|at)\b|(?:call|email|send|follow up with|ping|text|meet|visit|schedule|prepare|check in with|phone|ring|message|whatsapp|(?:i\s+)?(?:need|have|got) to|gotta|must)\b(?!['’]))/i
 const REMINDER_WORD = /提醒|\breminder\b/i
 /** `call w/ Mike from Globex - ...`, `quick sync with Tom`: a note's heading, not an order to call. */
 const LOG_HEADING =

@@ -75,7 +75,7 @@ const GE = '(?:个(?=亿))?'
 /** `45k/yr USD`, `$3k per month`: how often, between the sum and its currency. */
 const PER = '(?:\\s?/\\s?(?:yr|year|y|mo|month|年|月)|\\s?(?:per|a|an) (?:year|month)|\\s?每(?:年|月))?'
 const AMOUNT = new RegExp(
-  `${PREFIX}\\s?${NUM}\\s?${GE}${MULT}(?![a-zA-Z0-9])${PER}\\s?${SUFFIX}(?![a-zA-Z])`,
+  `${PREFIX}\\s?${NUM}\\s?(?:来|多|余)?${GE}${MULT}(?![a-zA-Z0-9])${PER}\\s?${SUFFIX}(?![a-zA-Z])`,
   'gi',
 )
 /** Every sum has a digit or a Chinese numeral in it. */

@@ -133,6 +133,10 @@ function reminderDate(r: Reading): FoundDate | undefined {
 const OUR_STEP_AFTER =
   /^\s*(?:我|我们)?(?:再|要|去|会|还){0,3}(?:一趟|跑一趟|看看|见|聊|跟进|回访|联系|确认|催|拜访|电话|打电话|打给|约|发|寄|送|跟他|跟她|和他|和她|follow|f\/u|to (?:follow|call|check|send|email|ping|chase))/i
 
+/** Right after a date, a verb in the past: the date is the event's (`下午去了`, `this morning met`). */
+const DONE_AFTER =
+  /^[^,，。;；.!?]{0,4}?(?:去了|见了|拜访了?|打了|开了|聊了|来了|到了|跑了|通了|吃了|约了|\b(?:visited|met|called|had|went|spoke|talked|emailed)\b)/i
+
 /** `so I'll check in with her Dec 3`: our next step said before its date. */
 const OUR_STEP_BEFORE =
   /(?:\bI['’]ll|\bI will|\bwe['’]ll|\bwe will|\bto)\s+(?:check in|follow up|call|ping|email|chase|circle back|touch base|send|reach out)\b[^.;!?]{0,25}$|(?:我|我们)(?:再|会|要)(?:跟进|联系|打电话|回访|确认|催)[^，。;；]{0,6}$/i
@@ -152,9 +156,11 @@ function followUp(r: Reading): FoundDate | undefined {
     )
     if (ours) return ours
   }
-  const first = future[0]
+  // `今儿下午去了趟正泰`: a date followed by what was done says when it happened.
+  const ahead = future.filter((d) => !DONE_AFTER.test(r.text.slice(d.end, d.end + 8)))
+  const first = ahead[0]
   if (!first || !r.isToday(first)) return first
-  return future.find((d) => !r.isToday(d)) ?? first
+  return ahead.find((d) => !r.isToday(d)) ?? first
 }
 
 function fillWho(out: ParsedMessage, r: Reading): void {

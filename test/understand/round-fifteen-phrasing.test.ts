@@ -28,3 +28,16 @@ describePhrasing({
     ['what did we book in Q3?', { intent: 'pipeline_summary', period: 'last_quarter' }],
   ],
 })
+
+describePhrasing({
+  'colloquial Chinese days and sums, a date that says when a visit happened': [
+    [
+      '明儿一早给老周打个电话',
+      { intent: 'set_reminder', task: '给老周打个电话', due_at: '2026-11-19T09:00:00+08:00' },
+    ],
+    ['后儿个下午三点提醒我开会', { due_at: '2026-11-20T15:00:00+08:00', task: '开会' }],
+    ['下礼拜三提醒我去趟青岛啤酒', { customer: '青岛啤酒' }],
+    ['今儿下午去了趟正泰,八十来万的单子基本稳了', { amount: 800000, due_at: null }],
+    ['今天下午去了华为,下周三再跟进', { due_at: '2026-11-25T09:00:00+08:00' }],
+  ],
+})
