@@ -51,7 +51,7 @@ const REMIND_WHAT =
   /^\s*(?:my\s+)?(?:reminders|to-?dos)\s*(?:pls|please|plz|list)?[\s?!.]*$|(?:有|还有)(?:什么|啥|哪些|没有)(?:事|事情)?(?:要|需要|得|该)提醒我|(?:要|需要|该)提醒我(?:些|点)?(?:什么|啥|哪些)|\bon my (?:reminder|to-?do|follow-?up|task) list\b|\bwhat(?:'s| is| are)? (?:on )?my (?:reminder|follow-?up|task) list\b/i
 const REMIND_WHAT_HINT = /提醒我|list|reminders|to-?dos/i
 const SET_REMINDER =
-  /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|(?:别|不要)让我忘|帮我记着|帮我记住|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bremind\s*我|(?<!(?:里|上|中)\s?)\b(?:ping|nudge|call)\s*我(?:一下)?|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
+  /提醒我|提醒下我|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|(?:别|不要)让我忘|帮我记着|帮我记住|记得(?!我)|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\b(?:set|schedule|add)(?: up)? (?:a )?follow-?up\b|设(?:个|一个)?跟进|\bremind\s*我|(?<!(?:里|上|中)\s?)\b(?:ping|nudge|call)\s*我(?:一下)?|\bset (?:up )?(?:a |an )?reminder\b|\breminder (?:for|to|at|on|about)\b|^\s*(?:reminder|提醒)\s*[:：-]|don'?t let me forget|\b(?:ping|nudge|alert) me\b/i
 const TODO =
   /跟进|联系|回访|拜访|打(?:个)?电话|发(?:给|送)?|寄|送|交给|催|提交|准备|约|去|见|开会|演示|面谈|洽谈|商谈|聊|沟通|交流|碰头|吃饭|拜会|\b(?:follow up|call|email|send|prepare|check|ping|visit|meet|meeting|demo|lunch|dinner|coffee|sync|phone|text|ring|message|whatsapp|chase|get\b.{1,30}\bover to)\b/i
 const DONE = /了|过了|完了|已经|刚|\b(?:called|emailed|sent|met|had|was|were|did|went)\b/i
@@ -86,7 +86,7 @@ const DEAL_FRAME =
 const CLOSED: ReadonlySet<string> = new Set(['won', 'lost'])
 /** Words that put a sum on a deal rather than mention one in passing. */
 const DEAL_MONEY =
-  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv|quoted?|quotation)\b|(?:单子|商机|项目|订单|合同)(?:现在|目前)?(?:总共|一共|总额|总价|合计)|\b(?:whole thing|total|deal|it)(?:'s|’s| is)? now\b|\bdeal (?:is|was|now|at) (?:now )?(?:[A-Z]{1,2}\$|[$€£¥₹]|rs\b|\d)/i
+  /金额|报价|合同额|合同金额|成交价|总价|预算|估值|预计|预估|\best\.|\bestimated\b|\bpotential\b|\bdeal\s*[:,-]?\s*(?:[A-Z]{1,2}\$|[$€£¥]|\d|(?:usd|eur|gbp|hkd|sgd|rmb|cny)\b)|(?:单子|商机|项目|订单)\s*[:,]?\s*(?:[$€£¥]|\d|[一二三四五六七八九十两])|\b(?:worth|valued at|deal size|deal value|acv|arr|tcv|quoted?|quotation|upgraded|upsell|upsold|expanded|renewed)\b|(?:单子|商机|项目|订单|合同)(?:现在|目前)?(?:总共|一共|总额|总价|合计)|\b(?:whole thing|total|deal|it)(?:'s|’s| is)? now\b|\bdeal (?:is|was|now|at) (?:now )?(?:[A-Z]{1,2}\$|[$€£¥₹]|rs\b|\d)/i
 /** `new deal: Hooli, $2M`, `蓝鲸网络建个商机`: a deal opened, with no stage named. */
 const NEW_DEAL =
   /^\s*(?:new|add(?:ed)?(?: a)?(?: new)?|open(?:ed)?(?: a)?(?: new)?)\s+(?:deal|opp(?:ortunity)?)\b|^\s*新(?:建|增)?的?(?:商机|单子|项目|机会)\s*[:,-]|(?:新建|建|创建|录|录入|添加|加|开)了?(?:一?个|一条|条)(?:新的?)?(?:商机|单子|项目|机会)/i

@@ -1,7 +1,7 @@
 /** What a reminder is for: the message without its time phrases and its `remind me`. */
 
 const REMINDER_WORDS =
-  /提醒我一下|提醒一下我|提醒下我|提醒我|(?:别|不要)让我忘(?:了|记)?|帮我记着|帮我记住|\bfirst thing\b|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\bset (?:up )?(?:a |an )?reminder\b|\breminder\b|don'?t let me forget(?: to)?|\b(?:ping|nudge|alert) me\b|\bremind\s*我(?:们)?|(?<!(?:里|上|中)\s?)\b(?:ping|nudge|call)\s*我(?:一下)?|^\s*(?:please|pls|请|帮我)\s*/gi
+  /提醒我一下|提醒一下我|提醒下我|提醒我|(?:别|不要)让我忘(?:了|记)?|帮我记着|帮我记住|\bfirst thing\b|提醒一下|提个醒|设(?:置|定)?(?:一个|个)?提醒|别忘了|别忘记|记得|到时候?叫我|叫我一下|\bremind (?:me|us)\b|\b(?:set|schedule|add)(?: up)? (?:a )?(?=follow-?up\b)|\bset (?:up )?(?:a |an )?reminder\b|\breminder\b|don'?t let me forget(?: to)?|\b(?:ping|nudge|alert) me\b|\bremind\s*我(?:们)?|(?<!(?:里|上|中)\s?)\b(?:ping|nudge|call)\s*我(?:一下)?|^\s*(?:please|pls|请|帮我)\s*/gi
 const DEADLINE_AFTER = /^(?:之前|以前|前|一大早|一早)/
 const LEADING =
   /^(?:[\s,.;:!?，。；：！？、-]|\b(?:to|for|about|that|on|at|in|by)\b|我要|我得|我|要|一下|在|于|之前|以前|前)+/i

@@ -337,6 +337,11 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // `asked for a 15% discount`: pressure on the price.
+  [
+    /\b(?:asked|asking|pushing|pushed|pressing) (?:us )?for (?:a |an |another |more |bigger )?(?:\d+\s*%\s*)?(?:discount|price cut|lower price|better price)/gi,
+    -0.4,
+  ],
   // Slack's emoji shortcodes: `:tada:`, `:fire:`, `:rage:`.
   [
     /:(?:tada|fire|thumbsup|\+1|rocket|muscle|raised_hands|clap|star-struck|heart_eyes|smile|grin|partying_face|100|white_check_mark|moneybag):/g,

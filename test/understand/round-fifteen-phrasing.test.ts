@@ -41,3 +41,12 @@ describePhrasing({
     ['今天下午去了华为,下周三再跟进', { due_at: '2026-11-25T09:00:00+08:00' }],
   ],
 })
+
+describePhrasing({
+  'English follow-ups, upsells and discount pressure': [
+    ['Set follow-up with Jane next Wednesday 2pm', { intent: 'set_reminder', task: 'follow-up with Jane' }],
+    ['schedule a follow up with Bob at Hooli tomorrow', { intent: 'set_reminder' }],
+    ['Stark Industries upgraded to enterprise tier, $250k', { intent: 'update_deal', amount: 250000 }],
+    ["Initech's procurement asked for a 15% discount", { sentiment: 'negative' }],
+  ],
+})
