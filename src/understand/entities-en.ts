@@ -29,7 +29,7 @@ stage contract renewal quote invoice pricing budget price team sales usd rmb cny
 rfp nda sow mou kpi okr roi sla help any all some status info details account accounts opportunity move moving mtd qtd ytd wtd
 marking update change close closing win lose we us you your had spoke talked chatted texted quick sync call him them me it this that now later soon
 phoned rang dialed dialled reached contacted chased nudged saw skyped zoomed whatsapped voicemail voicemailed po pos qbr
-ebr msa sla deck slides invoice renewal kickoff onboarding cw cl dq dq'd ooo wfh arr mrr acv tcv christmas xmas easter thanksgiving diwali deepavali ramadan`.split(
+ebr msa sla deck slides invoice renewal kickoff onboarding cw cl dq dq'd ooo wfh arr mrr acv tcv closed-won closed-lost hr it ops erp oa mes wms christmas xmas easter thanksgiving diwali deepavali ramadan`.split(
     /\s+/,
   ),
 )
@@ -70,10 +70,12 @@ const PLACE_AFTER =
 const POSSESSIVE = /[’']s(?=\s)/
 /** `Margie's Travel`, `Joe's Pizza`: a possessive before a trade word is inside the name. */
 const TRADE_AFTER =
-  /^(?:travel|tours|kitchen|bakery|cafe|café|coffee|pizza|pizzeria|garden|gardens|auto|autos|books|pharmacy|store|shop|deli|diner|grill|bar|pub|salon|spa|clinic|dental|furniture|flowers|farm|farms|boutique|market|seafood|catering|bistro|restaurant|tavern|hardware|plumbing|cleaning|landscaping|bikes|toys|pets|crafts)\b/i
+  /^(?:travel|tours|kitchen|bakery|cafe|café|coffee|pizza|pizzeria|garden|gardens|auto|autos|books|pharmacy|store|shop|deli|diner|grill|bar|pub|salon|spa|clinic|dental|furniture|flowers|farm|farms|boutique|market|seafood|catering|bistro|restaurant|tavern|hardware|plumbing|cleaning|landscaping|bikes|toys|pets|crafts|hospital|hospitals|school|academy|foundation|university|college|institute|museum|center|centre|church|trust)\b/i
 /** `Blue Sun`, `Red Sat`: a weekday's short form ending a longer name is part of it. */
 const DAY_ABBR = /^(?:mon|tue|wed|thu|fri|sat|sun)$/i
 const TIME_AFTER = /^\s*(?:\d|at\b|am\b|pm\b|morning|afternoon|evening|night)/i
+/** `Unilever HR`: a department's word after the organisation's name. */
+const DEPARTMENT_WORD = /^(?:HR|IT|Finance|Procurement|Legal|Ops|Marketing|Purchasing)$/
 /** `Grab HQ`, `Acme office`: where the organisation sits, not its name. */
 const SITE_WORD = /^(?:hq|headquarters|office|offices|campus|plant|factory|branch)$/i
 
@@ -161,7 +163,11 @@ function runs(text: string): Run[] {
       lower(words.at(-2) ?? '') !== 'of'
     )
       words = words.slice(0, -1)
+    // `Unilever HR`, `Acme IT`: the department after a name is not part of it.
+    if (words.length > 1 && DEPARTMENT_WORD.test(words.at(-1) ?? '')) words = words.slice(0, -1)
     if (!words.length || (words.length === 1 && CITIES.has(lower(words[0] ?? '')))) continue
+    // `会议室B`: a single letter is a room or a grade, not a name.
+    if (words.length === 1 && (words[0] ?? '').length < 2) continue
     const last = words.length - 1
     if (!COMPANY_SUFFIXES.has((words[last] ?? '').toLowerCase()))
       words[last] = (words[last] ?? '').replace(/[.!?,]+$/, '')

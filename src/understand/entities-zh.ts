@@ -101,7 +101,7 @@ const HEADING = /^(?:新线索|线索|新商机|商机|新客户|客户|新单|l
 
 /** Pieces that sit where a name would but are ordinary words. */
 const NOT_ORG =
-  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^(?:季度|年度|月度)|^[Qq][1-4](?![0-9])/
+  /^(?:我们?|你们?|他们?|她们?|对方|客户|大家|公司|这边|那边|今天|明天|昨天|本周|下周|上周|这个|那个|之前|之后|以后|目前|现在|刚才|最近|一下|一起|计划|方案|报价|合同|价格|预算|资料|材料|文档|产品|技术|技术方案|商务|商务谈判|谈判|阶段|金额|周期|交付|交付周期|展厅|新品|工作|事情|东西|问题|发票|样品|演示|会议|线上会|拜访计划|跟进|反馈|消息|电话|邮件|微信|销售|管道|漏斗|业绩|汇总|提醒|帮助|单子|项目|需求|竞品|低价|投标|年底|月底|下个月|上个月|本月|今年|去年|明年|多少|哪些|什么|所有|全部|新增|几个|哪个|哪家|谁|新线索|线索|新商机|新客户|会议室|周会|例会|晨会|老婆|老公|爸爸|妈妈|爸妈|家里|孩子|儿子|女儿|领导|老板|同事|朋友|师傅|快递|外卖)$|^[\u4e00-\u9fff]{1,3}(?<!石)化$|^(?:上|下|本|这|今|去|明)个?(?:季度|周|月|年|星期)|^(?:季度|年度|月度)|^[Qq][1-4](?![0-9])/
 const LATIN_NOT_ORG =
   /^(?:mes|erp|wms|oa|plm|scm|bi|sso|iot|pos|scada|dcs|plc|hrm|ehr|demo|ppt|poc|crm|ok|okr|kpi|roi|sla|api|app|pdf|email|e-mail|mail|pm|am|ceo|cto|cfo|coo|vp|it|ai|saas|q[1-4]|hr|bd|ka|ip|po|rfp|rfq|sow|nda|mou|id|vip|call|meeting|wechat|im|wx|pipeline|forecast|funnel|deals?|leads?|reports?|summary|dashboard|revenue|sales|quota|bookings|todo|feedback|offer|follow ?up|review|update|proposal|quote|budget|contract|case|team|boss|online|offline|zoom|teams|slack|excel|word|ppt|ppts|mvp|gmv|arr|mrr|q&a|faq|bug|bugs|issue|plan|idea|ok了|deadline|kickoff|kick-off|workshop|sales|leader|owner|partner|vendor|license|renewal|sla|tob|toc|b2b|b2c|lead|qualified|proposal|negotiation|won|lost|closed|stage|move|moved|thanks|thank you|thx|ty|cheers|lol|haha|hi|hello|hey|bye|yes|no|yep|nope|sure|noted|got it|received|roger|great|nice|cool|good|ok thanks|okay)$/i
 
@@ -281,6 +281,9 @@ const LATIN_PERSON = {
 }
 const LATIN_ROLE = /\b(?:manager|director|head|lead|buyer|engineer|officer|procurement|purchasing|team)\b/i
 /** `运营部`, `采购科`, `信息中心`: a department, never the customer itself. */
+/** `杭州城投行政部` → `杭州城投`: an internal department after the organisation's name. */
+const DEPARTMENT_TAIL =
+  /^(.{2,}?)(?:运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT|HR)(?:部|处|科|室|组|中心|部门)$/
 const INTERNAL_DEPARTMENT =
   /^(?:运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT)(?:部|处|科|室|组|中心|部门)$/
 /** `生产副总`, `技术总监`: a role, not an organisation. */
@@ -452,7 +455,7 @@ export function zhCustomer(text: string, lookup: boolean): string | null {
         ? p.text.trim().replace(RETURN_CALL, '')
         : withoutLeadingVerb(p.text.trim(), all[i - 1])
       // `fyi J&J`: a chat word before the name is not part of it.
-      const name = name0.replace(/^(?:fyi|btw|pls|please|ok|hi|hey)\s+/i, '')
+      const name = name0.replace(/^(?:fyi|btw|pls|please|ok|hi|hey)\s+/i, '').replace(DEPARTMENT_TAIL, '$1')
       best = withoutCityPrefix(GOV_DEPARTMENT.exec(name)?.[1] ?? SCHOOL_DEPARTMENT.exec(name)?.[1] ?? name)
       best = SITE_END.test(best)
         ? withoutSite(name)

@@ -28,7 +28,7 @@ const ZH_DEGREE_END = new RegExp(`(${byLength(Object.keys(ZH_DEGREE)).join('|')}
  * the 别 of `特别` and `分别` is not one.
  */
 const ZH_NEGATED = /(?:不|没|未|(?<![特分区级类个])别|毫无|无)[^,.!?;:，。！？；：]{0,2}$/
-const ZH_NOT_NEGATION = /不仅|不但|不光|不得不|没想到|不知道/
+const ZH_NOT_NEGATION = /不仅|不但|不光|不得不|没想到|不知道|不少|不小|不断|不停|不久/
 const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t|cannot)\b/i
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
 /** Surrogate pairs and the symbol blocks emoji live in. */

@@ -39,6 +39,15 @@ export const ZH_POLARITY: Record<string, number> = {
   能签: 0.7,
   谈妥: 0.8,
   上心: 0.6,
+  好用: 0.6,
+  // Questions asked in a demo are interest, not trouble.
+  提了不少问题: 0,
+  提了很多问题: 0,
+  提了一些问题: 0,
+  问了不少问题: 0,
+  问了很多问题: 0,
+  发火: -0.8,
+  坏了: -0.5,
   有意见: -0.6,
   问题不大: 0.5,
   压力很大: -0.6,
@@ -292,6 +301,13 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
     /(?:方案|接口|测试|评审|技术|POC|PoC|poc|验收|试用|审批|预算|budget)\s*(?:方案)?(?:已经|都|也|终于)?(?:过了|通过了?|批了|批下来了?)/g,
     0.7,
   ],
+  // `投诉少了很多`, `想扩到华南两个厂`, `推到全厂`: it works and they want more of it.
+  // Weighs against the complaint word it holds.
+  [/(?:投诉|问题|故障|bug|报错)(?:也)?(?:少了|减少了?|少多了|少很多)/g, 1.6],
+  [
+    /(?:想|要|打算|准备)?(?:扩到|扩展到|推到|推广到)(?:全|其他|别的|另外|华[东南北中]|[一二两三四五六七八九十\d]+)/g,
+    0.6,
+  ],
   // `报价比友商高15%`, `让重新报`: our price is the problem.
   [/(?:报价|价格)比我们(?:的)?(?:低|便宜)/g, -0.5],
   [/(?:比|较)(?:友商|竞品|竞争对手|别家|同行|对手)(?:的)?(?:价格|报价)?(?:高|贵)/g, -0.6],
@@ -337,6 +353,8 @@ export const ZH_PHRASES: readonly [RegExp, number][] = [
 
 /** English phrases that a word list cannot hold, as for ZH_PHRASES. */
 export const EN_PHRASES: readonly [RegExp, number][] = [
+  // `they want 200 sensors`, `ordered 50 licences`: a concrete order.
+  [/\b(?:they|he|she|client|customer)\s+(?:want|wants|need|needs|ordered|will order)\s+\d+\s+[a-z]/gi, 0.6],
   // `asked for a 15% discount`: pressure on the price.
   [
     /\b(?:asked|asking|pushing|pushed|pressing) (?:us )?for (?:a |an |another |more |bigger )?(?:\d+\s*%\s*)?(?:discount|price cut|lower price|better price)/gi,
@@ -511,6 +529,9 @@ export const EN_POLARITY: Record<string, number> = {
   'walked away': -0.9,
   dead: -0.7,
   shaky: -0.6,
+  'going cold': -0.6,
+  'gone cold': -0.6,
+  'gone quiet': -0.5,
   blockers: -0.5,
   blocker: -0.5,
   'shopping around': -0.6,

@@ -6,7 +6,7 @@ const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 
 // Our own labelled corpora (the shared dev set has its own test). heldout and heldout-2 were tuned on;
 // heldout-3 to -5 were written blind, by people who never saw the parser, and guard against regressions
-// at the level they were last measured, rounded down. heldout-8 to -17 were the last blind ones.
+// at the level they were last measured, rounded down. heldout-8 to -18 were the last blind ones.
 const FLOORS: [string, { intent: number; fields: number }][] = [
   ['heldout.jsonl', { intent: 0.99, fields: 0.99 }],
   ['heldout-2.jsonl', { intent: 0.99, fields: 0.99 }],
@@ -47,6 +47,9 @@ const FLOORS: [string, { intent: number; fields: number }][] = [
   // Blind: 0.957 / 0.868 (Slack English and mixed); then worked on as classes of phrasing
   // (test/understand/round-fifteen-phrasing.test.ts).
   ['heldout-17.jsonl', { intent: 0.98, fields: 0.98 }],
+  // Blind: 0.975 / 0.929 (a fifth team's dev-style set); then worked on as classes of phrasing
+  // (test/understand/round-sixteen-phrasing.test.ts).
+  ['heldout-18.jsonl', { intent: 0.98, fields: 0.98 }],
 ]
 
 describe('labelled corpora', () => {
