@@ -291,7 +291,7 @@ export function detectIntent(
 
 /** Cheap pre-checks the entry point uses before the full rules run. */
 export const hasLookupVerb = (text: string) => LOOKUP_VERB.test(text)
-export const hasReminderWord = (text: string) => SET_REMINDER.test(text)
+export const hasReminderWord = (text: string) => reminderWordAt(text) !== null
 /** Where `remind me` / `提醒我` sits in the text, to tell the reminder's own date from others. */
 export function reminderWordAt(text: string): { start: number; end: number } | null {
   const m = SET_REMINDER.exec(text)

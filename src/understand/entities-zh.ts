@@ -5,6 +5,7 @@ import {
   FIRST_NAMES,
   SURNAMES,
   TITLES,
+  ZH_CITIES,
   ZH_ORG_SUFFIX,
 } from './name-lists.ts'
 
@@ -64,8 +65,7 @@ const ORG_THEN_TAIL = new RegExp(
 /** `储能车间`, `慈溪工厂`: a site of an organisation, never the organisation. */
 const SITE_END = /(?:车间|工厂|厂区|分厂|仓库|办公室|门店|园区|基地|办事处|分部|大楼)$/
 /** A city before a site (`米其林沈阳工厂`). */
-const CITY_END =
-  /(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门)$/
+const CITY_END = new RegExp(`(?:${ZH_CITIES})$`)
 
 /** `Maersk上海` + `办公室`: the office named apart from its organisation. */
 const SITE_NEXT = /^(?:办公室|总部|分公司|办事处)/
@@ -76,8 +76,7 @@ const GOV_DEPARTMENT = /^(.{1,8}?(?:总署|部|局|委|厅|署))[\u4e00-\u9fff]{
 /** `浙江大学化学系`, `协和医院心内科`: the university or hospital, not its department. */
 const SCHOOL_DEPARTMENT = /^(.{2,10}?(?:大学|学院|医院))[\u4e00-\u9fff]{1,6}(?:系|科|室|课题组|实验室|中心)$/
 
-const CITY_START =
-  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门|吴江|江阴|张家港|常熟|义乌|顺德|萧山|余杭|慈溪|余姚|晋江|虎门|东营|淄博|临沂|徐州|扬州|镇江|泰州|盐城|湖州|金华|芜湖|洛阳|襄阳|宜昌|株洲|湘潭|柳州|桂林|绵阳|德阳)(?![市区县省])/
+const CITY_START = new RegExp(`^(?:${ZH_CITIES})(?![市区县省])`)
 /** Names whose city is part of them: public bodies, hospitals, schools, parks. */
 const PLACE_BOUND =
   /(?:管委会|委员会|局|委|厅|政府|医院|大学|学院|中学|小学|学校|港|机场|地铁|公交|电视台|日报|银行)$|^(?:工业园|高新|开发区|经开区|保税区)/
@@ -206,8 +205,9 @@ function isLatinPerson(part: Part | undefined): boolean {
 }
 
 /** Cities and places one comes back from that are not customers (`从上海回来`, `从机场出来`). */
-const PLACE_LEFT =
-  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|三亚|珠海|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$/
+const PLACE_LEFT = new RegExp(
+  `^(?:${ZH_CITIES}|三亚|香港|澳门|台北|新加坡|东京|美国|日本|国外|外地|老家|机场|高铁站|展会|会场|公司|总部|家里|外面|那边)$`,
+)
 
 const WORKED_WITH =
   /^(?:去了?一?趟|跑了?一?趟|拜访|回访|走访|拜会|宴请|接待|致电|联系了|约了|见了|跟进了|发给|寄给|送给|交给|转给)/
@@ -268,24 +268,23 @@ function score(all: Part[], i: number): number {
 
 /** `procurement manager`, `ops head Anders`: a role (and maybe the person in it). */
 /** `Kevin Zhang`, `Lisa`: a given name (and one more word) is a person, not an organisation. */
-const LATIN_PERSON = {
-  test: (piece: string): boolean => {
-    const words = piece.trim().split(/\s+/)
-    const last = (words.at(-1) ?? '').toLowerCase().replace(/\.$/, '')
-    return (
-      words.length <= 2 &&
-      FIRST_NAMES.has((words[0] ?? '').toLowerCase()) &&
-      !(words.length === 2 && COMPANY_SUFFIXES.has(last))
-    )
-  },
+function isLatinPersonName(piece: string): boolean {
+  const words = piece.trim().split(/\s+/)
+  const last = (words.at(-1) ?? '').toLowerCase().replace(/\.$/, '')
+  return (
+    words.length <= 2 &&
+    FIRST_NAMES.has((words[0] ?? '').toLowerCase()) &&
+    !(words.length === 2 && COMPANY_SUFFIXES.has(last))
+  )
 }
 const LATIN_ROLE = /\b(?:manager|director|head|lead|buyer|engineer|officer|procurement|purchasing|team)\b/i
 /** `运营部`, `采购科`, `信息中心`: a department, never the customer itself. */
+/** What a department does, before its `部`/`处`/`科`: `行政部`, `采购科`, `信息中心`. */
+const DEPARTMENT_WORDS =
+  '运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT|HR'
 /** `杭州城投行政部` → `杭州城投`: an internal department after the organisation's name. */
-const DEPARTMENT_TAIL =
-  /^(.{2,}?)(?:运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT|HR)(?:部|处|科|室|组|中心|部门)$/
-const INTERNAL_DEPARTMENT =
-  /^(?:运营|采购|信息|技术|市场|财务|人事|人力|法务|销售|生产|质量|品质|研发|行政|设备|工程|数据|安全|物流|仓储|客服|产品|战略|投资|风控|合规|后勤|总务|基建|审计|IT)(?:部|处|科|室|组|中心|部门)$/
+const DEPARTMENT_TAIL = new RegExp(`^(.{2,}?)(?:${DEPARTMENT_WORDS})(?:部|处|科|室|组|中心|部门)$`)
+const INTERNAL_DEPARTMENT = new RegExp(`^(?:${DEPARTMENT_WORDS})(?:部|处|科|室|组|中心|部门)$`)
 /** `生产副总`, `技术总监`: a role, not an organisation. */
 const TITLE_END = /(?:副总|总监|经理|主任|主管|负责人|处长|科长|部长|院长|总裁|董事长|助理|专员|工程师|老板)$/
 
@@ -297,7 +296,7 @@ function isOrgLike(piece: string): boolean {
   if (!piece || NOT_ORG.test(piece) || /^\d/.test(piece) || /[\u4e00-\u9fff]/.test(piece) === false) {
     return (
       (/^[A-Za-z][A-Za-z0-9\u00c0-\u024f&.\- ]{1,30}$/.test(piece) || /^\d[A-Z]{1,3}$/.test(piece)) &&
-      !LATIN_PERSON.test(piece) &&
+      !isLatinPersonName(piece) &&
       !LATIN_NOT_ORG.test(piece) &&
       !LATIN_ROLE.test(piece) &&
       !FIRST_NAMES.has(piece.toLowerCase())

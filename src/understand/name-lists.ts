@@ -155,3 +155,7 @@ stockholm new york boston chicago seattle austin denver toronto vancouver sf la 
     /\s+/,
   ),
 )
+
+/** Chinese cities and districts, which come before a company's name or a site (`吴江亨通光电`, `沈阳工厂`). */
+export const ZH_CITIES =
+  '北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|合肥|宁波|无锡|东莞|佛山|沈阳|大连|哈尔滨|长春|昆明|贵阳|南宁|南昌|石家庄|太原|兰州|海口|珠海|常州|南通|烟台|潍坊|泉州|温州|嘉兴|绍兴|台州|中山|惠州|昆山|江门|吴江|江阴|张家港|常熟|义乌|顺德|萧山|余杭|慈溪|余姚|晋江|虎门|东营|淄博|临沂|徐州|扬州|镇江|泰州|盐城|湖州|金华|芜湖|洛阳|襄阳|宜昌|株洲|湘潭|柳州|桂林|绵阳|德阳'

@@ -189,11 +189,12 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
   },
   lookup_customer: fillWho,
   set_reminder(out, r) {
-    const due = reminderDate(r) ?? firstFuture(r) ?? r.dates[0]
+    const own = reminderDate(r)
+    const due = own ?? firstFuture(r) ?? r.dates[0]
     fillWho(out, r)
     out.due_at = due?.iso ?? null
     // `Site visit is on 3 Dec, remind me on 1 Dec to confirm`: the clause before is background.
-    const at = due && due === reminderDate(r) ? reminderWordAt(r.text) : null
+    const at = own ? reminderWordAt(r.text) : null
     const from = at && /[,，;；。.]\s*$/.test(r.text.slice(0, at.start)) ? at.start : 0
     out.task = extractTask(r.text.slice(from), due ? [{ start: due.start - from, end: due.end - from }] : [])
   },
