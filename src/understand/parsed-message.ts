@@ -55,6 +55,16 @@ export interface ParsedMessage {
   task: string | null
   /** 0..1: how sure the offline parser is of the intent; below 0.6 the LLM step is asked. */
   confidence: number
+  /**
+   * True when a time-like phrase was written but could not be read surely (a token left unused, a
+   * reading in the past): `due_at` is then null and `due_candidates` holds the likely readings, which
+   * the bot offers as buttons, setting nothing until one is chosen.
+   */
+  due_unsure?: boolean
+  /** Up to three ISO 8601 instants (user's offset) offered when `due_unsure`. */
+  due_candidates?: string[]
+  /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
+  recurrence?: string | null
 }
 
 export interface ParseContext {
