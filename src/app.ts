@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): CrmApp {
     log: deps.log,
     now,
     waitUntil: deps.waitUntil,
+    leaseMs: deps.config.leaseMs,
   })
   const pipeline = createChatPipeline({
     outbox,

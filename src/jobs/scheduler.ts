@@ -8,7 +8,7 @@ import { enqueueMorningDigests } from './morning-digest.ts'
 
 export interface SchedulerDeps {
   db: CrmDb
-  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays'>
+  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays'> & Partial<Pick<AppConfig, 'leaseMs'>>
   /** Senders by platform: which platforms pushes are queued for, and, without `outbox`, how they are sent. */
   senders: ReadonlyMap<string, ChatSender>
   log: Log
@@ -39,14 +39,15 @@ export interface SchedulerTickResult {
 export async function runSchedulerTick(deps: SchedulerDeps, now: Date): Promise<SchedulerTickResult> {
   const crm = { db: deps.db, now: () => now }
   const platforms = new Set(deps.senders.keys())
-  const reminders = await enqueueDueReminders(crm, { platforms, log: deps.log })
+  const leaseMs = deps.config.leaseMs
+  const reminders = await enqueueDueReminders(crm, { platforms, log: deps.log, leaseMs })
   const digests = await enqueueMorningDigests(crm, platforms, deps.config)
   for (const job of deps.extraJobs ?? []) await job()
   if (deps.outbox) {
     deps.outbox.kick()
     return { reminders, digests, sent: 0 }
   }
-  const dispatcher = createOutboxDispatcher({ ...deps, now: () => now, waitUntil: () => {} })
+  const dispatcher = createOutboxDispatcher({ ...deps, now: () => now, waitUntil: () => {}, leaseMs })
   return { reminders, digests, sent: await dispatcher.drain() }
 }
 

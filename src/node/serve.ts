@@ -28,15 +28,18 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     bots: BOT_FACTORIES,
     llm,
   })
-  const scheduler = startScheduler({
-    db,
-    config,
-    senders: crmApp.senders,
-    outbox: crmApp.outbox,
-    log,
-    now,
-    extraJobs: llm ? [() => llm.retryDue()] : [],
-  })
+  const scheduler = startScheduler(
+    {
+      db,
+      config,
+      senders: crmApp.senders,
+      outbox: crmApp.outbox,
+      log,
+      now,
+      extraJobs: llm ? [() => llm.retryDue()] : [],
+    },
+    config.schedulerIntervalMs,
+  )
   for (const bot of crmApp.bots) await bot.start?.()
   // The outbox's poll picks up retries and what a process that died had claimed; replies are kicked.
   crmApp.outbox.start()
