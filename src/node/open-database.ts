@@ -22,15 +22,20 @@ export interface OpenDatabaseOptions {
   checkpointInBackground?: boolean
 }
 
+/** How long a write waits for another connection's (or process's) write to finish. */
+const BUSY_TIMEOUT_MS = 5000
+
 /** Opens the database (creating a file's folder), sets WAL for files, and applies pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<{ db: CrmDb; close: () => void }> {
   const isFile = options.url.startsWith('file:')
   if (isFile) mkdirSync(dirname(options.url.slice('file:'.length)), { recursive: true })
-  const client = createClient({ url: options.url, authToken: options.authToken })
+  // The busy timeout as a client option, not only a PRAGMA: the client keeps a pool of connections and a
+  // PRAGMA reaches one of them, so another process writing to the file made the rest fail at once.
+  const client = createClient({ url: options.url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
   if (isFile) {
     // WAL lets the web chat read while a note is being written; busy_timeout rides out a concurrent writer.
     await client.execute('PRAGMA journal_mode = WAL')
-    await client.execute('PRAGMA busy_timeout = 5000')
+    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
     await client.execute('PRAGMA synchronous = NORMAL')
   }
   await client.execute('PRAGMA foreign_keys = ON')
