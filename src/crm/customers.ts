@@ -95,6 +95,9 @@ export async function createCustomer(
     tags: input.tags ?? [],
     status: 'active',
     inPool: input.inPool ?? false,
+    ownedSince: ownerUserId ? now : null,
+    poolReturnedAt: null,
+    lastOwnerUserId: null,
     createdAt: now,
     updatedAt: now,
   }

@@ -1,9 +1,10 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { type ReminderStatus, reminders } from '../db/schema.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { nextOccurrence, parseRecurrence } from './recurrence.ts'
 
 export type ReminderRow = typeof reminders.$inferSelect
 
@@ -14,6 +15,8 @@ export interface NewReminder {
   chatId: string
   customerId?: string | null | undefined
   dealId?: string | null | undefined
+  /** RFC 5545 RRULE for a series (`FREQ=WEEKLY;BYDAY=MO`); `dueAt` is its first occurrence. */
+  recurrence?: string | null | undefined
 }
 
 /** Sets a reminder the scheduler will push into `chatId` on `platform` when due. */
@@ -26,9 +29,12 @@ export async function createReminder(
   if (!text) throw new CrmError('invalid', 'reminder text is empty')
   if (Number.isNaN(input.dueAt.getTime()))
     throw new CrmError('invalid', 'reminder due time is not a valid date')
+  // Refused here rather than at the first push, so the user hears of a rule we cannot follow at once.
+  if (input.recurrence) parseRecurrence(input.recurrence)
   const now = ctx.now()
+  const id = newId()
   const row: ReminderRow = {
-    id: newId(),
+    id,
     workspaceId: actor.workspaceId,
     ownerUserId: actor.userId,
     platform: input.platform,
@@ -40,6 +46,10 @@ export async function createReminder(
     sentAt: null,
     customerId: input.customerId ?? null,
     dealId: input.dealId ?? null,
+    recurrence: input.recurrence ?? null,
+    seriesId: input.recurrence ? id : null,
+    occurrenceAt: input.recurrence ? input.dueAt : null,
+    timeZone: actor.timeZone,
     createdAt: now,
   }
   await ctx.db.batch([
@@ -98,8 +108,78 @@ export function completeReminder(ctx: CrmContext, actor: Actor, id: string) {
   return changeReminder(ctx, actor, id, { status: 'done' })
 }
 
-export function cancelReminder(ctx: CrmContext, actor: Actor, id: string) {
-  return changeReminder(ctx, actor, id, { status: 'cancelled' })
+/** Cancels one reminder; for an occurrence of a series, the series goes on with its next occurrence. */
+export async function cancelReminder(ctx: CrmContext, actor: Actor, id: string) {
+  const after = await changeReminder(ctx, actor, id, { status: 'cancelled' })
+  await scheduleNextOccurrence(ctx, after)
+  return after
+}
+
+/** Cancels every occurrence still to come of the series `id` belongs to (or just `id` if it is no series). */
+export async function cancelReminderSeries(
+  ctx: CrmContext,
+  actor: Actor,
+  id: string,
+): Promise<ReminderRow[]> {
+  const row = await ownReminder(ctx, actor, id)
+  if (!row.seriesId) return [await changeReminder(ctx, actor, id, { status: 'cancelled' })]
+  const open = await ctx.db
+    .select()
+    .from(reminders)
+    .where(and(eq(reminders.seriesId, row.seriesId), inArray(reminders.status, ['pending', 'sent'])))
+  const now = ctx.now()
+  const statements = open.map((r) =>
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      {
+        action: 'update',
+        entityType: 'reminder',
+        entityId: r.id,
+        before: r,
+        after: { ...r, status: 'cancelled' },
+      },
+      now,
+    ),
+  )
+  await ctx.db.batch([
+    ctx.db
+      .update(reminders)
+      .set({ status: 'cancelled' })
+      .where(and(eq(reminders.seriesId, row.seriesId), inArray(reminders.status, ['pending', 'sent']))),
+    ...statements,
+  ])
+  return open.map((r) => ({ ...r, status: 'cancelled' as const }))
+}
+
+/**
+ * Adds the occurrence after `row` to its series, once: the unique (series, occurrence) index makes a second
+ * call (another instance, a retry after a crash) a no-op. Returns the next occurrence's time, or null.
+ */
+export async function scheduleNextOccurrence(ctx: CrmContext, row: ReminderRow): Promise<Date | null> {
+  if (!row.recurrence || !row.seriesId || !row.occurrenceAt) return null
+  const [first] = await ctx.db
+    .select({ dueAt: reminders.occurrenceAt })
+    .from(reminders)
+    .where(eq(reminders.id, row.seriesId))
+  const rule = parseRecurrence(row.recurrence)
+  const zone = row.timeZone ?? 'UTC'
+  const next = nextOccurrence(rule, first?.dueAt ?? row.occurrenceAt, row.occurrenceAt, zone)
+  await ctx.db
+    .insert(reminders)
+    .values({
+      ...row,
+      id: newId(),
+      dueAt: next,
+      occurrenceAt: next,
+      status: 'pending',
+      attempts: 0,
+      sentAt: null,
+      createdAt: ctx.now(),
+    })
+    .onConflictDoNothing()
+  return next
 }
 
 /** Pushes a reminder back to `until` and makes it pending again so it is delivered once more. */
@@ -130,4 +210,6 @@ export async function recordDelivery(
     .update(reminders)
     .set({ status, attempts, sentAt: delivered ? ctx.now() : null })
     .where(eq(reminders.id, reminder.id))
+  // A series goes on whether this occurrence reached the chat or not.
+  if (status !== 'pending') await scheduleNextOccurrence(ctx, reminder)
 }

@@ -4,10 +4,13 @@ import type { ChatSender } from '../chat/chat-message.ts'
 import { t } from '../chat/intents/intent-context.ts'
 import { reminderDueActions } from '../chat/intents/reminders.ts'
 import type { ReminderDueData } from '../chat/reply-data.ts'
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { dueReminders, recordDelivery } from '../crm/reminders.ts'
 import { customerNames, reminderSummary } from '../crm/summaries.ts'
+import { workspaceRules } from '../crm/workspace-settings.ts'
 import { users, workspaces } from '../db/schema.ts'
+import { mayPushNow } from './quiet-hours.ts'
 
 /**
  * Pushes every due reminder into the chat it was set in, with Done / Snooze buttons. A failed push stays
@@ -17,7 +20,9 @@ export async function deliverDueReminders(
   crm: CrmContext,
   senders: Map<string, ChatSender>,
   log: Log,
+  defaultQuietHours: QuietHours | null = null,
 ): Promise<number> {
+  const rules = new Map<string, QuietHours | null>()
   const due = await dueReminders(crm)
   const names = await customerNames(
     crm,
@@ -30,6 +35,16 @@ export async function deliverDueReminders(
       .from(users)
       .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
       .where(eq(users.id, reminder.ownerUserId))
+    if (row) {
+      if (!rules.has(row.workspace.id))
+        rules.set(
+          row.workspace.id,
+          (await workspaceRules(crm, row.workspace.id, defaultQuietHours)).quietHours,
+        )
+      // Held through quiet hours, unless the user asked for a time inside them; it stays pending till then.
+      if (!mayPushNow(crm.now(), row.user.timeZone, rules.get(row.workspace.id) ?? null, reminder.dueAt))
+        continue
+    }
     const sender = senders.get(reminder.platform)
     if (!row || !sender) {
       log('reminder.no_sender', { reminderId: reminder.id, platform: reminder.platform })

@@ -1,21 +1,29 @@
-import { and, desc, eq, like, or } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Log } from '../chat/chat-bot.ts'
 import type { ChatSender } from '../chat/chat-message.ts'
 import { type Lang, languageOf, t } from '../chat/intents/intent-context.ts'
 import { moneyLabel } from '../chat/labels.ts'
 import type { DigestData } from '../chat/reply-data.ts'
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { zonedParts } from '../crm/local-time.ts'
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { listOpenReminders } from '../crm/reminders.ts'
 import { reminderSummary } from '../crm/summaries.ts'
 import { actorFromUser } from '../crm/users.ts'
-import { inboundMessages, jobRuns, users, workspaces } from '../db/schema.ts'
+import { workspaceRules } from '../crm/workspace-settings.ts'
+import { jobRuns, users, workspaces } from '../db/schema.ts'
 import { goingCold } from './going-cold.ts'
+import { dueNudges, nudgeSection, recordNudged } from './owner-nudges.ts'
+import { poolNoticeFor, recentPoolReturns } from './pool-sweep.ts'
+import { lastDirectChatOf } from './push-to-user.ts'
+import { mayPushNow } from './quiet-hours.ts'
 
 export interface DigestOptions {
   digestHour: number
   staleAfterDays: number
+  /** QUIET_HOURS: the default for workspaces that set none. */
+  quietHours: QuietHours | null
 }
 
 /**
@@ -36,6 +44,8 @@ export async function sendMorningDigests(
   for (const { user, workspace } of rows) {
     const local = zonedParts(crm.now(), user.timeZone)
     if (local.hour !== options.digestHour || user.platformUserId === 'api') continue
+    const rules = await workspaceRules(crm, workspace.id, options.quietHours)
+    if (!mayPushNow(crm.now(), user.timeZone, rules.quietHours)) continue
     const key = `digest:${user.id}:${local.year}-${local.month}-${local.day}`
     const claimed = await crm.db
       .insert(jobRuns)
@@ -51,14 +61,41 @@ export async function sendMorningDigests(
     const reminders = (await listOpenReminders(crm, actor, 50)).filter((r) => r.dueAt < endOfDay)
     const cold = await goingCold(crm, actor, options.staleAfterDays)
     const isManager = user.role !== 'rep'
+    const lang = languageOf(chat.text)
+    const today = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`
+    const nudges = await dueNudges(crm, user.id, rules.nudges, today)
+    // A record nudged with buttons is not listed a second time among the going-cold lines.
+    const nudged = new Set(
+      nudges.flatMap((n) => [n.dealId, n.kind === 'sleeping_customer' ? n.customerId : null]),
+    )
     const data: DigestData = {
       dueToday: reminders.map((r) => reminderSummary(r, actor, null)),
-      staleCustomers: cold.customers.slice(0, 10),
-      staleDeals: cold.deals.slice(0, 10),
+      staleCustomers: cold.customers.filter((c) => !nudged.has(c.id)).slice(0, 10),
+      staleDeals: cold.deals.filter((d) => !nudged.has(d.id)).slice(0, 10),
+      nudges,
+      pool: await poolNoticeFor(crm, user, rules, lang),
       pipeline: isManager ? await pipelineSummary(crm, actor, 'this_month') : null,
+      poolReturns: isManager
+        ? (await recentPoolReturns(crm, workspace.id, new Date(crm.now().getTime() - 86_400_000))).map(
+            (c) => ({
+              id: c.id,
+              name: c.name,
+            }),
+          )
+        : [],
     }
-    if (!data.dueToday.length && !data.staleCustomers.length && !data.staleDeals.length && !data.pipeline)
+    const pool = data.pool
+    if (
+      !data.dueToday.length &&
+      !data.staleCustomers.length &&
+      !data.staleDeals.length &&
+      !data.pipeline &&
+      !nudges.length &&
+      !pool?.warnings.length &&
+      !pool?.returned.length
+    )
       continue
+    const section = nudgeSection(nudges, lang)
     try {
       await sender.send(
         {
@@ -69,44 +106,19 @@ export async function sendMorningDigests(
         },
         {
           // In the language the user last wrote to the bot in: a push has no message of its own to answer.
-          text: digestText(data, options.staleAfterDays, languageOf(chat.text)),
+          text: [digestText(data, options.staleAfterDays, lang), ...section.lines].join('\n'),
           intent: 'digest',
           data: data as unknown as Record<string, unknown>,
+          actions: section.actions,
         },
       )
+      await recordNudged(crm, workspace.id, user.id, nudges)
       sent++
     } catch (error) {
       log('digest.push_failed', { userId: user.id, error: String(error) })
     }
   }
   return sent
-}
-
-/** Where the user last talked to the bot one to one, on any way into the workspace's platform. */
-async function lastDirectChatOf(
-  crm: CrmContext,
-  platform: string,
-  workspaceId: string,
-  platformUserId: string,
-) {
-  const [row] = await crm.db
-    .select({
-      platform: inboundMessages.platform,
-      chatId: inboundMessages.chatId,
-      text: inboundMessages.text,
-    })
-    .from(inboundMessages)
-    .where(
-      and(
-        or(eq(inboundMessages.platform, platform), like(inboundMessages.platform, `${platform}-%`)),
-        eq(inboundMessages.platformWorkspaceId, workspaceId),
-        eq(inboundMessages.platformUserId, platformUserId),
-        eq(inboundMessages.chatKind, 'direct'),
-      ),
-    )
-    .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
-    .limit(1)
-  return row
 }
 
 export function digestText(data: DigestData, staleDays: number, lang: Lang = 'zh'): string {
@@ -142,6 +154,25 @@ export function digestText(data: DigestData, staleDays: number, lang: Lang = 'zh
           `- ${d.customerName} · ${d.title}(${d.daysSilent} 天)`,
           `- ${d.customerName} · ${d.title} (${d.daysSilent} days)`,
         ),
+      ),
+    )
+  if (data.poolReturns?.length)
+    lines.push(
+      t(
+        lang,
+        `🌊 昨天回到公海的客户 ${data.poolReturns.length} 个:`,
+        `🌊 ${data.poolReturns.length} customers went back to the public pool:`,
+      ),
+      ...data.poolReturns.map((c) => `- ${c.name}`),
+    )
+  for (const c of data.pool?.returned ?? [])
+    lines.push(t(lang, `🌊 「${c.name}」已回到公海`, `🌊 ${c.name} went back to the public pool`))
+  for (const c of data.pool?.warnings ?? [])
+    lines.push(
+      t(
+        lang,
+        `⚠️ 「${c.name}」将于 ${c.returnsLocal} 回到公海(${c.reason}),跟进一下即可保留`,
+        `⚠️ ${c.name} returns to the public pool ${c.returnsLocal} (${c.reason}); log a follow-up to keep it`,
       ),
     )
   if (data.pipeline) {

@@ -4,10 +4,11 @@ import type { AppConfig } from '../config.ts'
 import type { CrmDb } from '../db/database.ts'
 import { deliverDueReminders } from './deliver-reminders.ts'
 import { sendMorningDigests } from './morning-digest.ts'
+import { sweepPublicPool } from './pool-sweep.ts'
 
 export interface SchedulerDeps {
   db: CrmDb
-  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays'>
+  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays' | 'quietHours'>
   senders: Map<string, ChatSender>
   log: Log
   now: () => Date
@@ -18,8 +19,11 @@ export interface SchedulerDeps {
 /** One pass of everything time-driven; what a Workers cron trigger or the Node interval calls. */
 export async function runScheduledWork(deps: SchedulerDeps): Promise<void> {
   const crm = { db: deps.db, now: deps.now }
-  await deliverDueReminders(crm, deps.senders, deps.log)
-  await sendMorningDigests(crm, deps.senders, deps.config, deps.log)
+  const quietHours = deps.config.quietHours
+  await deliverDueReminders(crm, deps.senders, deps.log, quietHours)
+  // Before the digest, so a digest reports the returns of the same morning.
+  await sweepPublicPool(crm, quietHours)
+  await sendMorningDigests(crm, deps.senders, { ...deps.config, quietHours }, deps.log)
   for (const job of deps.extraJobs ?? []) await job()
 }
 
