@@ -1,3 +1,4 @@
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { CrmError } from '../crm/crm-error.ts'
 import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
@@ -18,6 +19,8 @@ export interface ChatPipelineDeps {
   botNames: string[]
   waitUntil: WaitUntil
   log: Log
+  /** QUIET_HOURS, the default for workspaces that set none (the chat shows and changes a workspace's own). */
+  quietHours?: QuietHours | null | undefined
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
 }

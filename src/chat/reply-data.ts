@@ -51,6 +51,8 @@ export interface ReminderSummary {
   dueLocal: string
   status: string
   customerName: string | null
+  /** How a recurring reminder repeats (`每周一 09:00`, `every Mon 09:00`); null for a one-off. */
+  repeats?: string | null
 }
 
 /** `log_interaction` */

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { type ReminderStatus, reminders } from '../db/schema.ts'
+import { canAccess, visibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { ownedBy, type Page, pageOf } from './paging.ts'
 import { nextOccurrence, parseRecurrence } from './recurrence.ts'
 
 export type ReminderRow = typeof reminders.$inferSelect
@@ -73,19 +75,93 @@ export async function listOpenReminders(ctx: CrmContext, actor: Actor, limit = 2
     .where(eq(reminders.ownerUserId, actor.userId))
     .orderBy(asc(reminders.dueAt))
     .limit(200)
-  return rows.filter((r) => r.status === 'pending' || r.status === 'sent').slice(0, limit)
+  const open = rows.filter((r) => r.status === 'pending' || r.status === 'sent')
+  // A series shows once, as its next occurrence: the one already pushed is history once another waits.
+  const pendingSeries = new Set(
+    open.filter((r) => r.seriesId && r.status === 'pending').map((r) => r.seriesId),
+  )
+  const seen = new Set<string>()
+  return open
+    .filter((r) => {
+      if (!r.seriesId) return true
+      if (r.status === 'sent' && pendingSeries.has(r.seriesId)) return false
+      if (seen.has(r.seriesId)) return false
+      seen.add(r.seriesId)
+      return true
+    })
+    .slice(0, limit)
 }
 
-async function ownReminder(ctx: CrmContext, actor: Actor, id: string): Promise<ReminderRow> {
+export interface ReminderQuery {
+  /** Owner's user id; only owners the caller may see. */
+  owner?: string | undefined
+  status?: ReminderStatus | undefined
+  dueBefore?: Date | undefined
+  /** The last id of the previous page: reminders come soonest first, ties by id. */
+  cursor?: string | undefined
+  limit?: number | undefined
+}
+
+/** Reminders the actor may see (own for a rep, the team's for a manager, all for an admin), soonest first. */
+export async function listReminders(
+  ctx: CrmContext,
+  actor: Actor,
+  query: ReminderQuery = {},
+): Promise<Page<ReminderRow>> {
+  const owners = await visibleOwnerIds(ctx, actor)
+  const limit = Math.min(query.limit ?? 50, 200)
+  const after = query.cursor ? await reminderById(ctx, query.cursor) : undefined
+  const rows = await ctx.db
+    .select()
+    .from(reminders)
+    .where(
+      and(
+        eq(reminders.workspaceId, actor.workspaceId),
+        ownedBy(reminders.ownerUserId, owners),
+        query.owner ? eq(reminders.ownerUserId, query.owner) : undefined,
+        query.status ? eq(reminders.status, query.status) : undefined,
+        query.dueBefore ? lte(reminders.dueAt, query.dueBefore) : undefined,
+        after
+          ? sql`(${reminders.dueAt} > ${after.dueAt.getTime()} OR (${reminders.dueAt} = ${after.dueAt.getTime()} AND ${reminders.id} > ${after.id}))`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(reminders.dueAt), asc(reminders.id))
+    .limit(limit + 1)
+  return pageOf(rows, limit)
+}
+
+async function reminderById(ctx: CrmContext, id: string): Promise<ReminderRow | undefined> {
   const [row] = await ctx.db.select().from(reminders).where(eq(reminders.id, id))
-  if (
-    !row ||
-    row.workspaceId !== actor.workspaceId ||
-    (row.ownerUserId !== actor.userId && actor.role === 'rep')
-  ) {
-    throw new CrmError('not_found', `no reminder with id "${id}" of yours`)
+  return row
+}
+
+/** A reminder the actor may change: a rep their own, a manager their team's, an admin any; else not found. */
+async function ownReminder(ctx: CrmContext, actor: Actor, id: string): Promise<ReminderRow> {
+  const row = await reminderById(ctx, id)
+  if (!row || !canAccess(actor, await visibleOwnerIds(ctx, actor), row)) {
+    throw new CrmError('not_found', `no reminder with id "${id}" that you can see`)
   }
   return row
+}
+
+export interface ReminderPatch {
+  text?: string | undefined
+  dueAt?: Date | undefined
+  status?: 'pending' | 'done' | 'cancelled' | undefined
+}
+
+/** Edits a reminder; a new time or a return to `pending` makes it go out (again) at that time. */
+export function updateReminder(ctx: CrmContext, actor: Actor, id: string, patch: ReminderPatch) {
+  const text = patch.text?.trim()
+  if (patch.text !== undefined && !text) throw new CrmError('invalid', 'reminder text is empty')
+  const rescheduled = patch.dueAt !== undefined || patch.status === 'pending'
+  return changeReminder(ctx, actor, id, {
+    ...(text ? { text } : {}),
+    ...(patch.dueAt ? { dueAt: patch.dueAt } : {}),
+    ...(patch.status ? { status: patch.status } : {}),
+    ...(rescheduled ? { status: patch.status ?? 'pending', sentAt: null, attempts: 0 } : {}),
+  })
 }
 
 async function changeReminder(ctx: CrmContext, actor: Actor, id: string, patch: Partial<ReminderRow>) {

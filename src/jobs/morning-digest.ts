@@ -14,9 +14,9 @@ import { actorFromUser } from '../crm/users.ts'
 import { workspaceRules } from '../crm/workspace-settings.ts'
 import { jobRuns, users, workspaces } from '../db/schema.ts'
 import { goingCold } from './going-cold.ts'
+import { lastDirectChatOf } from './last-direct-chat.ts'
 import { dueNudges, nudgeSection, recordNudged } from './owner-nudges.ts'
 import { poolNoticeFor, recentPoolReturns } from './pool-sweep.ts'
-import { lastDirectChatOf } from './push-to-user.ts'
 import { mayPushNow } from './quiet-hours.ts'
 
 export interface DigestOptions {
