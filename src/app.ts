@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps): CrmApp {
     now,
     defaultTimeZone: deps.config.defaultTimeZone,
     botNames: deps.config.botNames,
+    quietHours: deps.config.quietHours,
     waitUntil: deps.waitUntil,
     log: deps.log,
     llm: deps.llm,
@@ -99,7 +100,10 @@ export function createApp(deps: AppDeps): CrmApp {
     const auth = bearerAuth({ token: deps.config.apiToken })
     app.use('/api/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
   }
-  app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
+  app.route(
+    '/api/v1',
+    createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone, deps.config.quietHours),
+  )
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 
   for (const bot of bots) if (bot.sender) senders.set(bot.sender.platform, bot.sender)

@@ -25,6 +25,8 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   /** How often the Node server's scheduler looks for due reminders and digests. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** `21:00-08:00` (the default) or `off`: when pushes wait, in each user's zone; a workspace may override. */
+  QUIET_HOURS: z.string().trim().default('21:00-08:00'),
   LLM_BASE_URL: optional,
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
@@ -75,6 +77,8 @@ export interface AppConfig {
   leaseMs: number
   /** `SCHEDULER_INTERVAL_MS` (default 15 s): the Node scheduler's tick. */
   schedulerIntervalMs: number
+  /** Default quiet hours for workspaces that set none, minutes after local midnight; null when `off`. */
+  quietHours: QuietHours | null
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number } | undefined
   slack: {
     signingSecret: string | undefined
@@ -104,6 +108,12 @@ export interface AppConfig {
     webhookUrl: string
   }
   wechaty: { puppet: string | undefined; puppetToken: string | undefined }
+}
+
+/** A daily window, minutes after local midnight; `start > end` wraps past midnight (21:00–08:00). */
+export interface QuietHours {
+  startMinute: number
+  endMinute: number
 }
 
 export class ConfigError extends Error {
@@ -137,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     digestHour: e.DIGEST_HOUR,
     leaseMs: e.OUTBOX_LEASE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    quietHours: parseQuietHours(e.QUIET_HOURS),
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? {
@@ -174,6 +185,17 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     wechaty: { puppet: e.WECHATY_PUPPET, puppetToken: e.WECHATY_PUPPET_TOKEN },
   }
+}
+
+const CLOCK_RANGE = /^([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)$/
+
+/** `21:00-08:00` → minutes; `off` → null. Exported for the chat and API settings, which take the same form. */
+export function parseQuietHours(value: string): QuietHours | null {
+  if (/^(off|none|false|0)$/i.test(value)) return null
+  const m = CLOCK_RANGE.exec(value)
+  if (!m)
+    throw new ConfigError(`invalid QUIET_HOURS "${value}": expected HH:MM-HH:MM (e.g. 21:00-08:00) or off`)
+  return { startMinute: Number(m[1]) * 60 + Number(m[2]), endMinute: Number(m[3]) * 60 + Number(m[4]) }
 }
 
 function parseKeyList(value: string | undefined): Record<string, string> {

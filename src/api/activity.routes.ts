@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi'
 import { recordConsent } from '../crm/consents.ts'
 import { upsertContact } from '../crm/contacts.ts'
 import { logInteraction } from '../crm/interactions.ts'
-import { createReminder, listOpenReminders } from '../crm/reminders.ts'
 import { newId } from '../db/database.ts'
 import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
 import {
@@ -14,16 +13,12 @@ import {
   NewConsentBody,
   NewContactBody,
   NewInteractionBody,
-  NewReminderBody,
-  pageOf,
-  ReminderSchema,
   toConsentJson,
   toContactJson,
   toInteractionJson,
-  toReminderJson,
 } from './api-schemas.ts'
 
-/** Contacts, interactions and reminders: the writes an ERP or a script needs. */
+/** Contacts and interactions: the writes an ERP or a script needs. */
 export const activityRoutes = createApiRouter()
   .openapi(
     createRoute({
@@ -96,39 +91,5 @@ export const activityRoutes = createApiRouter()
       return duplicate
         ? c.json(toInteractionJson(interaction), 200)
         : c.json(toInteractionJson(interaction), 201)
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/reminders',
-      responses: {
-        200: jsonResponse(pageOf(ReminderSchema), 'Your open reminders, soonest first'),
-        ...ERROR_RESPONSES,
-      },
-    }),
-    async (c) => {
-      const rows = await listOpenReminders(c.var.crm, c.var.actor, 200)
-      return c.json({ items: rows.map(toReminderJson), next_cursor: null }, 200)
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/reminders',
-      request: { body: jsonBody(NewReminderBody) },
-      responses: { 201: jsonResponse(ReminderSchema, 'Created'), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const b = c.req.valid('json')
-      const row = await createReminder(c.var.crm, c.var.actor, {
-        text: b.text,
-        dueAt: new Date(b.due_at),
-        platform: b.platform,
-        chatId: b.chat_id,
-        customerId: b.customer_id,
-        dealId: b.deal_id,
-      })
-      return c.json(toReminderJson(row), 201)
     },
   )

@@ -1,9 +1,11 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
+import type { QuietHours } from '../config.ts'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 
 /** Per-request values the API's middleware sets for its handlers. */
 export interface ApiEnv {
-  Variables: { actor: Actor; crm: CrmContext }
+  /** `quietHours`: QUIET_HOURS, the default for workspaces that set none. */
+  Variables: { actor: Actor; crm: CrmContext; quietHours: QuietHours | null }
 }
 
 /** An OpenAPI router whose validation failures answer 400 naming the bad field. */

@@ -1,17 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { activityRoutes } from './activity.routes.ts'
 import { resolveApiActor } from './api-actor.ts'
 import type { ApiEnv } from './api-env.ts'
 import { customerRoutes } from './customers.routes.ts'
 import { dealRoutes } from './deals.routes.ts'
+import { reminderRoutes } from './reminders.routes.ts'
+import { workspaceRulesRoutes } from './workspace-rules.routes.ts'
 
 /** The REST API under `/api/v1`, with its OpenAPI document at `/api/v1/openapi.json`. */
-export function createApiRoutes(crm: CrmContext, defaultTimeZone: string) {
+export function createApiRoutes(
+  crm: CrmContext,
+  defaultTimeZone: string,
+  quietHours: QuietHours | null = null,
+) {
   const api = new OpenAPIHono<ApiEnv>()
   api.use('*', async (c, next) => {
     if (c.req.path.endsWith('/openapi.json')) return next()
     c.set('crm', crm)
+    c.set('quietHours', quietHours)
     c.set(
       'actor',
       await resolveApiActor(
@@ -25,6 +33,8 @@ export function createApiRoutes(crm: CrmContext, defaultTimeZone: string) {
   api.route('/', customerRoutes)
   api.route('/', dealRoutes)
   api.route('/', activityRoutes)
+  api.route('/', reminderRoutes)
+  api.route('/', workspaceRulesRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   api.doc('/openapi.json', {
     openapi: '3.0.3',

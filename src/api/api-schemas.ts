@@ -6,7 +6,13 @@ import type { DealRow } from '../crm/deals.ts'
 import type { InteractionRow } from '../crm/interactions.ts'
 import { fromMinorUnits } from '../crm/money.ts'
 import type { ReminderRow } from '../crm/reminders.ts'
-import { CONSENT_STATUSES, DEAL_STAGES, INTERACTION_TYPES, SENTIMENTS } from '../db/schema.ts'
+import {
+  CONSENT_STATUSES,
+  DEAL_STAGES,
+  INTERACTION_TYPES,
+  REMINDER_STATUSES,
+  SENTIMENTS,
+} from '../db/schema.ts'
 import { PERIODS } from '../understand/parsed-message.ts'
 
 const iso = z.string().openapi({ example: '2026-11-25T01:00:00.000Z' })
@@ -87,6 +93,11 @@ export const ReminderSchema = z
     chat_id: z.string(),
     customer_id: z.string().nullable(),
     deal_id: z.string().nullable(),
+    recurrence: z
+      .string()
+      .nullable()
+      .openapi({ description: 'RFC 5545 RRULE of a series, e.g. FREQ=WEEKLY;BYDAY=MO' }),
+    series_id: z.string().nullable(),
   })
   .openapi('Reminder')
 
@@ -167,6 +178,19 @@ export const NewReminderBody = z.object({
   platform: z.string().default('web'),
   customer_id: z.string().nullish(),
   deal_id: z.string().nullish(),
+  recurrence: z.string().max(200).nullish(),
+})
+
+export const ReminderPatchBody = z.object({
+  text: z.string().trim().min(1).max(2000).optional(),
+  due_at: z.iso.datetime({ offset: true }).optional(),
+  status: z.enum(['pending', 'done', 'cancelled']).optional(),
+})
+
+export const ReminderListQuery = PageQuery.extend({
+  owner: z.string().optional().openapi({ description: 'Owner user id' }),
+  status: z.enum(REMINDER_STATUSES).optional(),
+  due_before: z.iso.datetime({ offset: true }).optional(),
 })
 
 export const ConsentSchema = z
@@ -264,4 +288,6 @@ export const toReminderJson = (r: ReminderRow): z.infer<typeof ReminderSchema> =
   chat_id: r.chatId,
   customer_id: r.customerId,
   deal_id: r.dealId,
+  recurrence: r.recurrence,
+  series_id: r.seriesId,
 })

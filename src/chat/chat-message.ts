@@ -42,6 +42,9 @@ export const ACTION_NAMES = [
   'reminder_done',
   'reminder_snooze',
   'reminder_cancel',
+  'nudge_log_note',
+  'nudge_snooze',
+  'nudge_mark_lost',
 ] as const
 export type ActionName = (typeof ACTION_NAMES)[number]
 

@@ -1,3 +1,4 @@
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { CrmError } from '../crm/crm-error.ts'
 import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
@@ -22,6 +23,8 @@ export interface ChatPipelineDeps {
   log: Log
   /** Told when a reply was put in the outbox, so it goes out now rather than on the next poll. */
   outbox?: Pick<OutboxDispatcher, 'kick'> | undefined
+  /** QUIET_HOURS, the default for workspaces that set none (the chat shows and changes a workspace's own). */
+  quietHours?: QuietHours | null | undefined
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
 }

@@ -51,6 +51,8 @@ export interface ReminderSummary {
   dueLocal: string
   status: string
   customerName: string | null
+  /** How a recurring reminder repeats (`每周一 09:00`, `every Mon 09:00`); null for a one-off. */
+  repeats?: string | null
 }
 
 /** `log_interaction` */
@@ -133,4 +135,24 @@ export interface DigestData {
   staleCustomers: { id: string; name: string; ownerName: string | null; daysSilent: number }[]
   staleDeals: (DealSummary & { daysSilent: number })[]
   pipeline: PipelineSummaryData | null
+  /** Managers: customers that went back to the 公海 in the last day. */
+  poolReturns?: { id: string; name: string }[]
+  /** The user's own records to look at (each at most once a week), with buttons in the reply. */
+  nudges?: NudgeItem[]
+  /** The user's customers near their 公海 deadline, and those that went back since yesterday. */
+  pool?: {
+    warnings: { id: string; name: string; returnsAt: string; returnsLocal: string; reason: string }[]
+    returned: { id: string; name: string }[]
+  }
+}
+
+/** A record an owner should look at: a deal gone quiet or past its close date, or a sleeping customer. */
+export interface NudgeItem {
+  key: string
+  kind: 'stale_deal' | 'overdue_deal' | 'sleeping_customer'
+  customerId: string
+  customerName: string
+  dealId: string | null
+  dealTitle: string | null
+  days: number
 }

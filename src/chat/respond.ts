@@ -5,7 +5,17 @@ import { parseMessage } from '../understand/parse-message.ts'
 import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
+import { CANCEL_REMINDER_COMMAND, cancelReminderCommand } from './commands/cancel-reminder-command.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import {
+  claimCommand,
+  listPoolCommand,
+  POOL_CLAIM_COMMAND,
+  POOL_LIST_COMMAND,
+  POOL_RULES_COMMAND,
+  poolRulesCommand,
+} from './commands/pool-commands.ts'
+import { QUIET_HOURS_COMMAND, quietHoursCommand } from './commands/quiet-hours-command.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
@@ -56,6 +66,12 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
+  const rules = { quietHours: deps.quietHours ?? null }
+  if (CANCEL_REMINDER_COMMAND.test(text)) return cancelReminderCommand(crm, actor, text, lang)
+  if (POOL_LIST_COMMAND.test(text)) return listPoolCommand(crm, actor, lang)
+  if (POOL_CLAIM_COMMAND.test(text)) return claimCommand(crm, actor, text, rules, lang)
+  if (POOL_RULES_COMMAND.test(text)) return poolRulesCommand(crm, actor, text, rules, lang)
+  if (QUIET_HOURS_COMMAND.test(text)) return quietHoursCommand(crm, actor, text, rules.quietHours, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   const reminderAnswer = readReminderAnswer(text)
   if (reminderAnswer) {

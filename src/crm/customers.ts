@@ -115,6 +115,9 @@ export async function findOrCreateCustomer(
     status: 'active',
     inPool: input.inPool ?? false,
     liveNameKey: normalizedName,
+    ownedSince: ownerUserId ? now : null,
+    poolReturnedAt: null,
+    lastOwnerUserId: null,
     createdAt: now,
     updatedAt: now,
   }

@@ -26,6 +26,10 @@ interface RawClaim {
   customer_id: string | null
   deal_id: string | null
   lease_until: number | null
+  recurrence: string | null
+  series_id: string | null
+  occurrence_at: number | null
+  time_zone: string | null
   created_at: number
 }
 
@@ -113,6 +117,10 @@ function toReminderRow(raw: RawClaim): ReminderRow {
     customerId: raw.customer_id,
     dealId: raw.deal_id,
     leaseUntil: raw.lease_until === null ? null : Number(raw.lease_until),
+    recurrence: raw.recurrence,
+    seriesId: raw.series_id,
+    occurrenceAt: raw.occurrence_at === null ? null : new Date(Number(raw.occurrence_at)),
+    timeZone: raw.time_zone,
     createdAt: new Date(Number(raw.created_at)),
   }
 }

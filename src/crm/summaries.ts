@@ -15,6 +15,7 @@ import { CLOSED_STAGES, type DealRow } from './deals.ts'
 import { type InteractionRow, recentInteractions } from './interactions.ts'
 import { formatLocalTime } from './local-time.ts'
 import { fromMinorUnits } from './money.ts'
+import { describeRecurrence, parseRecurrence } from './recurrence.ts'
 import type { ReminderRow } from './reminders.ts'
 
 /** Display names of users by id, fetched once for a whole reply. */
@@ -85,6 +86,14 @@ export function reminderSummary(
     dueLocal: formatLocalTime(row.dueAt, actor.timeZone, actor.locale),
     status: row.status,
     customerName,
+    repeats: row.recurrence
+      ? describeRecurrence(
+          parseRecurrence(row.recurrence),
+          row.occurrenceAt ?? row.dueAt,
+          row.timeZone ?? actor.timeZone,
+          actor.locale.startsWith('zh'),
+        )
+      : null,
   }
 }
 

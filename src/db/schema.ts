@@ -79,6 +79,11 @@ export const customers = sqliteTable(
      * index on `normalized_name`: customers stored twice before it existed keep null and need no cleanup.
      */
     liveNameKey: text('live_name_key'),
+    /** Since when the current owner has held it (created or claimed); the 公海 clock for "no won deal". */
+    ownedSince: integer('owned_since', { mode: 'timestamp_ms' }),
+    /** When it last returned to the pool, and whose it was: managers see returns in their digest. */
+    poolReturnedAt: integer('pool_returned_at', { mode: 'timestamp_ms' }),
+    lastOwnerUserId: text('last_owner_user_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -214,10 +219,56 @@ export const reminders = sqliteTable(
     dealId: text('deal_id').references(() => deals.id),
     /** Until when (UTC ms) a scheduler that claimed this due reminder owns it; see `claimDueReminders`. */
     leaseUntil: integer('lease_until'),
+    /** RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=MO`) of a recurring reminder; each occurrence is its own row. */
+    recurrence: text('recurrence'),
+    /** The first occurrence's id, shared by every occurrence of one series. */
+    seriesId: text('series_id'),
+    /** When this occurrence was scheduled for; a snooze moves `dueAt`, never this. */
+    occurrenceAt: integer('occurrence_at', { mode: 'timestamp_ms' }),
+    /** The zone the series' wall-clock time is kept in (09:00 stays 09:00 across daylight saving). */
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
   },
-  (t) => [index('reminders_due').on(t.status, t.dueAt), index('reminders_owner').on(t.ownerUserId, t.status)],
+  (t) => [
+    index('reminders_due').on(t.status, t.dueAt),
+    index('reminders_owner').on(t.ownerUserId, t.status),
+    uniqueIndex('reminders_series_occurrence').on(t.seriesId, t.occurrenceAt),
+  ],
 )
+
+/**
+ * A workspace's rules for pushes and the 公海 (public pool). A missing row means the defaults; times are
+ * minutes after local midnight in each user's own zone.
+ */
+export const workspaceSettings = sqliteTable('workspace_settings', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  quietHoursEnabled: integer('quiet_hours_enabled', { mode: 'boolean' }).notNull().default(true),
+  quietStartMinute: integer('quiet_start_minute')
+    .notNull()
+    .default(21 * 60),
+  quietEndMinute: integer('quiet_end_minute')
+    .notNull()
+    .default(8 * 60),
+  poolEnabled: integer('pool_enabled', { mode: 'boolean' }).notNull().default(false),
+  poolNoFollowUpDays: integer('pool_no_follow_up_days').notNull().default(30),
+  poolNoWonDays: integer('pool_no_won_days').notNull().default(90),
+  poolWarnDays: integer('pool_warn_days').notNull().default(3),
+  poolClaimLimit: integer('pool_claim_limit').notNull().default(50),
+  nudgeDealDays: integer('nudge_deal_days').notNull().default(14),
+  nudgeCustomerDays: integer('nudge_customer_days').notNull().default(60),
+  updatedAt: updatedAt(),
+})
+
+/** When an owner was last nudged about a record (`deal:<id>`, `customer:<id>`): at most once a week each. */
+export const nudgeLog = sqliteTable('nudge_log', {
+  key: text('key').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  ownerUserId: text('owner_user_id').notNull(),
+  lastSentAt: integer('last_sent_at', { mode: 'timestamp_ms' }),
+  snoozedUntil: integer('snoozed_until', { mode: 'timestamp_ms' }),
+})
 
 export const CONSENT_STATUSES = ['granted', 'withdrawn'] as const
 

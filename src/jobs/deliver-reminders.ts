@@ -1,13 +1,19 @@
+import { eq } from 'drizzle-orm'
 import type { Log } from '../chat/chat-bot.ts'
 import type { ChatSender, Reply } from '../chat/chat-message.ts'
 import { t } from '../chat/intents/intent-context.ts'
 import { reminderDueActions } from '../chat/intents/reminders.ts'
 import type { ReminderDueData } from '../chat/reply-data.ts'
+import type { QuietHours } from '../config.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { type ClaimedReminder, claimDueReminders, settleRemindersStatement } from '../crm/reminder-claims.ts'
+import { nextOccurrenceStatement } from '../crm/reminders.ts'
 import { reminderSummary } from '../crm/summaries.ts'
+import { workspaceRules } from '../crm/workspace-settings.ts'
+import { reminders } from '../db/schema.ts'
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.ts'
 import { enqueueStatement, type OutboxItem } from '../outbox/outbox-store.ts'
+import { mayPushNow, quietEndsAt } from './quiet-hours.ts'
 
 /** A push this long after its due time went out late (the server was down); its text says so. */
 export const LATE_AFTER_MS = 5 * 60_000
@@ -20,6 +26,8 @@ export interface EnqueueRemindersOptions {
   /** Platforms that can send; a reminder for any other is settled `failed`. */
   platforms: ReadonlySet<string>
   log: Log
+  /** QUIET_HOURS, for workspaces that set none; see `mayPushNow`. */
+  defaultQuietHours?: QuietHours | null | undefined
 }
 
 /**
@@ -34,8 +42,10 @@ export async function enqueueDueReminders(crm: CrmContext, options: EnqueueRemin
   for (;;) {
     const claimed = await claimDueReminders(crm, { leaseMs: options.leaseMs ?? 60_000, limit: batchSize })
     if (claimed.length === 0) return queued
-    const pushable = claimed.filter((c) => c.owner && options.platforms.has(c.reminder.platform))
-    const unreachable = claimed.filter((c) => !pushable.includes(c))
+    const held = await heldByQuietHours(crm, claimed, options.defaultQuietHours ?? null)
+    const due = claimed.filter((c) => !held.has(c.reminder.id))
+    const pushable = due.filter((c) => c.owner && options.platforms.has(c.reminder.platform))
+    const unreachable = due.filter((c) => !pushable.includes(c))
     for (const c of unreachable)
       options.log('reminder.no_sender', { reminderId: c.reminder.id, platform: c.reminder.platform })
     const now = crm.now().getTime()
@@ -55,10 +65,41 @@ export async function enqueueDueReminders(crm: CrmContext, options: EnqueueRemin
         unreachable.map((c) => c.reminder.id),
         'failed',
       ),
+      // The claim on a reminder held by quiet hours lasts till they end, so no tick takes it before then.
+      ...[...held].map(([id, until]) =>
+        crm.db.update(reminders).set({ leaseUntil: until.getTime() }).where(eq(reminders.id, id)),
+      ),
+      ...due.flatMap((c) => nextOccurrenceStatement(crm, c.reminder) ?? []),
     ])
     queued += pushable.length
     if (claimed.length < batchSize) return queued
   }
+}
+
+/**
+ * Claimed reminders that must wait for the end of their owner's quiet hours, with that moment. A reminder
+ * the user set for a time inside the window goes now: that time is what they asked for.
+ */
+async function heldByQuietHours(
+  crm: CrmContext,
+  claimed: ClaimedReminder[],
+  defaultQuietHours: QuietHours | null,
+): Promise<Map<string, Date>> {
+  const now = crm.now()
+  const rulesOf = new Map<string, QuietHours | null>()
+  const held = new Map<string, Date>()
+  for (const { reminder, owner } of claimed) {
+    if (!owner) continue
+    if (!rulesOf.has(reminder.workspaceId))
+      rulesOf.set(
+        reminder.workspaceId,
+        (await workspaceRules(crm, reminder.workspaceId, defaultQuietHours)).quietHours,
+      )
+    const quiet = rulesOf.get(reminder.workspaceId) ?? null
+    if (quiet && !mayPushNow(now, owner.timeZone, quiet, reminder.dueAt))
+      held.set(reminder.id, quietEndsAt(now, owner.timeZone, quiet))
+  }
+  return held
 }
 
 /** The push for a due reminder, in the language it was written in, marked late when it is. */
@@ -101,8 +142,17 @@ export function reminderPush(claimed: ClaimedReminder, now: number): OutboxItem 
  * Queues due reminders and sends the outbox through `senders` at once: one scheduler pass for a caller
  * without a running dispatcher (tests, a one-off). Resolves to the number of reminder pushes queued.
  */
-export async function deliverDueReminders(crm: CrmContext, senders: Map<string, ChatSender>, log: Log) {
-  const queued = await enqueueDueReminders(crm, { platforms: new Set(senders.keys()), log })
+export async function deliverDueReminders(
+  crm: CrmContext,
+  senders: Map<string, ChatSender>,
+  log: Log,
+  defaultQuietHours: QuietHours | null = null,
+) {
+  const queued = await enqueueDueReminders(crm, {
+    platforms: new Set(senders.keys()),
+    log,
+    defaultQuietHours,
+  })
   await createOutboxDispatcher({ db: crm.db, senders, log, now: crm.now, waitUntil: () => {} }).drain()
   return queued
 }

@@ -5,10 +5,12 @@ import type { CrmDb } from '../db/database.ts'
 import { createOutboxDispatcher, type OutboxDispatcher } from '../outbox/outbox-dispatcher.ts'
 import { enqueueDueReminders } from './deliver-reminders.ts'
 import { enqueueMorningDigests } from './morning-digest.ts'
+import { sweepPublicPool } from './pool-sweep.ts'
 
 export interface SchedulerDeps {
   db: CrmDb
-  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays'> & Partial<Pick<AppConfig, 'leaseMs'>>
+  config: Pick<AppConfig, 'digestHour' | 'staleAfterDays'> &
+    Partial<Pick<AppConfig, 'leaseMs' | 'quietHours'>>
   /** Senders by platform: which platforms pushes are queued for, and, without `outbox`, how they are sent. */
   senders: ReadonlyMap<string, ChatSender>
   log: Log
@@ -40,8 +42,16 @@ export async function runSchedulerTick(deps: SchedulerDeps, now: Date): Promise<
   const crm = { db: deps.db, now: () => now }
   const platforms = new Set(deps.senders.keys())
   const leaseMs = deps.config.leaseMs
-  const reminders = await enqueueDueReminders(crm, { platforms, log: deps.log, leaseMs })
-  const digests = await enqueueMorningDigests(crm, platforms, deps.config)
+  const quietHours = deps.config.quietHours ?? null
+  const reminders = await enqueueDueReminders(crm, {
+    platforms,
+    log: deps.log,
+    leaseMs,
+    defaultQuietHours: quietHours,
+  })
+  // Before the digests, so a digest reports the returns of the same morning.
+  await sweepPublicPool(crm, quietHours)
+  const digests = await enqueueMorningDigests(crm, platforms, { ...deps.config, quietHours })
   for (const job of deps.extraJobs ?? []) await job()
   if (deps.outbox) {
     deps.outbox.kick()

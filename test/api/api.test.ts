@@ -166,6 +166,8 @@ describe('REST API', () => {
         '/interactions',
         '/pipeline',
         '/reminders',
+        '/reminders/{id}',
+        '/workspace/rules',
       ].sort(),
     )
   })

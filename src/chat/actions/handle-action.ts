@@ -13,6 +13,7 @@ import { undoNote } from '../commands/undo-note.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import { type Reprocess, resolveChoice } from '../respond.ts'
+import { markNudgedDealLost, promptNudgeNote, snoozeNudgeNow } from './nudge-actions.ts'
 import { cancelReminderNow, markReminderDone, snoozeReminderFor } from './reminder-actions.ts'
 
 export interface ActionInput {
@@ -107,6 +108,12 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     markReminderDone(crm, actor, str(action.value.id, 'id'), lang),
   reminder_cancel: ({ crm, actor, action }, lang) =>
     cancelReminderNow(crm, actor, str(action.value.id, 'id'), lang),
+  nudge_log_note: ({ crm, actor, action }, lang) =>
+    promptNudgeNote(crm, actor, str(action.value.customerId, 'customerId'), lang),
+  nudge_snooze: ({ crm, actor, action }, lang) =>
+    snoozeNudgeNow(crm, actor, str(action.value.key, 'key'), lang),
+  nudge_mark_lost: ({ crm, actor, action }, lang) =>
+    markNudgedDealLost(crm, actor, str(action.value.id, 'id'), lang),
   reminder_snooze: ({ crm, actor, action }, lang) =>
     snoozeReminderFor(
       crm,

@@ -30,15 +30,22 @@ export const handleSetReminder: IntentHandler = async (context) => {
     platform: message.platform,
     chatId: message.chatId,
     customerId: customer?.id,
+    recurrence: parsed.recurrence ?? null,
   })
   const summary = reminderSummary(reminder, actor, customer?.name ?? null)
   const data: ReminderSetData = { reminder: summary }
   return {
-    text: t(
-      lang,
-      `⏰ 好的,${summary.dueLocal} 提醒你:${summary.text}`,
-      `⏰ OK, I'll remind you ${summary.dueLocal}: ${summary.text}`,
-    ),
+    text: summary.repeats
+      ? t(
+          lang,
+          `🔁 好的,${summary.repeats} 提醒你:${summary.text}(第一次 ${summary.dueLocal})`,
+          `🔁 OK, ${summary.repeats} I'll remind you: ${summary.text} (first ${summary.dueLocal})`,
+        )
+      : t(
+          lang,
+          `⏰ 好的,${summary.dueLocal} 提醒你:${summary.text}`,
+          `⏰ OK, I'll remind you ${summary.dueLocal}: ${summary.text}`,
+        ),
     intent: 'set_reminder',
     data: data as unknown as Record<string, unknown>,
     actions: [
@@ -77,7 +84,11 @@ export function reminderListText(reminders: ReminderSummary[], lang: Lang): stri
   if (reminders.length === 0) return t(lang, '你没有待办提醒。', 'You have no open reminders.')
   return [
     t(lang, `你有 ${reminders.length} 条提醒:`, `You have ${reminders.length} reminders:`),
-    ...reminders.map((r) => `⏰ ${r.dueLocal} ${r.text}`),
+    ...reminders.map((r) =>
+      r.repeats
+        ? `🔁 ${r.repeats} ${r.text}${t(lang, `(下次 ${r.dueLocal})`, ` (next ${r.dueLocal})`)}`
+        : `⏰ ${r.dueLocal} ${r.text}`,
+    ),
   ].join('\n')
 }
 

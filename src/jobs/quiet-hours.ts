@@ -1,0 +1,39 @@
+import type { QuietHours } from '../config.ts'
+import { wallClock } from '../understand/zoned-time.ts'
+
+const minuteOfDay = (at: Date, timeZone: string) => {
+  const local = wallClock(at, timeZone)
+  return local.hour * 60 + local.minute
+}
+
+/** Whether `at` falls inside the quiet window in `timeZone`; a window whose start is after its end wraps midnight. */
+export function isQuietAt(at: Date, timeZone: string, quiet: QuietHours | null): boolean {
+  if (!quiet || quiet.startMinute === quiet.endMinute) return false
+  const m = minuteOfDay(at, timeZone)
+  return quiet.startMinute < quiet.endMinute
+    ? m >= quiet.startMinute && m < quiet.endMinute
+    : m >= quiet.startMinute || m < quiet.endMinute
+}
+
+/**
+ * Whether a push may go out now. Pushes wait through quiet hours, except a reminder the user set for a time
+ * inside them (`提醒我晚上10点…` was asked for at 22:00, so 22:00 it is).
+ */
+export function mayPushNow(
+  now: Date,
+  timeZone: string,
+  quiet: QuietHours | null,
+  reminderSetFor?: Date,
+): boolean {
+  if (!isQuietAt(now, timeZone, quiet)) return true
+  return reminderSetFor !== undefined && isQuietAt(reminderSetFor, timeZone, quiet)
+}
+
+/** When the quiet window that `at` falls in ends (the first minute pushes may go again) in `timeZone`. */
+export function quietEndsAt(at: Date, timeZone: string, quiet: QuietHours): Date {
+  // Step a minute at a time over at most a day: windows are hours long and zones shift by whole minutes.
+  const step = 60_000
+  let t = Math.floor(at.getTime() / step) * step + step
+  for (let i = 0; i < 24 * 60 && isQuietAt(new Date(t), timeZone, quiet); i++) t += step
+  return new Date(t)
+}
