@@ -12,6 +12,7 @@ import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
 import type { CrmDb } from './db/database.ts'
+import { cleanJsonBody } from './http/clean-json-body.ts'
 import { checkHost, checkOrigin, limitBody } from './http/edge-guards.ts'
 
 export interface AppDeps {
@@ -64,7 +65,13 @@ export function createApp(deps: AppDeps): CrmApp {
   const app = new Hono()
   app.onError((error, c) => {
     if (error instanceof CrmError)
-      return c.json({ error: error.code, message: error.message }, STATUS[error.code])
+      return c.json(
+        { error: error.code, message: error.message, ...(error.field && { field: error.field }) },
+        STATUS[error.code],
+      )
+    // A reference the store did not check first still answers as the client's mistake, not a fault.
+    if (/FOREIGN KEY constraint failed/.test(String((error as Error).cause ?? error)))
+      return c.json({ error: 'invalid', message: 'the body refers to a record that does not exist' }, 400)
     if (error instanceof HTTPException) {
       const status = error.status
       return c.json(
@@ -82,6 +89,7 @@ export function createApp(deps: AppDeps): CrmApp {
   app.use('*', limitBody)
   if (!deps.config.apiToken) app.use('*', checkHost(deps.config))
   app.use('*', checkOrigin(deps.config))
+  app.use('/api/*', cleanJsonBody)
   const crm = { db: deps.db, now }
   const sessionSecret = createSessionSecret(deps.db, deps.config.sessionSecret)
   app.use('*', resolveWebActor(crm, sessionSecret))

@@ -58,11 +58,15 @@ export function checkHost(config: Pick<AppConfig, 'host' | 'publicUrl'>): Middle
  */
 export function checkOrigin(config: Pick<AppConfig, 'publicUrl'>): MiddlewareHandler {
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined
-  const guard = csrf({
-    origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin,
-  })
+  const sameOrigin = (origin: string, url: string) =>
+    origin === new URL(url).origin || origin === publicOrigin
+  const guard = csrf({ origin: (origin, c) => sameOrigin(origin, c.req.url) })
   return async (c, next) => {
     if (isWebhook(c.req.path)) return next()
+    const origin = c.req.header('origin')
+    // Browsers name the page's origin on every cross-origin write; a script or curl sends none.
+    if (origin && !/^(GET|HEAD|OPTIONS)$/.test(c.req.method) && !sameOrigin(origin, c.req.url))
+      return c.json({ error: 'forbidden', message: `writes from origin "${origin}" are refused` }, 403)
     if (c.req.path.startsWith('/api/') && !isJsonOrEmpty(c.req.raw))
       return c.json(
         {
