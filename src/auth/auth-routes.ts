@@ -28,10 +28,13 @@ function safeNext(next: string | undefined): string {
 export function createAuthRoutes(deps: AuthRoutesDeps): Hono {
   const routes = new Hono()
   routes.get(REDEEM_PATH, (c) => {
+    // `same-origin`, not `no-referrer`: with no referrer Chrome sends `Origin: null` on the form post, which
+    // the CSRF check rightly refuses. The token never leaves this origin either way.
+    c.header('cache-control', 'no-store')
     const token = c.req.query('token') ?? ''
     const next = safeNext(c.req.query('next'))
     return c.html(html`<!doctype html>
-<html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Sign in · 登录</title></head>
+<html><head><meta charset="utf-8"><meta name="referrer" content="same-origin"><title>Sign in · 登录</title></head>
 <body><form method="post" action="${REDEEM_PATH}"><input type="hidden" name="token" value="${token}">
 <input type="hidden" name="next" value="${next}"><button type="submit">登录 / Sign in</button></form>
 <script>document.forms[0].submit()</script></body></html>`)

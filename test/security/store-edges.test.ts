@@ -135,6 +135,29 @@ describe('writes that reference another record', () => {
     expect(await t.db.$count(interactions)).toBe(0)
   })
 
+  it('never archives another customer through a forged Undo button', async () => {
+    const theirs = await customerOf('rep-b', '腾讯')
+    const logged = await t.pipeline.handle(
+      createChatMessage({ text: '今天给华为张总打了电话', userId: 'rep-a', chatId: 'dm:rep-a' }),
+    )
+    const undo = logged?.actions?.find((a) => a.action === 'undo_customer')
+    expect(undo).toBeDefined()
+    const reply = await t.pipeline.act({
+      platform: 'web',
+      workspaceId: 'local',
+      chatId: 'dm:rep-a',
+      userId: 'rep-a',
+      action: 'undo_customer',
+      value: { ...undo?.value, customerId: theirs },
+      receivedAt: TEST_NOW,
+    })
+    expect(reply.intent).toBe('action')
+    const [tencent] = await t.db.select().from(customers).where(eq(customers.id, theirs))
+    expect(tencent?.status).toBe('active')
+    const [huawei] = await t.db.select().from(customers).where(eq(customers.name, '华为'))
+    expect(huawei?.status).toBe('archived')
+  })
+
   it('lets only the asked user answer a which-customer question with its button', async () => {
     await customerOf('rep-a', '平安保险')
     const bank = await customerOf('rep-a', '平安银行')
