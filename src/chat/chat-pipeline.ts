@@ -5,9 +5,11 @@ import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/use
 import type { CrmDb } from '../db/database.ts'
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts'
 import { enqueueStatement } from '../outbox/outbox-store.ts'
+import { stripControlCharacters } from '../text/clean-text.ts'
 import { handleAction } from './actions/handle-action.ts'
 import type { ChatPipeline, Log, ProcessOptions, UserHints, WaitUntil } from './chat-bot.ts'
 import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
+import { cleanChatAction, cleanChatMessage } from './clean-chat-message.ts'
 import { homeView } from './home-view.ts'
 import { createInboundStore, type InboundRow } from './inbound-store.ts'
 import { languageOf, t } from './intents/intent-context.ts'
@@ -27,6 +29,8 @@ export interface ChatPipelineDeps {
   quietHours?: QuietHours | null | undefined
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
+  /** Where web sign-in links point (PUBLIC_URL, or localhost and the port); none means the bot cannot make one. */
+  signInBaseUrl?: string | undefined
 }
 
 /** Builds the one pipeline every platform's messages go through. */
@@ -46,7 +50,11 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
       crm,
       workspace.id,
       platformUserId,
-      { displayName: hints.userName, timeZone: hints.timeZone, locale: hints.locale },
+      {
+        displayName: hints.userName && stripControlCharacters(hints.userName),
+        timeZone: hints.timeZone,
+        locale: hints.locale,
+      },
       deps.defaultTimeZone,
     )
     const lang = languageOf(text)
@@ -127,13 +135,14 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
   }
 
   return {
-    accept: (message: ChatMessage) => inbound.accept(message),
+    accept: (message: ChatMessage) => inbound.accept(cleanChatMessage(message)),
     process,
     async handle(message) {
-      const accepted = await inbound.accept(message)
+      const accepted = await inbound.accept(cleanChatMessage(message))
       return accepted.status === 'accepted' ? process(accepted.inboxId) : null
     },
-    async act(action: ChatAction): Promise<Reply> {
+    async act(raw: ChatAction): Promise<Reply> {
+      const action = cleanChatAction(raw)
       const lang: 'zh' | 'en' = action.text ? languageOf(action.text) : 'zh'
       try {
         const workspace = await ensureWorkspace(crm, action.platform, action.workspaceId)

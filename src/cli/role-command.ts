@@ -3,10 +3,11 @@ import { parseConfig } from '../config.ts'
 import { findUserByHandle, setUserRole } from '../crm/users.ts'
 import { ROLES, type Role, workspaces } from '../db/schema.ts'
 import { openDatabase } from '../node/open-database.ts'
+import { stripControlCharacters } from '../text/clean-text.ts'
 
 /** `crm role <user> <rep|manager|admin> [--workspace platform:id]`: run by whoever holds the server. */
 export async function runRoleCommand(args: string[]): Promise<number> {
-  const [handle, role] = args.filter((a) => !a.startsWith('--'))
+  const [handle, role] = args.filter((a) => !a.startsWith('--')).map(stripControlCharacters)
   const workspaceArg = args[args.indexOf('--workspace') + 1]
   if (!handle || !role || !ROLES.includes(role as Role)) {
     process.stderr.write(`usage: crm role <user> <${ROLES.join('|')}> [--workspace web:local]\n`)

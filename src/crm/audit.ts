@@ -5,7 +5,15 @@ import { auditLog } from '../db/schema.ts'
 import type { Actor } from './crm-context.ts'
 
 export interface AuditEntry {
-  action: 'create' | 'update' | 'delete' | 'role_change' | 'claim' | 'return_to_pool'
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'role_change'
+    | 'claim'
+    | 'return_to_pool'
+    | 'sign_in_link'
+    | 'sign_in'
   entityType: string
   entityId: string
   before?: unknown

@@ -5,6 +5,8 @@ import { canAccess, visibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { getCustomer } from './customers.ts'
+import { getDeal } from './deals.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
 import { nextOccurrence, normalizeRecurrence, parseRecurrence } from './recurrence.ts'
 
@@ -35,6 +37,7 @@ export async function createReminder(
   const recurrence = input.recurrence
     ? normalizeRecurrence(input.recurrence, input.dueAt, actor.timeZone)
     : null
+  await assertRelatedVisible(ctx, actor, input)
   const now = ctx.now()
   const id = newId()
   const row: ReminderRow = {
@@ -267,4 +270,25 @@ export async function scheduleNextOccurrence(ctx: CrmContext, row: ReminderRow):
 /** Pushes a reminder back to `until` and makes it pending again so it is delivered once more. */
 export function snoozeReminder(ctx: CrmContext, actor: Actor, id: string, until: Date) {
   return changeReminder(ctx, actor, id, { status: 'pending', dueAt: until, sentAt: null, attempts: 0 })
+}
+
+/**
+ * A reminder names a customer and a deal only the actor can see (another rep's customer reads as not
+ * found): the push would otherwise show that customer's name to someone outside their team.
+ */
+async function assertRelatedVisible(
+  ctx: CrmContext,
+  actor: Actor,
+  input: Pick<NewReminder, 'customerId' | 'dealId'>,
+): Promise<void> {
+  if (input.customerId) await getCustomer(ctx, actor, input.customerId)
+  if (input.dealId) {
+    const deal = await getDeal(ctx, actor, input.dealId)
+    if (input.customerId && deal.customerId !== input.customerId)
+      throw new CrmError(
+        'invalid',
+        `deal_id "${input.dealId}" is not a deal of customer_id "${input.customerId}"`,
+        'deal_id',
+      )
+  }
 }

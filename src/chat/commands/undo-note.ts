@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm'
+import { auditInsert } from '../../crm/audit.ts'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { deleteInteraction } from '../../crm/interactions.ts'
 import { customers, deals, interactions } from '../../db/schema.ts'
@@ -22,13 +23,31 @@ export async function undoNote(
 ): Promise<Reply> {
   const noteId = target.noteId
   const removed = await deleteInteraction(crm, actor, noteId)
+  // Only the note's own customer is ever archived: a button value naming another customer is ignored.
   const createdCustomerId =
-    target.createdCustomerId ?? (removed.extracted.createdCustomer === true ? removed.customerId : null)
+    target.createdCustomerId === removed.customerId || removed.extracted.createdCustomer === true
+      ? removed.customerId
+      : null
   if (createdCustomerId && !(await hasOtherRecords(crm, createdCustomerId, noteId))) {
-    await crm.db
-      .update(customers)
-      .set({ status: 'archived', liveNameKey: null, updatedAt: crm.now() })
-      .where(eq(customers.id, createdCustomerId))
+    const now = crm.now()
+    await crm.db.batch([
+      crm.db
+        .update(customers)
+        .set({ status: 'archived', liveNameKey: null, updatedAt: now })
+        .where(eq(customers.id, createdCustomerId)),
+      auditInsert(
+        crm.db,
+        actor,
+        actor.workspaceId,
+        {
+          action: 'update',
+          entityType: 'customer',
+          entityId: createdCustomerId,
+          after: { status: 'archived' },
+        },
+        now,
+      ),
+    ])
     return {
       text: t(
         lang,
