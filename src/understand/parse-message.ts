@@ -44,6 +44,7 @@ class Reading implements IntentFeatures {
       now: this.ctx.now,
       timeZone: this.ctx.timeZone,
       allowWeak: this.reminderWord,
+      ...(this.ctx.locale ? { locale: this.ctx.locale } : {}),
     })
     return this.#dates
   }
@@ -174,6 +175,19 @@ function fillMoney(out: ParsedMessage, r: Reading): void {
 }
 
 /**
+ * A reminder's time: never a guess. One read with a time-like piece left over, or in the past, is
+ * unsure: no time is set and the likely readings are offered instead.
+ */
+function fillDue(out: ParsedMessage, due: FoundDate | undefined): void {
+  if (due?.unsure || due?.beforeNow) {
+    out.due_at = null
+    out.due_unsure = true
+    out.due_candidates = due.candidates ?? []
+  } else out.due_at = due?.iso ?? null
+  if (due?.recurrence) out.recurrence = due.recurrence
+}
+
+/**
  * Which fields each intent reports; the rest stay null so downstream code never acts on noise.
  * They fill a result created with every field in one shape, which keeps the hot path monomorphic.
  */
@@ -192,7 +206,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     const own = reminderDate(r)
     const due = own ?? firstFuture(r) ?? r.dates[0]
     fillWho(out, r)
-    out.due_at = due?.iso ?? null
+    fillDue(out, due)
     // `Site visit is on 3 Dec, remind me on 1 Dec to confirm`: the clause before is background.
     const at = own ? reminderWordAt(r.text) : null
     const from = at && /[,，;；。.]\s*$/.test(r.text.slice(0, at.start)) ? at.start : 0

@@ -72,6 +72,8 @@ export interface ParseContext {
   now: Date
   /** IANA zone of the user, e.g. `Asia/Shanghai`. */
   timeZone: string
+  /** BCP 47 locale of the user; a day-first one (`en-GB`) reads `7/4` as 7 April. Month first when absent. */
+  locale?: string
   /** Names the bot answers to, stripped with their `@` (`CRM助手`). Slack's `<@U123>` is always stripped. */
   botNames?: readonly string[]
 }
