@@ -34,7 +34,8 @@ export function toHour24(hour: number, part: string | undefined): number {
   if (hour > 12) return hour
   if (!part) return hour >= 1 && hour <= 7 ? hour + 12 : hour
   if (PM.test(part)) return hour < 12 ? hour + 12 : hour
-  if (/中午|午|noon/.test(part)) return hour <= 2 ? hour + 12 : hour
+  // `上午` holds `午` too: only noon itself moves 1–2 o'clock into the afternoon.
+  if (/中午|^午$|noon/.test(part)) return hour <= 2 ? hour + 12 : hour
   if (/am|a\.m\./i.test(part) && hour === 12) return 0
   return hour
 }

@@ -34,7 +34,7 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
       const minutes = raw === 'half' ? 30 : raw === 'quarter' ? 15 : wordNumber(raw)
       const hour = wordNumber(m[4] ?? '')
       const way = (m[3] ?? '').toLowerCase()
-      const spelled = raw === 'half' || raw === 'quarter' || m[2]
+      const spelled = !/^\d/.test(raw) || m[2]
       const rest = m.input.slice(m.index + m[0].length)
       // `from 2 to 5`, `5 to 10 people`: a range, not a time; `half past 3` needs no such care.
       if (!spelled && (NOT_A_TIME.test(rest) || /\b(?:from|between)\s*$/i.test(m.input.slice(0, m.index))))
@@ -66,6 +66,8 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
       const minutes = m[2] ?? m[3] ?? m[4]
       const oclock = /o['’]?clock/i.test(m[0])
       if (!minutes && !m[5] && !oclock) return null
+      // `01:00`, `07:30`: a leading zero is the 24-hour clock, not an afternoon guess.
+      if (minutes && /^0\d/.test(m[1] ?? '') && !m[5]) return { time: { hour, minute: Number(minutes) } }
       return clock(hour, Number(minutes ?? 0), m[5])
     },
   },
@@ -106,6 +108,22 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
     need: /noon|midday|midnight/i,
     re: /\b(noon|midday|midnight)\b/gi,
     make: (m) => ({ time: { hour: (m[1] ?? '').toLowerCase() === 'midnight' ? 0 : 12, minute: 0 } }),
+  },
+  {
+    // `6 in the morning`, `8:30 in the evening`, `10 at night`.
+    name: 'en-hour-part-of-day',
+    need: /morning|afternoon|evening|night/i,
+    re: new RegExp(
+      `\\b(${HOUR_WORD_SRC})(?::(\\d{2}))?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))\\b`,
+      'gi',
+    ),
+    make: (m) => {
+      const hour = wordNumber(m[1] ?? '')
+      const minute = Number(m[2] ?? 0)
+      const pod = (m[3] ?? m[4] ?? '').toLowerCase()
+      if (!(hour >= 1 && hour <= 12) || !isClock(hour, minute)) return null
+      return { time: { hour: toHour24(hour, pod), minute }, pod }
+    },
   },
   {
     // `in the morning`, `evening`, `at night`: alone a default hour; next to a bare hour, its half of the day.

@@ -24,6 +24,7 @@ const CHARS: Record<string, string> = {
   兩: '两',
   時: '时',
   鐘: '钟',
+  頭: '头',
   這: '这',
   間: '间',
   內: '内',
@@ -31,7 +32,7 @@ const CHARS: Record<string, string> = {
 }
 const CHAR_RE = new RegExp(`[${Object.keys(CHARS).join('')}]`, 'g')
 /** Only texts holding one of these need folding; most do not. */
-export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘這間內過]|星期日/
+export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過]|星期日/
 
 /** The text with traditional and Cantonese time words in simplified form, same length. */
 export function foldChinese(text: string): string {

@@ -21,7 +21,7 @@ export interface TimeReading {
   iso: string
   /** Whether a clock time was written (`明天` alone has none and defaults to 09:00). */
   timed: boolean
-  /** The phrase names a moment before now. */
+  /** The phrase names a moment before now (or now itself, too late to remind). */
   beforeNow: boolean
   /** The zone as written, when one was (`PST`, `北京时间`). */
   zone?: string
@@ -54,7 +54,7 @@ const PARSERS: TimeParser[] = [
 ]
 /** One cheap scan for anything a parser could match; most messages without a time stop here. */
 const HINT =
-  /\d|[今明后昨前大][天日儿早晚晨]|[周期拜月号点时午晨晚夜傍后过每差第刻]|\b(?:today|tonight|tomorrow|tmrw?|yesterday|mon|tue|wed|thu|fri|sat|sun|noon|midday|midnight|morning|afternoon|evening|night|next|this|last|end|eo[wmyd]|every|each|daily|weekly|monthly|weekdays|in|within|after|at|by|around|half|quarter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|[A-Z]{2}T|UTC|GMT/i
+  /\d|[今明后昨前大][天日儿早晚晨]|[周期拜月号点时午晨晚夜傍后过每差第刻班年]|\b(?:today|tonight|tomorrow|tmrw?|yesterday|mon|tue|wed|thu|fri|sat|sun|noon|midday|midnight|morning|afternoon|evening|night|next|this|last|end|eo[wmyd]|every|each|daily|weekly|monthly|weekdays|in|within|after|at|by|around|half|quarter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|[A-Z]{2}T|UTC|GMT/i
 const DAY_FIRST = /^(?:en-(?:GB|AU|NZ|IE|IN|ZA|SG)|fr|de|es|it|pt|nl|ru|pl|sv|da|nb|fi|tr|id|vi)\b/i
 
 function tokensOf(text: string, ctx: ParserContext): TimeToken[] {
@@ -103,7 +103,7 @@ export function readTimes(raw: string, opts: ReadOptions): TimeReading[] {
       at,
       iso: formatZoned(at, opts.timeZone),
       timed: t.time !== undefined || t.afterMs !== undefined,
-      beforeNow: at.getTime() < opts.now.getTime(),
+      beforeNow: at.getTime() <= opts.now.getTime(),
     }
     if (t.zoneName) reading.zone = t.zoneName
     if (t.recurrence) reading.recurrence = toRRule(t.recurrence)

@@ -38,6 +38,8 @@ export const ZH_CLOCK_PARSERS: TimeParser[] = [
       const minute = m[3] ? 30 : m[4] ? parseNumber(m[4]) * 15 : m[5] ? parseNumber(m[5]) * perUnit : 0
       if (!isClock(hour, minute)) return null
       // `一点`/`三点` without a part of day or minutes is as often "a bit"/"three points" as a time.
+      // `01:00`: a leading zero is the 24-hour clock, not an afternoon guess.
+      if (/^0\d/.test(raw)) return { time: { hour, minute } }
       const weak = !m[1] && !/\d/.test(raw) && !m[3] && !m[4] && !m[5] && !/钟/.test(m[0])
       return {
         time: { hour: toHour24(hour, m[1]), minute },
