@@ -1,14 +1,14 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
-import { inboundMessages, pendingChoices } from '../db/schema.ts'
 import { parseMessage } from '../understand/parse-message.ts'
-import type { Intent } from '../understand/parsed-message.ts'
+import type { Intent, ParsedMessage } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
+import { answerTypedConfirmation } from './confirm/answer-confirmation.ts'
+import { readConfirmationAnswer } from './confirm/confirmation-answer.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
 import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
@@ -29,11 +29,19 @@ const HANDLERS: Record<Intent, IntentHandler> = {
   unknown: handleUnknown,
 }
 
-/** Re-runs a stored message once the user has answered the bot's question about which customer. */
-export type Reprocess = (
-  message: InboundRow,
-  choice: { customerId?: string; createName?: string },
-) => Promise<Reply>
+/**
+ * What the user settled by answering the bot's question: the reading to act on (instead of parsing again),
+ * the customer picked or to create, and that the write is confirmed (the handler asks nothing more).
+ */
+export interface SettledWrite {
+  parsed?: ParsedMessage
+  customerId?: string
+  createCustomerName?: string
+  confirmed?: boolean
+}
+
+/** Re-runs a stored message once the user has answered the bot's question about it. */
+export type Reprocess = (message: InboundRow, settled: SettledWrite) => Promise<Reply>
 
 export interface RespondInput {
   crm: CrmContext
@@ -42,11 +50,9 @@ export interface RespondInput {
   lang: Lang
   deps: ChatPipelineDeps
   reprocess: Reprocess
-  choice?: { customerId?: string; createName?: string }
+  settled?: SettledWrite
 }
 
-const CHOICE_ANSWER = /^\s*([1-9])\s*$/
-const CHOICE_TTL_MS = 60 * 60 * 1000
 /** Below this offline confidence the LLM, when configured, gets a say in what the message means. */
 const UNSURE = 0.6
 
@@ -57,6 +63,15 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
+  const confirmation = input.settled ? null : readConfirmationAnswer(text)
+  if (confirmation) {
+    const reply = await answerTypedConfirmation(
+      { crm, actor, lang, reprocess: input.reprocess },
+      message.chatId,
+      confirmation,
+    )
+    if (reply) return reply
+  }
   const reminderAnswer = readReminderAnswer(text)
   if (reminderAnswer) {
     const reply = await answerReminder(crm, actor, message, reminderAnswer, lang)
@@ -67,16 +82,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
     const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)
     if (note) return correctNote(crm, actor, { id: note.id, chatId: message.chatId }, correction[1], lang)
   }
-  const answer = CHOICE_ANSWER.exec(text)
-  if (answer && !input.choice) {
-    const reply = await answerPendingChoice(input, Number(answer[1]))
-    if (reply) return reply
-  }
-  const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
-  const offline = parseMessage(text, parseContext)
-  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
-  const parsed =
-    offline.confidence < UNSURE && deps.llm ? await deps.llm.understand(text, parseContext, offline) : offline
+  const parsed = input.settled?.parsed ?? (await readMessage(text, message, actor, deps))
   const context: IntentContext = {
     crm,
     actor,
@@ -84,8 +90,9 @@ export async function respond(input: RespondInput): Promise<Reply> {
     text,
     parsed,
     lang,
-    chosenCustomerId: input.choice?.customerId,
-    createCustomerName: input.choice?.createName,
+    chosenCustomerId: input.settled?.customerId,
+    createCustomerName: input.settled?.createCustomerName,
+    confirmed: input.settled?.confirmed ?? false,
     enqueueEnrichment: deps.llm
       ? (id) => deps.waitUntil(deps.llm?.enrichInteraction(id) ?? Promise.resolve())
       : undefined,
@@ -95,44 +102,17 @@ export async function respond(input: RespondInput): Promise<Reply> {
   return HANDLERS[parsed.intent](context)
 }
 
-async function answerPendingChoice(input: RespondInput, index: number): Promise<Reply | null> {
-  const { crm, actor, message } = input
-  const [choice] = await crm.db
-    .select()
-    .from(pendingChoices)
-    .where(
-      and(
-        eq(pendingChoices.userId, actor.userId),
-        eq(pendingChoices.chatId, message.chatId),
-        isNull(pendingChoices.resolvedAt),
-      ),
-    )
-    .orderBy(desc(pendingChoices.createdAt))
-    .limit(1)
-  if (!choice || crm.now().getTime() - choice.createdAt.getTime() > CHOICE_TTL_MS) return null
-  const option = choice.options[index - 1]
-  if (!option) return null
-  return resolveChoice(input.crm, choice.id, option, input.reprocess)
-}
-
-/** Marks a question answered and re-runs the message it was about with the chosen (or a new) customer. */
-export async function resolveChoice(
-  crm: CrmContext,
-  choiceId: string,
-  option: { id: string; name: string },
-  reprocess: Reprocess,
-): Promise<Reply | null> {
-  const [choice] = await crm.db.select().from(pendingChoices).where(eq(pendingChoices.id, choiceId))
-  if (!choice || choice.resolvedAt) return null
-  const original = await loadInbound(crm, choice.inboundMessageId)
-  if (!original) return null
-  await crm.db.update(pendingChoices).set({ resolvedAt: crm.now() }).where(eq(pendingChoices.id, choiceId))
-  return reprocess(original, option.id === 'new' ? { createName: option.name } : { customerId: option.id })
-}
-
-async function loadInbound(crm: CrmContext, id: string): Promise<InboundRow | undefined> {
-  const [row] = await crm.db.select().from(inboundMessages).where(eq(inboundMessages.id, id))
-  return row
+/** The offline reading, and the model's when the offline one is unsure and an LLM is configured. */
+async function readMessage(
+  text: string,
+  message: InboundRow,
+  actor: Actor,
+  deps: ChatPipelineDeps,
+): Promise<ParsedMessage> {
+  const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
+  const offline = parseMessage(text, parseContext)
+  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
+  return offline.confidence < UNSURE && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
 }
 
 /**
