@@ -109,7 +109,12 @@ async function readMessage(
   actor: Actor,
   deps: ChatPipelineDeps,
 ): Promise<ParsedMessage> {
-  const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
+  const parseContext = {
+    now: message.receivedAt,
+    timeZone: actor.timeZone,
+    locale: actor.locale,
+    botNames: deps.botNames,
+  }
   const offline = parseMessage(text, parseContext)
   // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
   return offline.confidence < UNSURE && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline

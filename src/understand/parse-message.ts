@@ -185,6 +185,7 @@ function fillDue(out: ParsedMessage, due: FoundDate | undefined): void {
     out.due_candidates = due.candidates ?? []
   } else out.due_at = due?.iso ?? null
   if (due?.recurrence) out.recurrence = due.recurrence
+  if (due?.zone) out.due_zone = due.zone
 }
 
 /**

@@ -63,6 +63,8 @@ export interface ParsedMessage {
   due_unsure?: boolean
   /** Up to three ISO 8601 instants (user's offset) offered when `due_unsure`. */
   due_candidates?: string[]
+  /** The zone written with the time (`PST`, `UTC+8`, `北京时间`): the reply shows the time there too. */
+  due_zone?: string
   /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
   recurrence?: string | null
 }

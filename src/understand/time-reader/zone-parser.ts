@@ -49,3 +49,10 @@ export const ZONE_PARSER: TimeParser = {
     return { zoneOffset: offset, zoneName: m[0] }
   },
 }
+
+/** Minutes east of UTC of a zone as written (`PST`, `UTC+8`, `北京时间`); undefined when it is none. */
+export function zoneOffsetOf(written: string): number | undefined {
+  ZONE_PARSER.re.lastIndex = 0
+  const m = ZONE_PARSER.re.exec(written)
+  return m ? ZONE_PARSER.make(m, { dayFirst: false })?.zoneOffset : undefined
+}
