@@ -84,6 +84,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `2027-01-05`, `2027/1/5`, `2026-12-01 14:00`.
     name: 'iso-date',
+    anyScript: true,
     need: /\d{4}[-/.]\d/,
     re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2}))?\b/g,
     make: (m) => {
@@ -95,6 +96,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `7/4` and `7/4/2027`: month first, or day first for a locale that writes it so.
     name: 'numeric-date',
+    anyScript: true,
     need: /\d\/\d/,
     re: /(?<![\d./])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g,
     make: (m, ctx) => {

@@ -56,6 +56,7 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
   {
     // `4:08`, `4:30pm`, `16h30`, `4.30pm`, `2pm`, `2 p.m.`, `6 o'clock`.
     name: 'en-digit-clock',
+    anyScript: true,
     need: /\d\s*(?::|h\d|[ap]\.?m|o['’]?c|\.\d\d\s*[ap])/i,
     re: new RegExp(
       `(?<![\\d:.])(\\d{1,2})(?::(\\d{2})|h(\\d{2})|\\.(\\d{2})(?=\\s*[ap]\\.?m))?(?![\\d:])\\s*(?:${OCLOCK_SRC}\\s*)?(?:${MERIDIEM_SRC})?`,

@@ -4,7 +4,7 @@ import { EN_CLOCK_PARSERS } from './en-clock-parsers.ts'
 import { EN_DAY_PARSERS } from './en-day-parsers.ts'
 import { foldChinese } from './fold-chinese.ts'
 import { attachZones, dropOverlaps, joinDayAndTime, mergePartOfDay } from './merge-refiners.ts'
-import { RECURRENCE_PARSERS, toRRule } from './recurrence-parsers.ts'
+import { EN_RECURRENCE_PARSER, toRRule, ZH_RECURRENCE_PARSER } from './recurrence-parsers.ts'
 import { applyWeekRules, resolveToken } from './resolve-token.ts'
 import { kindOf, type ParserContext, type TimeParser, type TimeToken } from './time-token.ts'
 import { candidateInstants, unusedNextTo } from './unsure-readings.ts'
@@ -42,16 +42,18 @@ export interface ReadOptions {
   locale?: string
 }
 
-/** Every parser of the one grammar, in no particular order: the refiners decide between overlaps. */
-const PARSERS: TimeParser[] = [
-  ...RECURRENCE_PARSERS,
-  ...EN_CALENDAR_PARSERS,
-  ...EN_DAY_PARSERS,
-  ...EN_CLOCK_PARSERS,
-  ...ZH_DAY_PARSERS,
-  ...ZH_CLOCK_PARSERS,
-  ZONE_PARSER,
-]
+/**
+ * Every parser of the one grammar, in no particular order (the refiners decide between overlaps),
+ * grouped by the script their words are in so a Chinese message skips the English ones and back.
+ */
+const ENGLISH = [EN_RECURRENCE_PARSER, ...EN_CALENDAR_PARSERS, ...EN_DAY_PARSERS, ...EN_CLOCK_PARSERS]
+const LATIN_PARSERS: TimeParser[] = ENGLISH.filter((p) => !p.anyScript)
+const HAN_PARSERS: TimeParser[] = [ZH_RECURRENCE_PARSER, ...ZH_DAY_PARSERS, ...ZH_CLOCK_PARSERS]
+/** Digits and zone names read the same in any script. */
+const ANY_PARSERS: TimeParser[] = [...ENGLISH.filter((p) => p.anyScript), ZONE_PARSER]
+const LATIN = /[a-z]/i
+const HAN = /[\u4e00-\u9fff]/
+
 /** One cheap scan for anything a parser could match; most messages without a time stop here. */
 const HINT =
   /\d|[今明后昨前大][天日儿早晚晨]|[周期拜月号点时午晨晚夜傍后过每差第刻班年]|\b(?:today|tonight|tomorrow|tmrw?|yesterday|mon|tue|wed|thu|fri|sat|sun|noon|midday|midnight|morning|afternoon|evening|night|next|this|last|end|eo[wmyd]|every|each|daily|weekly|monthly|weekdays|in|within|after|at|by|around|half|quarter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|[A-Z]{2}T|UTC|GMT/i
@@ -59,7 +61,14 @@ const DAY_FIRST = /^(?:en-(?:GB|AU|NZ|IE|IN|ZA|SG)|fr|de|es|it|pt|nl|ru|pl|sv|da
 
 function tokensOf(text: string, ctx: ParserContext): TimeToken[] {
   const out: TimeToken[] = []
-  for (const parser of PARSERS) {
+  runParsers(ANY_PARSERS, text, ctx, out)
+  if (LATIN.test(text)) runParsers(LATIN_PARSERS, text, ctx, out)
+  if (HAN.test(text)) runParsers(HAN_PARSERS, text, ctx, out)
+  return out
+}
+
+function runParsers(parsers: TimeParser[], text: string, ctx: ParserContext, out: TimeToken[]): void {
+  for (const parser of parsers) {
     if (!parser.need.test(text)) continue
     parser.re.lastIndex = 0
     for (let m = parser.re.exec(text); m; m = parser.re.exec(text)) {
@@ -71,7 +80,6 @@ function tokensOf(text: string, ctx: ParserContext): TimeToken[] {
       if (made) out.push({ start: m.index, end: m.index + m[0].length, ...made })
     }
   }
-  return out
 }
 
 /** Parsers, then refiners: overlaps, part of day, zones, day + time, week rules. */
@@ -89,7 +97,9 @@ export function readTimes(raw: string, opts: ReadOptions): TimeReading[] {
   const text = foldChinese(raw)
   if (!HINT.test(text)) return []
   const ctx: ParserContext = { dayFirst: opts.locale ? DAY_FIRST.test(opts.locale) : false }
-  const all = refine(tokensOf(text, ctx), text)
+  const tokens = tokensOf(text, ctx)
+  if (!tokens.length) return []
+  const all = refine(tokens, text)
   const kept = all.filter(
     (t) => (opts.allowWeak || !t.weak) && kindOf(t) !== 'zone' && !(t.podOnly && !t.time),
   )

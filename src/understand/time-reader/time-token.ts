@@ -77,6 +77,8 @@ export function kindOf(t: TimeToken): TokenKind {
 /** A parser: a cheap hint the text must hold, a pattern, and what one match means. */
 export interface TimeParser {
   name: string
+  /** Reads digits only (`4:08`, `7/4`), so it runs whatever the script; others run for their own. */
+  anyScript?: boolean
   /** The pattern only runs when the text has this. */
   need: RegExp
   re: RegExp
