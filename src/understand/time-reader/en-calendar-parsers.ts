@@ -64,7 +64,10 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
     // `Dec 1`, `December 3rd, 2027`, `March first`.
     name: 'en-month-day',
     need: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
-    re: new RegExp(`\\b(${MONTH_SRC})\\.?\\s+(${ORDINAL_DAY_SRC}|\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`, 'gi'),
+    re: new RegExp(
+      `\\b(?:on\\s+)?(${MONTH_SRC})\\.?\\s+(${ORDINAL_DAY_SRC}|\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`,
+      'gi',
+    ),
     make: (m) => {
       // `may 5 people come`: a lower-case `may` is the verb.
       if (m[1] === 'may') return null
@@ -76,7 +79,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
     name: 'en-day-month',
     need: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     re: new RegExp(
-      `\\b(?:the\\s+)?(${ORDINAL_DAY_SRC}|\\d{1,2})\\s+(?:of\\s+)?(${MONTH_SRC})\\b\\.?(?:,?\\s*(\\d{4})\\b)?`,
+      `\\b(?:on\\s+)?(?:the\\s+)?(${ORDINAL_DAY_SRC}|\\d{1,2})\\s+(?:of\\s+)?(${MONTH_SRC})\\b\\.?(?:,?\\s*(\\d{4})\\b)?`,
       'gi',
     ),
     make: (m) => calendarDay(fullYear(m[3]), monthIndex(m[2] ?? ''), dayOfMonth((m[1] ?? '').toLowerCase())),

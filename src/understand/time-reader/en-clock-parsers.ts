@@ -4,7 +4,7 @@ import type { TimeParser, TimeToken } from './time-token.ts'
 
 /** English clock times in every form people write them, and parts of the day. */
 
-const MERIDIEM_SRC = '(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])'
+const MERIDIEM_SRC = '(a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])'
 const OCLOCK_SRC = "o['’]?clock"
 /** A clock time not to be read: `5 to 10 people`, `2 hours`, `3 days`. */
 const NOT_A_TIME =

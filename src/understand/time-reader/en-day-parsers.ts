@@ -12,6 +12,9 @@ const count = (raw: string) => ({ a: 1, an: 1, few: 3, couple: 2 })[raw.toLowerC
 const DAY_LEAD =
   /(?:f\/u|follow[- ]?up|\bby|\bbefore|\buntil|\btill|\bdue|\bping|\bcall|\bremind me|\bsee you|,)\s*$/i
 
+/** After `sat`/`sun`/`wed`/`mon`: a capitalised word (a name) or what follows the verb `sat`. */
+const NOT_A_DAY_AFTER = /^\s+(?:[A-Z][a-z]|(?:down|with|in|on|at|there|through|for|together|next|beside)\b)/
+
 export const EN_DAY_PARSERS: TimeParser[] = [
   {
     name: 'en-relative-day',
@@ -37,7 +40,7 @@ export const EN_DAY_PARSERS: TimeParser[] = [
     name: 'en-weekday',
     need: /mon|tue|wed|thu|fri|sat|sun/i,
     re: new RegExp(
-      `\\b(?:${COUNT_SRC}\\s+weeks?\\s+(?:from|after)\\s+)?(?:(next|this|coming|this\\s+coming|last|on)\\s+)?(${WEEKDAY_SRC})\\b\\.?(?:\\s+(next\\s+week|this\\s+week|after\\s+next))?`,
+      `\\b(?:${COUNT_SRC}\\s+weeks?\\s+(?:from|after)\\s+)?(?:(next|this|coming|this\\s+coming|last|on)\\s+)?(${WEEKDAY_SRC})\\b(?:\\s+(next\\s+week|this\\s+week|after\\s+next))?`,
       'gi',
     ),
     make: (m) => {
@@ -45,12 +48,18 @@ export const EN_DAY_PARSERS: TimeParser[] = [
       const target = weekdayIndex(word)
       const lead = (m[2] ?? '').toLowerCase()
       const tail = (m[4] ?? '').toLowerCase()
-      // `sat`/`sun`/`wed`/`mon` alone are often other words: believed in a reminder or after a date word.
+      // `sat`/`sun`/`wed`/`mon` alone are often other words: `Sun Life`, `Blue Sun`, `sat down with`.
+      const ambiguous = !lead && !tail && !m[1] && /^(sat|sun|wed|mon)$/i.test(word)
+      if (ambiguous && NOT_A_DAY_AFTER.test(m.input.slice(m.index + m[0].length))) return null
+      if (
+        ambiguous &&
+        /^[A-Z]/.test(word) &&
+        /[A-Z][a-z]*\s+$/.test(m.input.slice(Math.max(0, m.index - 20), m.index))
+      )
+        return null
+      // Believed in a reminder, or capitalised after a word that sets a date (`f/u Mon`, `by Wed`).
       const weak =
-        !lead &&
-        !tail &&
-        !m[1] &&
-        /^(sat|sun|wed|mon)$/i.test(word) &&
+        ambiguous &&
         !(/^[A-Z]/.test(word) && DAY_LEAD.test(m.input.slice(Math.max(0, m.index - 14), m.index)))
       let ref: WeekRef = 'bare'
       if (lead === 'next' || tail.startsWith('next')) ref = 'next'

@@ -13,7 +13,7 @@ export const EN_RECURRENCE_PARSER: TimeParser = {
   name: 'en-every',
   need: /every|each|daily|weekly|monthly|weekdays/i,
   re: new RegExp(
-    `\\b(?:every|each)\\s+(?:(other|second|2nd)\\s+)?(?:(day|weekday|working\\s+day|business\\s+day|week|month(?!\\s+on\\s+the\\s+\\d))|(${WEEKDAY_SRC}))s?\\b|\\b(?:on\\s+)?(weekdays)\\b|\\b(daily|weekly|monthly)\\b|\\bevery\\s+month\\s+on\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+every\\s+month\\b`,
+    `\\b(?:every|each)\\s+(?:(other|second|2nd)\\s+)?(?:(day|weekday|working\\s+day|business\\s+day|week|month(?!\\s+on\\s+the\\s+\\d))|(${WEEKDAY_SRC}))s?\\b|\\b(?:on\\s+)?(weekdays)\\b|\\b(daily|weekly|monthly)\\b(?=\\s*(?:$|[,.;!?@\\d]|(?:at|on|from|until|to|remind)\\b))|\\bevery\\s+month\\s+on\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+every\\s+month\\b`,
     'gi',
   ),
   make: (m) => {
