@@ -139,7 +139,8 @@ export function mergeReadings(offline: ParsedMessage, llm: NoteEnrichment): Pars
     interaction_type: offline.interaction_type ?? llm.interaction_type,
     sentiment: offline.sentiment ?? llm.sentiment,
     sentiment_score: offline.sentiment_score ?? llm.sentiment_score,
-    due_at: offline.due_at ?? llm.next_step_at,
+    // A time the reader was unsure of is asked about, never filled in by the model's guess.
+    due_at: offline.due_unsure ? null : (offline.due_at ?? llm.next_step_at),
     amount: offline.amount ?? llm.amount,
     currency: offline.currency ?? llm.currency,
     confidence: Math.max(offline.confidence, 0.6),

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChatAction, Reply } from '../../src/chat/chat-message.ts'
+import { mergeReadings } from '../../src/chat/note-enrichment.ts'
 import { reminders } from '../../src/db/schema.ts'
+import { parseMessage } from '../../src/understand/parse-message.ts'
+import { createEnrichment } from '../enrich/enrichment-fixture.ts'
 import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
 // TEST_NOW is Wed 2026-11-18 10:00 in Shanghai, the test user's zone.
@@ -83,5 +86,20 @@ describe('the reply states what was set', () => {
     const reply = await say('提醒我下午四点零八给华为打电话')
     expect(reply.text).toMatch(/11月18日\(周三\) 16:08 提醒你/)
     expect(await dueTimes()).toEqual(['2026-11-18T08:08:00.000Z'])
+  })
+})
+
+describe("the model's second reading", () => {
+  it('never fills in a time the reader was unsure of', () => {
+    const offline = parseMessage('remind me tomorrow 3 to call Bob', {
+      now: TEST_NOW,
+      timeZone: 'Asia/Shanghai',
+    })
+    expect(offline.due_unsure).toBe(true)
+    const merged = mergeReadings(
+      offline,
+      createEnrichment({ intent: 'set_reminder', next_step_at: '2026-11-19T03:00:00+08:00' }),
+    )
+    expect(merged).toMatchObject({ due_at: null, due_unsure: true, due_candidates: offline.due_candidates })
   })
 })
