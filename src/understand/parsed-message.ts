@@ -33,6 +33,14 @@ export const PERIODS = [
 ] as const
 export type Period = (typeof PERIODS)[number]
 
+export type SpeechAct =
+  | 'statement'
+  | 'question'
+  | 'congratulation'
+  | 'instruction'
+  | 'complaint'
+  | 'correction'
+
 export interface ParsedMessage {
   intent: Intent
   /** The customer organisation as written (`华为`, `Acme`). */
@@ -63,6 +71,11 @@ export interface ParsedMessage {
   due_unsure?: boolean
   /** Up to three ISO 8601 instants (user's offset) offered when `due_unsure`. */
   due_candidates?: string[]
+  /**
+   * What the message does: only a `statement` writes. A `question` is answered, a `correction` edits the
+   * last note; congratulations, instructions to colleagues and complaints about the bot write nothing.
+   */
+  speech_act?: SpeechAct
   /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
   recurrence?: string | null
 }
