@@ -1,6 +1,7 @@
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 import { parseMessage } from '../understand/parse-message.ts'
 import type { ParsedMessage } from '../understand/parsed-message.ts'
+import { isLongNote } from '../understand/read-clauses.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import {
@@ -99,7 +100,10 @@ export async function respond(input: RespondInput): Promise<Reply> {
   return handlerFor(parsed)(context)
 }
 
-/** The offline reading, and the model's when the offline one is unsure and an LLM is configured. */
+/**
+ * The offline reading, or with an LLM configured the model's whole reading of a long note or of one the
+ * offline parser is unsure of (checked, with the offline reading as the fallback).
+ */
 async function readMessage(
   text: string,
   message: InboundRow,
@@ -108,8 +112,9 @@ async function readMessage(
 ): Promise<ParsedMessage> {
   const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
   const offline = parseMessage(text, parseContext)
-  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
-  return offline.confidence < UNSURE && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
+  // Only these wait for the model; this runs after the platform was acknowledged.
+  const ask = deps.llm && (offline.confidence < UNSURE || isLongNote(text))
+  return ask && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
 }
 
 /**

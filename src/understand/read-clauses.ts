@@ -104,3 +104,20 @@ export function isAllBackground(clauses: readonly Clause[]): boolean {
 
 /** Whether a clause says its outcome with a hedge or a wish, so a won/lost in it is no stage change. */
 export const isHedged = (clause: string) => HEDGED.test(clause)
+
+const SENTENCE = /[^.!?。！？;；\n]+/g
+const SUM_OR_DAY =
+  /[$€£¥]\s*\d|\d(?:[\d,.]*)\s*(?:万|亿|千|百万|w|k|m|元|块)(?![a-z])|\d{1,2}\s*[月号日]|(?:明|后)天|下?周[一二三四五六日天]|下(?:周|个?月)|月底|年底|\b(?:tomorrow|next (?:week|month|mon|tue|wed|thu|fri)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi
+
+/**
+ * A long note: more than one sentence, or more than one date or amount (today and yesterday say when the
+ * contact happened and do not count). These go to the LLM, when one is
+ * configured, for a whole second reading.
+ */
+export function isLongNote(text: string): boolean {
+  let sentences = 0
+  for (const m of text.matchAll(SENTENCE)) if (m[0].trim().length > 3 && ++sentences > 1) return true
+  let found = 0
+  for (const _ of text.matchAll(SUM_OR_DAY)) if (++found > 1) return true
+  return false
+}
