@@ -1,3 +1,4 @@
+import { extractStage } from './extract-stage.ts'
 import { COMPANY_SUFFIXES } from './name-lists.ts'
 
 /**
@@ -70,11 +71,15 @@ function isAbbreviation(text: string, dot: number): boolean {
   return (/^[A-Z]/.test(word) && word.length <= 3) || COMPANY_SUFFIXES.has(`${word.toLowerCase()}.`)
 }
 
+const isOutcome = (stage: string | undefined) => stage === 'won' || stage === 'lost'
+
 function roleOf(clause: string): ClauseRole {
   // A clause that reports the contact itself (`吴经理邮件里说我们比友商贵`) is never background.
   if (CONTACT.test(clause)) return 'contact'
   if (BACKGROUND.some((re, i) => re.test(clause) && (i > 0 || !OURS_AGAINST.test(clause))))
     return 'background'
+  // `可能要去深圳签约`: an outcome that may happen is a plan, background like the customer's other plans.
+  if (HEDGED.test(clause) && isOutcome(extractStage(clause)?.stage)) return 'background'
   if (DEAL.test(clause)) return 'deal'
   return NEXT_STEP.test(clause) ? 'next_step' : 'other'
 }
