@@ -1,33 +1,25 @@
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 import { parseMessage } from '../understand/parse-message.ts'
-import type { Intent, ParsedMessage } from '../understand/parsed-message.ts'
+import type { ParsedMessage } from '../understand/parsed-message.ts'
+import { isLongNote } from '../understand/read-clauses.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
-import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import {
+  CORRECTION_COMMAND,
+  CORRECTION_REMARK,
+  correctNote,
+  lastNoteInChat,
+} from './commands/correct-note.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import { answerTypedConfirmation } from './confirm/answer-confirmation.ts'
+import { askAboutReading } from './confirm/confirm-reading.ts'
 import { readConfirmationAnswer } from './confirm/confirmation-answer.ts'
 import type { InboundRow } from './inbound-store.ts'
-import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
-import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
-import { handleLogInteraction } from './intents/log-interaction.ts'
-import { handleLookupCustomer } from './intents/lookup-customer.ts'
-import { handlePipelineSummary } from './intents/pipeline-summary.ts'
-import { handleListReminders, handleSetReminder } from './intents/reminders.ts'
-import { handleUpdateDeal } from './intents/update-deal.ts'
-
-const HANDLERS: Record<Intent, IntentHandler> = {
-  log_interaction: handleLogInteraction,
-  lookup_customer: handleLookupCustomer,
-  set_reminder: handleSetReminder,
-  list_reminders: handleListReminders,
-  update_deal: handleUpdateDeal,
-  pipeline_summary: handlePipelineSummary,
-  help: handleHelp,
-  unknown: handleUnknown,
-}
+import { helpReply } from './intents/help.ts'
+import type { IntentContext, Lang } from './intents/intent-context.ts'
+import { handlerFor, WRITE_INTENTS } from './intents/route-reading.ts'
 
 /**
  * What the user settled by answering the bot's question: the reading to act on (instead of parsing again),
@@ -55,6 +47,8 @@ export interface RespondInput {
 
 /** Below this offline confidence the LLM, when configured, gets a say in what the message means. */
 const UNSURE = 0.6
+/** Below this confidence (after the LLM, if any) a write is confirmed with the user before it is made. */
+export const CONFIRM_BELOW = 0.6
 
 /** Understands one stored message and acts on it: commands first, then an answer to a question, then intents. */
 export async function respond(input: RespondInput): Promise<Reply> {
@@ -77,7 +71,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
     const reply = await answerReminder(crm, actor, message, reminderAnswer, lang)
     if (reply) return reply
   }
-  const correction = CORRECTION_COMMAND.exec(text)
+  const correction = CORRECTION_COMMAND.exec(text) ?? CORRECTION_REMARK.exec(text)
   if (correction?.[1]) {
     const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)
     if (note) return correctNote(crm, actor, { id: note.id, chatId: message.chatId }, correction[1], lang)
@@ -99,10 +93,17 @@ export async function respond(input: RespondInput): Promise<Reply> {
     waitUntil: deps.waitUntil,
     log: deps.log,
   }
-  return HANDLERS[parsed.intent](context)
+  // An unsure reading that would write is shown back to the user first; confirming writes it as read.
+  if (!context.confirmed && WRITE_INTENTS.has(parsed.intent) && parsed.confidence < CONFIRM_BELOW) {
+    return askAboutReading(context)
+  }
+  return handlerFor(parsed)(context)
 }
 
-/** The offline reading, and the model's when the offline one is unsure and an LLM is configured. */
+/**
+ * The offline reading, or with an LLM configured the model's whole reading of a long note or of one the
+ * offline parser is unsure of (checked, with the offline reading as the fallback).
+ */
 async function readMessage(
   text: string,
   message: InboundRow,
@@ -116,8 +117,9 @@ async function readMessage(
     botNames: deps.botNames,
   }
   const offline = parseMessage(text, parseContext)
-  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
-  return offline.confidence < UNSURE && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
+  // Only these wait for the model; this runs after the platform was acknowledged.
+  const ask = deps.llm && (offline.confidence < UNSURE || isLongNote(text))
+  return ask && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
 }
 
 /**

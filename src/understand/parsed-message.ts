@@ -33,6 +33,14 @@ export const PERIODS = [
 ] as const
 export type Period = (typeof PERIODS)[number]
 
+export type SpeechAct =
+  | 'statement'
+  | 'question'
+  | 'congratulation'
+  | 'instruction'
+  | 'complaint'
+  | 'correction'
+
 export interface ParsedMessage {
   intent: Intent
   /** The customer organisation as written (`华为`, `Acme`). */
@@ -65,6 +73,11 @@ export interface ParsedMessage {
   due_candidates?: string[]
   /** The zone written with the time (`PST`, `UTC+8`, `北京时间`): the reply shows the time there too. */
   due_zone?: string
+  /**
+   * What the message does: only a `statement` writes. A `question` is answered, a `correction` edits the
+   * last note; congratulations, instructions to colleagues and complaints about the bot write nothing.
+   */
+  speech_act?: SpeechAct
   /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
   recurrence?: string | null
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { type CustomerRow, createCustomer, getCustomer, matchCustomer } from '../../crm/customers.ts'
 import { users } from '../../db/schema.ts'
+import { looksLikeOrganisation } from '../../understand/organisation-name.ts'
 import type { Reply } from '../chat-message.ts'
 import { askToConfirm } from '../confirm/ask-confirmation.ts'
 import type { CustomerChoiceData } from '../reply-data.ts'
@@ -76,6 +77,21 @@ export async function resolveCustomer(
             t(lang, `没有找到客户「${name}」。`, `No customer called "${name}" found.`),
             parsed.intent,
           ),
+        }
+      }
+      // `量最多`, `Anyone`, `lookup`: a name the parser is unsure is an organisation is never created silently.
+      if (!context.confirmed && !looksLikeOrganisation(name, context.text)) {
+        const question = t(
+          lang,
+          `「${name}」是一个新客户吗?确认后新建并记录。`,
+          `Is "${name}" a new customer? Confirm to create it and save this.`,
+        )
+        return {
+          kind: 'reply',
+          reply: await askToConfirm(context, {
+            question,
+            options: [{ label: t(lang, '确认', 'Confirm'), write: { parsed, createCustomerName: name } }],
+          }),
         }
       }
       return { kind: 'ok', customer: await createCustomer(crm, actor, { name }), created: true }
