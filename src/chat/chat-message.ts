@@ -39,6 +39,8 @@ export const ACTION_NAMES = [
   'set_follow_up',
   'choose_customer',
   'create_customer',
+  'confirm_write',
+  'reject_write',
   'reminder_done',
   'reminder_snooze',
   'reminder_cancel',
@@ -67,7 +69,7 @@ export interface ChatAction {
  */
 export interface Reply {
   text: string
-  intent: Intent | 'action' | 'choice' | 'error' | 'reminder_due' | 'digest'
+  intent: Intent | 'action' | 'choice' | 'confirm' | 'error' | 'reminder_due' | 'digest'
   data: Record<string, unknown> | null
   actions?: ReplyAction[]
 }

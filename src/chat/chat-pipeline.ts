@@ -14,7 +14,7 @@ import { homeView } from './home-view.ts'
 import { createInboundStore, type InboundRow } from './inbound-store.ts'
 import { languageOf, t } from './intents/intent-context.ts'
 import type { NoteEnrichmentService } from './note-enrichment.ts'
-import { respond } from './respond.ts'
+import { respond, type SettledWrite } from './respond.ts'
 
 export interface ChatPipelineDeps {
   db: CrmDb
@@ -114,8 +114,8 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
     }
   }
 
-  /** Runs a stored message again with the customer the user picked from a question. */
-  async function processWith(message: InboundRow, choice: { customerId?: string; createName?: string }) {
+  /** Runs a stored message again with what the user settled by answering the bot's question. */
+  async function processWith(message: InboundRow, settled: SettledWrite) {
     const { actor } = await actorFor(
       message.platform,
       message.platformWorkspaceId,
@@ -130,7 +130,7 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
       lang: languageOf(message.text),
       deps,
       reprocess: processWith,
-      choice,
+      settled,
     })
   }
 

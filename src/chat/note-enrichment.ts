@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.ts'
 import { auditInsert } from '../crm/audit.ts'
 import type { CrmDb } from '../db/database.ts'
 import { interactions, users } from '../db/schema.ts'
+import { checkReading } from '../enrich/check-reading.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import type { NoteEnrichment } from '../enrich/enrichment-schema.ts'
 import type { NoteEnricher } from '../enrich/note-enricher.ts'
@@ -102,8 +103,9 @@ export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
   }
 
   /**
-   * A second reading of a message the offline parser is unsure of. Keeps the offline result when the model
-   * fails or also does not know.
+   * The model's whole reading of a long note or of a message the offline parser is unsure of. Keeps the
+   * offline result when the model fails, does not know either, or gives a reading that fails
+   * `checkReading` (won and lost at once, a customer the text never names).
    */
   async function understand(
     text: string,
@@ -112,6 +114,11 @@ export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
   ): Promise<ParsedMessage> {
     const result = await deps.enricher.enrich({ text, now: context.now, timeZone: context.timeZone, offline })
     if (!result.ok || result.enrichment.intent === 'unknown') return offline
+    const rejected = checkReading(result.enrichment, text)
+    if (rejected) {
+      deps.log('llm.reading_rejected', { reason: rejected })
+      return offline
+    }
     return mergeReadings(offline, result.enrichment)
   }
 
@@ -129,19 +136,30 @@ export function noteEnrichmentFromConfig(
   return createNoteEnrichment({ ...deps, enricher: createLlmClient({ ...llm, log: deps.log }) })
 }
 
-/** The model's intent, with each field taken from the offline reading when it has one, else the model's. */
+/**
+ * The model's checked reading, field by field, with the offline one filling what the model leaves out. The
+ * stage is the model's alone: a won or lost read offline from a long note is the mistake it is asked to
+ * catch. A message the parser heard as not a statement (a question, congratulations…) never becomes a write.
+ */
 export function mergeReadings(offline: ParsedMessage, llm: NoteEnrichment): ParsedMessage {
+  const act = offline.speech_act ?? 'statement'
+  const intent = act !== 'statement' && WRITES.has(llm.intent) ? offline.intent : llm.intent
   return {
     ...offline,
-    intent: llm.intent,
-    customer: offline.customer ?? llm.customer,
-    contact: offline.contact ?? llm.contact,
-    interaction_type: offline.interaction_type ?? llm.interaction_type,
-    sentiment: offline.sentiment ?? llm.sentiment,
-    sentiment_score: offline.sentiment_score ?? llm.sentiment_score,
-    due_at: offline.due_at ?? llm.next_step_at,
-    amount: offline.amount ?? llm.amount,
-    currency: offline.currency ?? llm.currency,
-    confidence: Math.max(offline.confidence, 0.6),
+    intent,
+    customer: llm.customer ?? offline.customer,
+    contact: llm.contact ?? offline.contact,
+    interaction_type: llm.interaction_type ?? offline.interaction_type,
+    sentiment: llm.sentiment ?? offline.sentiment,
+    sentiment_score: llm.sentiment_score ?? offline.sentiment_score,
+    // A time the reader was unsure of is asked about, never filled in by the model's guess.
+    due_at: offline.due_unsure ? null : (llm.next_step_at ?? offline.due_at),
+    amount: llm.amount ?? offline.amount,
+    currency: llm.currency ?? offline.currency,
+    stage: llm.stage ?? llm.deal_outcome ?? null,
+    // Two readers agreeing is surer than either; disagreeing stays at the bar, never below it.
+    confidence: intent === offline.intent ? Math.max(offline.confidence, 0.8) : 0.6,
   }
 }
+
+const WRITES: ReadonlySet<string> = new Set(['log_interaction', 'update_deal', 'set_reminder'])

@@ -124,6 +124,16 @@ export interface CustomerChoiceData {
   options: { id: string; name: string }[]
 }
 
+/**
+ * `confirm`: the bot asks before a write (src/chat/confirm/); each option is a `confirm_write` action with
+ * `{ id, option }`, and `reject_write` with `{ id }` says no.
+ */
+export interface ConfirmationData {
+  id: string
+  question: string
+  options: { label: string }[]
+}
+
 /** `reminder_due`: pushed by the scheduler. */
 export interface ReminderDueData {
   reminder: ReminderSummary

@@ -1,13 +1,16 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
-import { CrmError } from '../crm/crm-error.ts'
-import { inboundMessages, pendingChoices } from '../db/schema.ts'
 import { parseMessage } from '../understand/parse-message.ts'
-import type { Intent } from '../understand/parsed-message.ts'
+import type { ParsedMessage } from '../understand/parsed-message.ts'
+import { isLongNote } from '../understand/read-clauses.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CANCEL_REMINDER_COMMAND, cancelReminderCommand } from './commands/cancel-reminder-command.ts'
-import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import {
+  CORRECTION_COMMAND,
+  CORRECTION_REMARK,
+  correctNote,
+  lastNoteInChat,
+} from './commands/correct-note.ts'
 import {
   claimCommand,
   listPoolCommand,
@@ -21,31 +24,27 @@ import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import { handleWebSignIn, WEB_SIGN_IN_COMMAND } from './commands/web-sign-in.ts'
+import { answerTypedConfirmation } from './confirm/answer-confirmation.ts'
+import { askAboutReading } from './confirm/confirm-reading.ts'
+import { readConfirmationAnswer } from './confirm/confirmation-answer.ts'
 import type { InboundRow } from './inbound-store.ts'
-import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
-import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
-import { handleLogInteraction } from './intents/log-interaction.ts'
-import { handleLookupCustomer } from './intents/lookup-customer.ts'
-import { handlePipelineSummary } from './intents/pipeline-summary.ts'
-import { handleListReminders, handleSetReminder } from './intents/reminders.ts'
-import { handleUpdateDeal } from './intents/update-deal.ts'
+import { helpReply } from './intents/help.ts'
+import type { IntentContext, Lang } from './intents/intent-context.ts'
+import { handlerFor, WRITE_INTENTS } from './intents/route-reading.ts'
 
-const HANDLERS: Record<Intent, IntentHandler> = {
-  log_interaction: handleLogInteraction,
-  lookup_customer: handleLookupCustomer,
-  set_reminder: handleSetReminder,
-  list_reminders: handleListReminders,
-  update_deal: handleUpdateDeal,
-  pipeline_summary: handlePipelineSummary,
-  help: handleHelp,
-  unknown: handleUnknown,
+/**
+ * What the user settled by answering the bot's question: the reading to act on (instead of parsing again),
+ * the customer picked or to create, and that the write is confirmed (the handler asks nothing more).
+ */
+export interface SettledWrite {
+  parsed?: ParsedMessage
+  customerId?: string
+  createCustomerName?: string
+  confirmed?: boolean
 }
 
-/** Re-runs a stored message once the user has answered the bot's question about which customer. */
-export type Reprocess = (
-  message: InboundRow,
-  choice: { customerId?: string; createName?: string },
-) => Promise<Reply>
+/** Re-runs a stored message once the user has answered the bot's question about it. */
+export type Reprocess = (message: InboundRow, settled: SettledWrite) => Promise<Reply>
 
 export interface RespondInput {
   crm: CrmContext
@@ -54,13 +53,13 @@ export interface RespondInput {
   lang: Lang
   deps: ChatPipelineDeps
   reprocess: Reprocess
-  choice?: { customerId?: string; createName?: string }
+  settled?: SettledWrite
 }
 
-const CHOICE_ANSWER = /^\s*([1-9])\s*$/
-const CHOICE_TTL_MS = 60 * 60 * 1000
 /** Below this offline confidence the LLM, when configured, gets a say in what the message means. */
 const UNSURE = 0.6
+/** Below this confidence (after the LLM, if any) a write is confirmed with the user before it is made. */
+export const CONFIRM_BELOW = 0.6
 
 /** Understands one stored message and acts on it: commands first, then an answer to a question, then intents. */
 export async function respond(input: RespondInput): Promise<Reply> {
@@ -76,26 +75,26 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (POOL_RULES_COMMAND.test(text)) return poolRulesCommand(crm, actor, text, rules, lang)
   if (QUIET_HOURS_COMMAND.test(text)) return quietHoursCommand(crm, actor, text, rules.quietHours, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
+  const confirmation = input.settled ? null : readConfirmationAnswer(text)
+  if (confirmation) {
+    const reply = await answerTypedConfirmation(
+      { crm, actor, lang, reprocess: input.reprocess },
+      message.chatId,
+      confirmation,
+    )
+    if (reply) return reply
+  }
   const reminderAnswer = readReminderAnswer(text)
   if (reminderAnswer) {
     const reply = await answerReminder(crm, actor, message, reminderAnswer, lang)
     if (reply) return reply
   }
-  const correction = CORRECTION_COMMAND.exec(text)
+  const correction = CORRECTION_COMMAND.exec(text) ?? CORRECTION_REMARK.exec(text)
   if (correction?.[1]) {
     const note = await lastNoteInChat(crm, actor, message.platform, message.chatId)
     if (note) return correctNote(crm, actor, { id: note.id, chatId: message.chatId }, correction[1], lang)
   }
-  const answer = CHOICE_ANSWER.exec(text)
-  if (answer && !input.choice) {
-    const reply = await answerPendingChoice(input, Number(answer[1]))
-    if (reply) return reply
-  }
-  const parseContext = { now: message.receivedAt, timeZone: actor.timeZone, botNames: deps.botNames }
-  const offline = parseMessage(text, parseContext)
-  // Only an unsure reading waits for the model; this runs after the platform was acknowledged.
-  const parsed =
-    offline.confidence < UNSURE && deps.llm ? await deps.llm.understand(text, parseContext, offline) : offline
+  const parsed = input.settled?.parsed ?? (await readMessage(text, message, actor, deps))
   const context: IntentContext = {
     crm,
     actor,
@@ -103,70 +102,42 @@ export async function respond(input: RespondInput): Promise<Reply> {
     text,
     parsed,
     lang,
-    chosenCustomerId: input.choice?.customerId,
-    createCustomerName: input.choice?.createName,
+    chosenCustomerId: input.settled?.customerId,
+    createCustomerName: input.settled?.createCustomerName,
+    confirmed: input.settled?.confirmed ?? false,
     enqueueEnrichment: deps.llm
       ? (id) => deps.waitUntil(deps.llm?.enrichInteraction(id) ?? Promise.resolve())
       : undefined,
     waitUntil: deps.waitUntil,
     log: deps.log,
   }
-  return HANDLERS[parsed.intent](context)
-}
-
-async function answerPendingChoice(input: RespondInput, index: number): Promise<Reply | null> {
-  const { crm, actor, message } = input
-  const [choice] = await crm.db
-    .select()
-    .from(pendingChoices)
-    .where(
-      and(
-        eq(pendingChoices.userId, actor.userId),
-        eq(pendingChoices.chatId, message.chatId),
-        isNull(pendingChoices.resolvedAt),
-      ),
-    )
-    .orderBy(desc(pendingChoices.createdAt))
-    .limit(1)
-  if (!choice || crm.now().getTime() - choice.createdAt.getTime() > CHOICE_TTL_MS) return null
-  const option = choice.options[index - 1]
-  if (!option) return null
-  return resolveChoice(input.crm, actor, choice.id, option.id, input.reprocess)
+  // An unsure reading that would write is shown back to the user first; confirming writes it as read.
+  if (!context.confirmed && WRITE_INTENTS.has(parsed.intent) && parsed.confidence < CONFIRM_BELOW) {
+    return askAboutReading(context)
+  }
+  return handlerFor(parsed)(context)
 }
 
 /**
- * Marks a question answered and re-runs the message it was about with the chosen (or a new) customer.
- * Only the user the question was put to may answer it, and only with one of the options it offered: a
- * button pressed by someone else in a group, or a forged customer id, is refused.
+ * The offline reading, or with an LLM configured the model's whole reading of a long note or of one the
+ * offline parser is unsure of (checked, with the offline reading as the fallback).
  */
-export async function resolveChoice(
-  crm: CrmContext,
+async function readMessage(
+  text: string,
+  message: InboundRow,
   actor: Actor,
-  choiceId: string,
-  optionId: string,
-  reprocess: Reprocess,
-): Promise<Reply | null> {
-  const [choice] = await crm.db.select().from(pendingChoices).where(eq(pendingChoices.id, choiceId))
-  if (!choice || choice.resolvedAt) return null
-  if (choice.userId !== actor.userId || choice.workspaceId !== actor.workspaceId)
-    throw new CrmError('forbidden', 'this question was asked of someone else; only they can answer it')
-  const option = choice.options.find((o) => o.id === optionId)
-  if (!option) throw new CrmError('invalid', `customerId "${optionId}" is not one of the offered choices`)
-  const original = await loadInbound(crm, choice.inboundMessageId)
-  if (!original) return null
-  // Two presses at once: only the one whose update finds the question still open goes on.
-  const [claimed] = await crm.db
-    .update(pendingChoices)
-    .set({ resolvedAt: crm.now() })
-    .where(and(eq(pendingChoices.id, choiceId), isNull(pendingChoices.resolvedAt)))
-    .returning({ id: pendingChoices.id })
-  if (!claimed) return null
-  return reprocess(original, option.id === 'new' ? { createName: option.name } : { customerId: option.id })
-}
-
-async function loadInbound(crm: CrmContext, id: string): Promise<InboundRow | undefined> {
-  const [row] = await crm.db.select().from(inboundMessages).where(eq(inboundMessages.id, id))
-  return row
+  deps: ChatPipelineDeps,
+): Promise<ParsedMessage> {
+  const parseContext = {
+    now: message.receivedAt,
+    timeZone: actor.timeZone,
+    locale: actor.locale,
+    botNames: deps.botNames,
+  }
+  const offline = parseMessage(text, parseContext)
+  // Only these wait for the model; this runs after the platform was acknowledged.
+  const ask = deps.llm && (offline.confidence < UNSURE || isLongNote(text))
+  return ask && deps.llm ? deps.llm.understand(text, parseContext, offline) : offline
 }
 
 /**

@@ -340,7 +340,10 @@ export const inboundMessages = sqliteTable(
   ],
 )
 
-/** A question the bot asked and is waiting on (which of several customers was meant). */
+/**
+ * A question the bot asked (which of several customers was meant), before pending_confirmations replaced it;
+ * no longer written, kept so existing databases migrate additively.
+ */
 export const pendingChoices = sqliteTable('pending_choices', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
@@ -351,6 +354,33 @@ export const pendingChoices = sqliteTable('pending_choices', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
 })
+
+/**
+ * A write the bot proposed and holds until its user confirms it (src/chat/confirm/): one row per question,
+ * answered at most once (`resolved_at`), and void after `expires_at`. `options` holds what each answer writes.
+ */
+export const pendingConfirmations = sqliteTable(
+  'pending_confirmations',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    /** The CRM user the question is for: only their answer counts. */
+    userId: text('user_id').notNull(),
+    platform: text('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** The stored message the proposal reads; confirming re-runs it with the chosen option's reading. */
+    inboundMessageId: text('inbound_message_id').notNull(),
+    question: text('question').notNull(),
+    options: text('options', { mode: 'json' }).$type<unknown[]>().notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    /** `confirmed` (with `chosen`, the option's index) or `rejected`. */
+    outcome: text('outcome', { enum: ['confirmed', 'rejected'] }),
+    chosen: integer('chosen'),
+  },
+  (t) => [index('pending_confirmations_user_chat').on(t.userId, t.chatId, t.createdAt)],
+)
 
 /** A chat platform's install in one workspace (a Slack team's bot token), its secret encrypted at rest. */
 export const platformInstallations = sqliteTable(

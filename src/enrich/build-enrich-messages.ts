@@ -1,5 +1,5 @@
 import type OpenAI from 'openai'
-import * as enrichNotePrompt from '../../prompts/enrich-note.v1.ts'
+import * as enrichNotePrompt from '../../prompts/enrich-note.v2.ts'
 import { zonedParts } from '../crm/local-time.ts'
 import type { ParsedMessage } from '../understand/parsed-message.ts'
 

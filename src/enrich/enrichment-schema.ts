@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INTENTS, INTERACTION_TYPES, SENTIMENTS } from '../understand/parsed-message.ts'
+import { DEAL_STAGES, INTENTS, INTERACTION_TYPES, SENTIMENTS } from '../understand/parsed-message.ts'
 
 /**
  * What the LLM reads from one sales note. Only that note's own fields: nothing here names or acts on
@@ -29,6 +29,17 @@ export const noteEnrichmentSchema = z.object({
     .datetime({ offset: true })
     .nullable()
     .describe('ISO 8601 instant of the next step with the user’s offset, e.g. 2026-11-25T09:00:00+08:00.'),
+  // Defaults keep answers from servers that predate these two fields valid; the JSON schema still requires them.
+  stage: z
+    .enum(DEAL_STAGES)
+    .nullable()
+    .default(null)
+    .describe('The stage this note moves this customer’s own deal to; null for background.'),
+  deal_outcome: z
+    .enum(['won', 'lost'])
+    .nullable()
+    .default(null)
+    .describe('won or lost only when this customer’s own deal was won or lost.'),
   competitor: z.string().nullable().describe('A competing vendor the note names.'),
   products: z.array(z.string()).describe('Products or services the note names; [] when none.'),
 })
@@ -48,6 +59,8 @@ export const noteEnrichmentJsonSchema: Record<string, unknown> = (() => {
     target: 'draft-7',
     override: ({ jsonSchema }) => {
       if (jsonSchema.format === 'date-time') delete jsonSchema.pattern
+      // Strict structured outputs reject `default`; the zod side still fills it for older answers.
+      delete jsonSchema.default
     },
   })
   return schema

@@ -17,14 +17,19 @@ const DIGITS: Record<string, number> = {
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 
 /** A regex source matching one number written either way. */
-export const NUMBER_SRC = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)'
+export const NUMBER_SRC = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十廿卅百千]+)'
 
 /**
  * The value of a number written with Arabic or Chinese digits below 万; NaN when it is neither.
- * `十五` → 15, `二十` → 20, `一百零五` → 105, `三五` (a range, read as its first) → 3.
+ * `十五` → 15, `二十` → 20, `一百零五` → 105, `廿三` → 23, `零八` → 8, `三五` (a range, read as its first) → 3.
  */
-export function parseNumber(text: string): number {
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text)
+export function parseNumber(raw: string): number {
+  if (/^\d+(?:\.\d+)?$/.test(raw)) return Number(raw)
+  // `廿三` is 二十三, `卅` 三十; a leading `零` (`零八` in `四点零八`) adds nothing.
+  const text = raw
+    .replace(/^零(?=.)/, '')
+    .replace(/廿/g, '二十')
+    .replace(/卅/g, '三十')
   let total = 0
   let digit = -1
   for (const ch of text) {

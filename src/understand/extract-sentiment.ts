@@ -138,7 +138,9 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
       .split(/\s+/)
       .slice(-3)
     const degree = EN_DEGREE[(before.at(-1) ?? '').toLowerCase()] ?? 1
-    const negated = before.some((w) => EN_NEGATORS.test(w))
+    // `很不happy`: a Chinese negator right before an English word denies it as `not` does.
+    const zhBefore = cjk ? text.slice(clauseStart(text, m.index, m.index - 4), m.index) : ''
+    const negated = before.some((w) => EN_NEGATORS.test(w)) || (zhBefore !== '' && ZH_NEGATED.test(zhBefore))
     const word = m[0].toLowerCase()
     // `they're also talking to a competitor`: a rival named in passing weighs half, as `也在看竞品` does.
     const passing =

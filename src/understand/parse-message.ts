@@ -14,7 +14,10 @@ import { extractStage, type FoundStage } from './extract-stage.ts'
 import { extractTask } from './extract-task.ts'
 import { interactionType } from './interaction-type.ts'
 import { normalizeText } from './normalize-text.ts'
+import { looksLikeOrganisation } from './organisation-name.ts'
 import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
+import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
+import { readSpeechAct } from './speech-act.ts'
 import { wallClock } from './zoned-time.ts'
 
 /**
@@ -37,6 +40,8 @@ class Reading implements IntentFeatures {
   constructor(
     readonly text: string,
     private readonly ctx: ParseContext,
+    /** The whole message, background included: the feeling of a note is read from all of it. */
+    private readonly fullText: string = text,
   ) {}
 
   get dates(): FoundDate[] {
@@ -44,6 +49,7 @@ class Reading implements IntentFeatures {
       now: this.ctx.now,
       timeZone: this.ctx.timeZone,
       allowWeak: this.reminderWord,
+      ...(this.ctx.locale ? { locale: this.ctx.locale } : {}),
     })
     return this.#dates
   }
@@ -74,7 +80,7 @@ class Reading implements IntentFeatures {
     return this.#period
   }
   get sentiment(): FoundSentiment {
-    this.#sentiment ??= extractSentiment(this.text)
+    this.#sentiment ??= extractSentiment(this.fullText)
     return this.#sentiment
   }
   get customer(): string | null {
@@ -174,6 +180,20 @@ function fillMoney(out: ParsedMessage, r: Reading): void {
 }
 
 /**
+ * A reminder's time: never a guess. One read with a time-like piece left over, or in the past, is
+ * unsure: no time is set and the likely readings are offered instead.
+ */
+function fillDue(out: ParsedMessage, due: FoundDate | undefined): void {
+  if (due?.unsure || due?.beforeNow) {
+    out.due_at = null
+    out.due_unsure = true
+    out.due_candidates = due.candidates ?? []
+  } else out.due_at = due?.iso ?? null
+  if (due?.recurrence) out.recurrence = due.recurrence
+  if (due?.zone) out.due_zone = due.zone
+}
+
+/**
  * Which fields each intent reports; the rest stay null so downstream code never acts on noise.
  * They fill a result created with every field in one shape, which keeps the hot path monomorphic.
  */
@@ -192,7 +212,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     const own = reminderDate(r)
     const due = own ?? firstFuture(r) ?? r.dates[0]
     fillWho(out, r)
-    out.due_at = due?.iso ?? null
+    fillDue(out, due)
     // `Site visit is on 3 Dec, remind me on 1 Dec to confirm`: the clause before is background.
     const at = own ? reminderWordAt(r.text) : null
     const from = at && /[,，;；。.]\s*$/.test(r.text.slice(0, at.start)) ? at.start : 0
@@ -218,8 +238,16 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
  * stage, period and reminder task. Never throws for odd text; an unknown time zone throws RangeError.
  */
 export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
-  const r = new Reading(normalizeText(raw, ctx.botNames), ctx)
-  const { intent, confidence } = detectIntent(r, () => r.sentiment.hits)
+  const text = normalizeText(raw, ctx.botNames)
+  const clauses = readClauses(text)
+  const act = readSpeechAct(text, clauses, addressedToColleague(raw, ctx))
+  // Background clauses (a competitor's deal, the customer's own plans, a boss's wish) are blanked, so
+  // the stage, amount, dates and names come from what this note reports.
+  const r = new Reading(maskBackground(text, clauses), ctx, text)
+  const detected = detectIntent(r, () => r.sentiment.hits)
+  const writes = WRITES.has(detected.intent)
+  const { intent, confidence } =
+    writes && (act !== 'statement' || isAllBackground(clauses)) ? readOnlyIntent(act, r) : detected
   const out: ParsedMessage = {
     intent,
     customer: null,
@@ -234,7 +262,55 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
     period: null,
     task: null,
     confidence,
+    speech_act: act,
   }
   FILL[intent](out, r)
+  if ((out.stage === 'won' || out.stage === 'lost') && !outcomeSaidOutright(clauses)) {
+    // `和美的李总通了电话,可能要去深圳签约`: a hedged outcome is no stage change; the rest is a note.
+    out.stage = null
+    if (out.intent === 'update_deal' && out.amount === null) {
+      out.intent = r.customer && (r.channel || r.contact) ? 'log_interaction' : 'unknown'
+      out.confidence = out.intent === 'unknown' ? 0.4 : 0.6
+      FILL[out.intent](out, r)
+    }
+  }
   return out
+}
+
+/** In a note of several clauses, a won/lost must come from a clause that says it without a hedge. */
+function outcomeSaidOutright(clauses: readonly Clause[]): boolean {
+  if (clauses.length < 2) return true
+  return clauses.some((c) => {
+    if (c.role === 'background' || isHedged(c.text)) return false
+    const stage = extractStage(c.text)?.stage
+    return stage === 'won' || stage === 'lost'
+  })
+}
+
+const WRITES: ReadonlySet<Intent> = new Set(['log_interaction', 'update_deal', 'set_reminder'])
+
+/**
+ * What a message that must not write is read as: a question about a named customer is a look-up (it
+ * answers, and writes nothing); anything else is `unknown`, which the chat answers by its speech act.
+ */
+function readOnlyIntent(act: string, r: Reading): { intent: Intent; confidence: number } {
+  if (act === 'question' && r.customer && looksLikeOrganisation(r.customer, r.text))
+    return { intent: 'lookup_customer', confidence: 0.6 }
+  return { intent: 'unknown', confidence: 0.4 }
+}
+
+/** `@小李 明天把合同发给客户`: opens by mentioning someone; known only when the bot's own names are. */
+function addressedToColleague(raw: string, ctx: ParseContext): boolean {
+  if (!ctx.botNames?.length) return false
+  let rest = raw.trimStart()
+  for (let again = true; again; ) {
+    again = false
+    for (const name of ctx.botNames) {
+      if (rest.startsWith(`@${name}`)) {
+        rest = rest.slice(name.length + 1).trimStart()
+        again = true
+      }
+    }
+  }
+  return /^(?:@\S|<@[A-Z0-9]+)/.test(rest)
 }

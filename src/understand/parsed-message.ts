@@ -33,6 +33,14 @@ export const PERIODS = [
 ] as const
 export type Period = (typeof PERIODS)[number]
 
+export type SpeechAct =
+  | 'statement'
+  | 'question'
+  | 'congratulation'
+  | 'instruction'
+  | 'complaint'
+  | 'correction'
+
 export interface ParsedMessage {
   intent: Intent
   /** The customer organisation as written (`华为`, `Acme`). */
@@ -63,6 +71,13 @@ export interface ParsedMessage {
   due_unsure?: boolean
   /** Up to three ISO 8601 instants (user's offset) offered when `due_unsure`. */
   due_candidates?: string[]
+  /** The zone written with the time (`PST`, `UTC+8`, `北京时间`): the reply shows the time there too. */
+  due_zone?: string
+  /**
+   * What the message does: only a `statement` writes. A `question` is answered, a `correction` edits the
+   * last note; congratulations, instructions to colleagues and complaints about the bot write nothing.
+   */
+  speech_act?: SpeechAct
   /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
   recurrence?: string | null
 }
@@ -72,6 +87,8 @@ export interface ParseContext {
   now: Date
   /** IANA zone of the user, e.g. `Asia/Shanghai`. */
   timeZone: string
+  /** BCP 47 locale of the user; a day-first one (`en-GB`) reads `7/4` as 7 April. Month first when absent. */
+  locale?: string
   /** Names the bot answers to, stripped with their `@` (`CRM助手`). Slack's `<@U123>` is always stripped. */
   botNames?: readonly string[]
 }

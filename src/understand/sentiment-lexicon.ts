@@ -282,6 +282,15 @@ export const ZH_POLARITY: Record<string, number> = {
  * pattern, so the word-level negation rule does not apply to them.
  */
 export const ZH_PHRASES: readonly [RegExp, number][] = [
+  // `语气不太好`, `态度不怎么好`: good, denied. 好 alone is too common to be a word of its own.
+  [/(?<![还挺])[不没](?:太|大|怎么|是很|是太|算)?好(?![几多些像久看听吃玩用的说意])/g, -0.6],
+  // `白跑一趟`, `白等了一下午`: effort spent in vain.
+  [/白(?:跑|去|来|等|忙|干|费|谈|聊|折腾)/g, -0.7],
+  // `压根没这需求`, `根本不感兴趣`, `完全没预算`: the whole reason to buy denied outright.
+  [
+    /(?:压根|根本|完全|一点)(?:儿)?(?:就|都|也)?(?:没|不|无)(?:有)?(?:这个?|什么|啥)?(?:需求|兴趣|意向|打算|预算|必要|想法|计划|感兴趣|需要)/g,
+    -0.8,
+  ],
   // `很想上我们的系统`, `都想试用`: the customer wants what we sell; `不太想用` is the opposite.
   [/想(?<![不没][^,，。]{0,2}想)(?:上|用|买|采购|引进|试用|试试|合作|签)/g, 0.7],
   [/[不没](?:太|大|怎么|是很)?想(?:上|用|买|采购|引进|试用|换|合作|签|推进)/g, -0.8],

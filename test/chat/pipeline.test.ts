@@ -155,7 +155,9 @@ describe('chat pipeline', () => {
   })
 
   it('summarises the pipeline by stage and owner', async () => {
-    await say('小米那个单子赢了,合同金额80万')
+    // A deal closed as won is asked about first (src/chat/confirm/); `确认` writes it.
+    expect((await say('小米那个单子赢了,合同金额80万'))?.intent).toBe('confirm')
+    await say('确认')
     const reply = await say('本周销售管道汇总')
     expect(reply?.intent).toBe('pipeline_summary')
     const data = reply?.data as {

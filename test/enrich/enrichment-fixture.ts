@@ -19,6 +19,8 @@ export function createEnrichment(overrides: Partial<NoteEnrichment> = {}): NoteE
     currency: null,
     next_step: '跟进',
     next_step_at: '2026-11-25T09:00:00+08:00',
+    stage: null,
+    deal_outcome: null,
     competitor: null,
     products: [],
     ...overrides,

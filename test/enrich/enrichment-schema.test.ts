@@ -16,6 +16,7 @@ const FIELDS = [
   'contact_title',
   'currency',
   'customer',
+  'deal_outcome',
   'intent',
   'interaction_type',
   'next_step',
@@ -23,6 +24,7 @@ const FIELDS = [
   'products',
   'sentiment',
   'sentiment_score',
+  'stage',
   'summary',
 ]
 

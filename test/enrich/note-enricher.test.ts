@@ -41,7 +41,7 @@ describe('createNoteEnricher', () => {
       ok: true,
       enrichment: createEnrichment(),
       usage: { promptTokens: 321, completionTokens: 54, totalTokens: 375 },
-      promptVersion: 'enrich-note.v1',
+      promptVersion: 'enrich-note.v2',
     })
     expect(events).toEqual([
       {

@@ -5,14 +5,16 @@ import { getInteraction } from '../../crm/interactions.ts'
 import { instantFromZoned, zonedParts } from '../../crm/local-time.ts'
 import { createReminder } from '../../crm/reminders.ts'
 import { reminderSummary } from '../../crm/summaries.ts'
-import { customers, pendingChoices } from '../../db/schema.ts'
+import { customers } from '../../db/schema.ts'
 import type { ActionName, ChatAction, Reply } from '../chat-message.ts'
 import type { ChatPipelineDeps } from '../chat-pipeline.ts'
 import { correctNote } from '../commands/correct-note.ts'
 import { undoNote } from '../commands/undo-note.ts'
+import { answerConfirmation } from '../confirm/answer-confirmation.ts'
+import { getProposal, type ProposalOption, type ProposedWrite } from '../confirm/pending-confirmation.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
-import { type Reprocess, resolveChoice } from '../respond.ts'
+import type { Reprocess } from '../respond.ts'
 import { markNudgedDealLost, promptNudgeNote, snoozeNudgeNow } from './nudge-actions.ts'
 import { cancelReminderNow, markReminderDone, snoozeReminderFor } from './reminder-actions.ts'
 
@@ -88,23 +90,21 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
       reminder: summary,
     })
   },
-  async choose_customer({ crm, actor, action, reprocess }, lang) {
-    const reply = await resolveChoice(
-      crm,
-      actor,
-      str(action.value.choiceId, 'choiceId'),
-      str(action.value.customerId, 'customerId'),
-      reprocess,
-    )
-    return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
+  choose_customer: async (input, lang) => {
+    const id = str(input.action.value.choiceId, 'choiceId')
+    const customerId = str(input.action.value.customerId, 'customerId')
+    return answerOption(input, lang, id, (write) => write.customerId === customerId)
   },
-  async create_customer({ crm, actor, action, reprocess }, lang) {
-    const choiceId = str(action.value.choiceId, 'choiceId')
-    const [choice] = await crm.db.select().from(pendingChoices).where(eq(pendingChoices.id, choiceId))
-    const offersNew = choice?.options.some((o) => o.id === 'new')
-    const reply = offersNew ? await resolveChoice(crm, actor, choiceId, 'new', reprocess) : null
-    return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
-  },
+  create_customer: (input, lang) =>
+    answerOption(input, lang, str(input.action.value.choiceId, 'choiceId'), (w) => !!w.createCustomerName),
+  confirm_write: ({ crm, actor, reprocess, action }, lang) =>
+    answerConfirmation(
+      { crm, actor, lang, reprocess },
+      str(action.value.id, 'id'),
+      Number(action.value.option ?? 0),
+    ),
+  reject_write: ({ crm, actor, reprocess, action }, lang) =>
+    answerConfirmation({ crm, actor, lang, reprocess }, str(action.value.id, 'id'), null),
   reminder_done: ({ crm, actor, action }, lang) =>
     markReminderDone(crm, actor, str(action.value.id, 'id'), lang),
   reminder_cancel: ({ crm, actor, action }, lang) =>
@@ -125,6 +125,19 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
         : { minutes: Number(action.value.minutes ?? 60) },
       lang,
     ),
+}
+
+/** Answers a proposal with the option whose write `matches` (a customer button carries the customer, not an index). */
+async function answerOption(
+  { crm, actor, reprocess }: ActionInput,
+  lang: Lang,
+  id: string,
+  matches: (write: ProposedWrite) => boolean,
+): Promise<Reply> {
+  const proposal = await getProposal(crm, id)
+  const options = (proposal?.options ?? []) as ProposalOption[]
+  const index = options.findIndex((option) => matches(option.write))
+  return answerConfirmation({ crm, actor, lang, reprocess }, id, index < 0 ? options.length : index)
 }
 
 /** Runs a button press or modal submission as the user who made it. */

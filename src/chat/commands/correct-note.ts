@@ -13,6 +13,12 @@ import { interactionLabel, sentimentLabel } from '../labels.ts'
 
 /** `修改: 是拜访不是电话`, `改成 消极`, `edit: it was a meeting with Bob`: corrects the user's last note here. */
 export const CORRECTION_COMMAND = /^(?:修改|更正|改成|改为|纠正|edit|correct(?:ion)?)\s*[:：,，]?\s*(.+)$/is
+/** `不对,是拜访`, `that's wrong, I emailed them`: saying the last note is wrong, then how. */
+export const CORRECTION_REMARK =
+  /^(?:不对|不是的|错了|搞错了|记错了|(?:that'?s|that is|this is|it'?s) (?:wrong|not right|incorrect)|wrong)\s*[:：,，!！.。]\s*(.+)$/is
+/** `didn't call`, `不是电话`, `没有拜访`: a word said only to deny it. */
+const NEGATED =
+  /\b(?:didn'?t|did not|not|never|wasn'?t|was not)\s+(?:an?\s+)?[a-z]+|(?:不是|没有|没|并非|并不是)[\u4e00-\u9fff]{1,2}/gi
 
 // The words the confirmation line prints, which is what a user types back to correct it.
 const TYPE_WORDS: [InteractionType, RegExp][] = [
@@ -93,9 +99,12 @@ export async function correctNote(
     ? (await upsertContact(crm, actor, { customerId, name: fix.contact })).contact
     : null
   if (contact) changed.push(contact.name)
-  const type = labelIn(text, TYPE_WORDS) ?? fix.interaction_type
+  // `I didn't call Acme, I emailed them`: the denied word is not the correction.
+  const affirmed = text.replace(NEGATED, ' ')
+  const type = labelIn(affirmed, TYPE_WORDS) ?? fix.interaction_type
   if (type) changed.push(interactionLabel(type, lang))
-  const sentiment = labelIn(text, SENTIMENT_WORDS) ?? (fix.sentiment_score !== null ? fix.sentiment : null)
+  const sentiment =
+    labelIn(affirmed, SENTIMENT_WORDS) ?? (fix.sentiment_score !== null ? fix.sentiment : null)
   if (sentiment) changed.push(sentimentLabel(sentiment, lang))
   const corrections = Array.isArray(note.extracted.corrections) ? note.extracted.corrections : []
   await updateInteraction(crm, actor, id, {

@@ -19,6 +19,8 @@ export interface IntentContext {
   chosenCustomerId?: string | undefined
   /** Set when the user asked to create the customer the bot was unsure of. */
   createCustomerName?: string | undefined
+  /** True when the user confirmed this reading (src/chat/confirm/): write it, ask nothing more. */
+  confirmed?: boolean
   /** Queues LLM enrichment of a note after the reply; absent when no LLM is configured. */
   enqueueEnrichment?: ((interactionId: string) => void) | undefined
   waitUntil: WaitUntil

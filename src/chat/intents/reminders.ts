@@ -3,11 +3,16 @@ import { customerNames, reminderSummary } from '../../crm/summaries.ts'
 import type { ReplyAction } from '../chat-message.ts'
 import type { ReminderListData, ReminderSetData, ReminderSummary } from '../reply-data.ts'
 import { type IntentHandler, type Lang, t } from './intent-context.ts'
+import { askReminderTime, writtenZoneTime } from './reminder-time.ts'
 import { resolveCustomer } from './resolve-customer.ts'
 
 /** 提醒我周五下午3点给李总发合同: a reminder pushed into this chat when due. */
 export const handleSetReminder: IntentHandler = async (context) => {
   const { crm, actor, parsed, message, lang } = context
+  if (parsed.due_unsure && !context.confirmed) {
+    const question = askReminderTime(context)
+    if (question) return question
+  }
   if (!parsed.due_at) {
     return {
       text: t(
@@ -34,18 +39,17 @@ export const handleSetReminder: IntentHandler = async (context) => {
   })
   const summary = reminderSummary(reminder, actor, customer?.name ?? null)
   const data: ReminderSetData = { reminder: summary }
+  // `Friday 10am PST`: the user's own time first, then the time as they wrote it.
+  const there = writtenZoneTime(reminder.dueAt, parsed.due_zone, lang)
+  const when = there ? `${summary.dueLocal} (${there})` : summary.dueLocal
   return {
     text: summary.repeats
       ? t(
           lang,
-          `🔁 好的,${summary.repeats} 提醒你:${summary.text}(第一次 ${summary.dueLocal})`,
-          `🔁 OK, ${summary.repeats} I'll remind you: ${summary.text} (first ${summary.dueLocal})`,
+          `🔁 好的,${summary.repeats} 提醒你:${summary.text}(第一次 ${when})`,
+          `🔁 OK, ${summary.repeats} I'll remind you: ${summary.text} (first ${when})`,
         )
-      : t(
-          lang,
-          `⏰ 好的,${summary.dueLocal} 提醒你:${summary.text}`,
-          `⏰ OK, I'll remind you ${summary.dueLocal}: ${summary.text}`,
-        ),
+      : t(lang, `⏰ 好的,${when} 提醒你:${summary.text}`, `⏰ OK, I'll remind you ${when}: ${summary.text}`),
     intent: 'set_reminder',
     data: data as unknown as Record<string, unknown>,
     actions: [

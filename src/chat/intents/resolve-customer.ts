@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { type CustomerRow, findOrCreateCustomer, getCustomer, matchCustomer } from '../../crm/customers.ts'
-import { newId } from '../../db/database.ts'
-import { pendingChoices, users } from '../../db/schema.ts'
+import { users } from '../../db/schema.ts'
+import { looksLikeOrganisation } from '../../understand/organisation-name.ts'
 import type { Reply } from '../chat-message.ts'
+import { askToConfirm } from '../confirm/ask-confirmation.ts'
 import type { CustomerChoiceData } from '../reply-data.ts'
 import { type IntentContext, t } from './intent-context.ts'
 
@@ -78,41 +79,62 @@ export async function resolveCustomer(
           ),
         }
       }
+      // `量最多`, `Anyone`, `lookup`: a name the parser is unsure is an organisation is never created silently.
+      if (!context.confirmed && !looksLikeOrganisation(name, context.text)) {
+        const question = t(
+          lang,
+          `「${name}」是一个新客户吗?确认后新建并记录。`,
+          `Is "${name}" a new customer? Confirm to create it and save this.`,
+        )
+        return {
+          kind: 'reply',
+          reply: await askToConfirm(context, {
+            question,
+            options: [{ label: t(lang, '确认', 'Confirm'), write: { parsed, createCustomerName: name } }],
+          }),
+        }
+      }
       return { kind: 'ok', ...(await findOrCreateCustomer(crm, actor, { name })) }
   }
 }
 
+/**
+ * Asks which of several customers was meant, as a pending confirmation whose options act on each one (and on
+ * a new customer when `offerCreate`). The buttons keep their own names, `choose_customer` and
+ * `create_customer`, so platforms show them as a list of customers.
+ */
 async function askWhichCustomer(
   context: IntentContext,
   name: string,
   options: CustomerRow[],
   offerCreate: boolean,
 ): Promise<Reply> {
-  const { crm, actor, message, lang } = context
-  const choiceId = newId()
+  const { parsed, lang } = context
   const choices = options.map((c) => ({ id: c.id, name: c.name }))
-  await crm.db.insert(pendingChoices).values({
-    id: choiceId,
-    workspaceId: actor.workspaceId,
-    userId: actor.userId,
-    chatId: message.chatId,
-    inboundMessageId: message.id,
-    options: offerCreate ? [...choices, { id: 'new', name }] : choices,
-    createdAt: crm.now(),
-  })
-  const list = choices.map((c, i) => `${i + 1}. ${c.name}`).join('\n')
-  const createLine = offerCreate
-    ? `\n${choices.length + 1}. ${t(lang, `新建客户「${name}」`, `Create new customer "${name}"`)}`
-    : ''
   const question = t(
     lang,
     `「${name}」可能是以下哪个客户?回复序号选择:`,
     `Which customer do you mean by "${name}"? Reply with a number:`,
   )
+  const asked = await askToConfirm(context, {
+    question,
+    kind: 'choice',
+    options: [
+      ...choices.map((c) => ({ label: c.name, write: { parsed, customerId: c.id } })),
+      ...(offerCreate
+        ? [
+            {
+              label: t(lang, `新建客户「${name}」`, `Create new customer "${name}"`),
+              write: { parsed, createCustomerName: name },
+            },
+          ]
+        : []),
+    ],
+  })
+  const choiceId = String((asked.data as { id: string }).id)
   const data: CustomerChoiceData = { question, name, options: choices }
   return {
-    text: `${question}\n${list}${createLine}`,
-    intent: 'choice',
+    ...asked,
     data: data as unknown as Record<string, unknown>,
     actions: [
       ...choices.map((c) => ({

@@ -1,7 +1,9 @@
 import { createDeal, latestOpenDeal, updateDeal } from '../../crm/deals.ts'
 import { dealSummary, userNames } from '../../crm/summaries.ts'
+import { askToConfirm } from '../confirm/ask-confirmation.ts'
 import { moneyLabel, stageLabel } from '../labels.ts'
 import type { DealUpdatedData } from '../reply-data.ts'
+import { dealChangeQuestion } from './deal-change-check.ts'
 import { type IntentHandler, t } from './intent-context.ts'
 import { resolveCustomer } from './resolve-customer.ts'
 
@@ -17,6 +19,15 @@ export const handleUpdateDeal: IntentHandler = async (context) => {
       ),
       intent: 'update_deal',
       data: null,
+    }
+  }
+  if (!context.confirmed) {
+    const question = await dealChangeQuestion(context)
+    if (question) {
+      return askToConfirm(context, {
+        question,
+        options: [{ label: t(lang, '确认', 'Confirm'), write: { parsed } }],
+      })
     }
   }
   const resolved = await resolveCustomer(context, { createIfMissing: true })
