@@ -13,6 +13,17 @@
  * - it expires: after `expiresAt` (default `CONFIRMATION_TTL_MS`, one hour) an answer is refused.
  *
  * To ask, an intent handler returns `askToConfirm(context, { question, options })` (ask-confirmation.ts).
+ * For example, offering the likely due times of an unsure reminder as buttons:
+ *
+ *     return askToConfirm(context, {
+ *       question: t(lang, '是哪个时间?', 'Which time did you mean?'),
+ *       options: parsed.due_candidates.map((iso) => ({
+ *         label: formatLocal(iso),
+ *         write: { parsed: { ...parsed, due_at: iso, due_unsure: false } },
+ *       })),
+ *     })
+ *
+ * The handler then runs again with that option's `parsed` and `context.confirmed === true`.
  * Answers arrive as buttons (`confirm_write` / `reject_write` actions, rendered as Block Kit buttons on
  * Slack and a template card on WeCom) or typed where there are no buttons (`confirmation-answer.ts`).
  */
