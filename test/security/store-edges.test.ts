@@ -6,7 +6,14 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Reply } from '../../src/chat/chat-message.ts'
-import { customers, deals, interactions, pendingChoices, reminders, users } from '../../src/db/schema.ts'
+import {
+  customers,
+  deals,
+  interactions,
+  pendingConfirmations,
+  reminders,
+  users,
+} from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
 const TOKEN = 'store-edges-token'
@@ -183,11 +190,13 @@ describe('writes that reference another record', () => {
         value,
         receivedAt: TEST_NOW,
       })
+    // Refused politely, with nothing written and the question still open for the one it was put to.
     const stranger = await press('rep-b')
-    expect(stranger.intent).toBe('error')
+    expect(stranger.intent).not.toBe('log_interaction')
     const forged = await press('rep-a', { ...button?.value, customerId: 'someone-elses-customer' })
-    expect(forged.intent).toBe('error')
-    const [open] = await t.db.select().from(pendingChoices)
+    expect(forged.intent).not.toBe('log_interaction')
+    expect(await t.db.$count(interactions)).toBe(0)
+    const [open] = await t.db.select().from(pendingConfirmations)
     expect(open?.resolvedAt).toBeNull()
     expect((await press('rep-a')).intent).toBe('log_interaction')
     const [note] = await t.db.select().from(interactions)
