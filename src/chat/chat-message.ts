@@ -85,7 +85,7 @@ export interface SendOptions {
   /** The outbox row's dedupe key; a sender that can tag messages stores it so `findSent` can find them. */
   dedupeKey?: string
   /**
-   * The claim on the row lapses at this instant (UTC ms): a sender that waits before sending (pacing) must
+   * The claim on the row lapses at this instant (`Date.now()` ms, the real clock): a sender that waits before sending (pacing) must
    * not start the send after it, since another process may hold the row by then. It throws
    * {@link ClaimLapsedError} instead.
    */
