@@ -1,5 +1,11 @@
 import type { Log } from '../../src/chat/chat-bot.ts'
-import type { ChatSender, ChatTarget, Reply, SendOptions } from '../../src/chat/chat-message.ts'
+import {
+  type ChatSender,
+  type ChatTarget,
+  ClaimLapsedError,
+  type Reply,
+  type SendOptions,
+} from '../../src/chat/chat-message.ts'
 import type { ChannelPacer } from './channel-pacer.ts'
 import { findTagged, type OutboxMetadata, outboxMetadata } from './outbox-metadata.ts'
 import { renderReply } from './render-blocks.ts'
@@ -30,18 +36,22 @@ export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log):
     reply: Reply,
     threadTs: string | undefined,
     metadata: OutboxMetadata | undefined,
+    options: SendOptions = {},
   ) {
     const client = await web.forTeam(teamId)
-    const result = await pacer.run(lane(teamId, channel), () =>
-      client.chat.postMessage({
+    const result = await pacer.run(lane(teamId, channel), () => {
+      // The pacer may have held the call past the outbox claim; another process may own the row now.
+      if (options.notAfter !== undefined && Date.now() >= options.notAfter)
+        throw new ClaimLapsedError(options.notAfter)
+      return client.chat.postMessage({
         channel,
         ...renderReply(reply),
         ...(threadTs && { thread_ts: threadTs }),
         ...(metadata && { metadata }),
         // Our texts carry customer names and notes, not links worth a preview card.
         unfurl_links: false,
-      }),
-    )
+      })
+    })
     return result.ts
   }
 
@@ -62,13 +72,20 @@ export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log):
     async send(target: ChatTarget, reply: Reply, options: SendOptions = {}) {
       const metadata = options.dedupeKey ? outboxMetadata(options.dedupeKey) : undefined
       try {
-        return await postTagged(target.workspaceId, target.chatId, reply, target.threadId, metadata)
+        return await postTagged(target.workspaceId, target.chatId, reply, target.threadId, metadata, options)
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error
         if (!code || !UNREACHABLE_CHANNEL.has(code) || !target.userPlatformId) throw error
         log('slack.push_to_dm', { channel: target.chatId, reason: code })
         // A user id as `channel` posts into the app's DM with that user.
-        return await postTagged(target.workspaceId, target.userPlatformId, reply, undefined, metadata)
+        return await postTagged(
+          target.workspaceId,
+          target.userPlatformId,
+          reply,
+          undefined,
+          metadata,
+          options,
+        )
       }
     },
     findSent: (target, dedupeKey, since) => findTagged(web, target, dedupeKey, since),

@@ -89,6 +89,20 @@ export interface ChatTarget {
 export interface SendOptions {
   /** The outbox row's dedupe key; a sender that can tag messages stores it so `findSent` can find them. */
   dedupeKey?: string
+  /**
+   * The claim on the row lapses at this instant (`Date.now()` ms, the real clock): a sender that waits before sending (pacing) must
+   * not start the send after it, since another process may hold the row by then. It throws
+   * {@link ClaimLapsedError} instead.
+   */
+  notAfter?: number
+}
+
+/** Thrown by a sender that waited past `SendOptions.notAfter`: the message was not sent. */
+export class ClaimLapsedError extends Error {
+  constructor(notAfter: number) {
+    super(`claim lapsed at ${new Date(notAfter).toISOString()} before the send could start`)
+    this.name = 'ClaimLapsedError'
+  }
 }
 
 /**

@@ -57,7 +57,8 @@ export async function runSchedulerTick(deps: SchedulerDeps, now: Date): Promise<
     deps.outbox.kick()
     return { reminders, digests, sent: 0 }
   }
-  const dispatcher = createOutboxDispatcher({ ...deps, now: () => now, waitUntil: () => {}, leaseMs })
+  // The deps' clock, not the tick's instant: sending takes time, and leases must see it pass.
+  const dispatcher = createOutboxDispatcher({ ...deps, waitUntil: () => {}, leaseMs })
   return { reminders, digests, sent: await dispatcher.drain() }
 }
 

@@ -1,8 +1,8 @@
 import type { Log, WaitUntil } from '../chat/chat-bot.ts'
-import type { ChatSender } from '../chat/chat-message.ts'
+import { type ChatSender, ClaimLapsedError } from '../chat/chat-message.ts'
 import type { CrmDb } from '../db/database.ts'
 import { newId } from '../db/database.ts'
-import { type ClaimedMessage, claimMessages, recordFailure, recordSent } from './outbox-store.ts'
+import { type ClaimedMessage, claimMessages, recordFailure, recordSentMany } from './outbox-store.ts'
 
 /** Waits after the 1st, 2nd, … failed attempt; after the last the row is `failed` for good. */
 export const OUTBOX_RETRY_DELAYS_MS: readonly number[] = [5_000, 30_000, 120_000, 600_000]
@@ -19,7 +19,7 @@ export interface OutboxDispatcherDeps {
   owner?: string
   /** How long a claim holds before another process may resend the row. Default 60 s. */
   leaseMs?: number
-  /** Most rows claimed per round (one per chat). Default 500. */
+  /** Most rows claimed per round (one per chat). Default 500: more at once queue inside the Slack client long enough for its timeout to resend a post. */
   batchSize?: number
 }
 
@@ -46,7 +46,9 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   let stopped = false
   let timer: ReturnType<typeof setInterval> | undefined
 
-  async function deliver(message: ClaimedMessage): Promise<void> {
+  const recorder = createSentRecorder(deps.db, () => deps.now().getTime())
+
+  async function deliver(message: ClaimedMessage, notAfter: number): Promise<void> {
     const sender = deps.senders.get(message.target.platform)
     if (!sender) {
       await recordFailure(deps.db, message.id, `no sender for platform ${message.target.platform}`, null)
@@ -55,9 +57,15 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
     try {
       const earlier = message.unconfirmed ? await findEarlierSend(sender, message) : undefined
       const sent =
-        earlier ?? (await sender.send(message.target, message.reply, { dedupeKey: message.dedupeKey }))
-      await recordSent(deps.db, message.id, typeof sent === 'string' ? sent : undefined, deps.now().getTime())
+        earlier ??
+        (await sender.send(message.target, message.reply, { dedupeKey: message.dedupeKey, notAfter }))
+      await recorder.record(message.id, typeof sent === 'string' ? sent : undefined)
     } catch (error) {
+      if (error instanceof ClaimLapsedError) {
+        // Not sent: whoever holds the row now sends it, or the next claim after the lease does.
+        deps.log('outbox.claim_lapsed', { id: message.id, key: message.dedupeKey })
+        return
+      }
       const delay = OUTBOX_RETRY_DELAYS_MS[message.attempts - 1]
       const retryAt = delay === undefined ? null : deps.now().getTime() + delay
       deps.log('outbox.send_failed', {
@@ -82,13 +90,12 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
   }
 
   async function dispatchOnce(): Promise<number> {
-    const claimed = await claimMessages(deps.db, {
-      owner,
-      now: deps.now().getTime(),
-      leaseMs,
-      limit: batchSize,
-    })
-    await Promise.all(claimed.map(deliver))
+    const now = deps.now().getTime()
+    const claimed = await claimMessages(deps.db, { owner, now, leaseMs, limit: batchSize })
+    // A margin before the lease ends: a send that starts must be over before another process may take over.
+    // On the real clock, which is what the sender checks it against (`now` may be a test's fixed one).
+    const notAfter = Date.now() + leaseMs * 0.75
+    await Promise.all(claimed.map((message) => deliver(message, notAfter)))
     return claimed.length
   }
 
@@ -129,6 +136,31 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
       stopped = true
       clearInterval(timer)
       await running
+    },
+  }
+}
+
+/**
+ * Records sends that finish in the same event-loop turn with one UPDATE: hundreds of chats answered in a
+ * round would otherwise be hundreds of write transactions, each waiting for the file's lock when another
+ * process writes too.
+ */
+function createSentRecorder(db: CrmDb, now: () => number) {
+  let waiting: { id: string; platformMessageId: string | undefined }[] = []
+  let flushing: Promise<void> | null = null
+  function flush(): Promise<void> {
+    flushing ??= new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      const batch = waiting
+      waiting = []
+      flushing = null
+      await recordSentMany(db, batch, now())
+    })
+    return flushing
+  }
+  return {
+    record(id: string, platformMessageId: string | undefined): Promise<void> {
+      waiting.push({ id, platformMessageId })
+      return flush()
     },
   }
 }

@@ -136,9 +136,21 @@ function toClaimed(row: RawOutboxRow): ClaimedMessage {
 
 /** Records that the platform has the message, with its id for it when it told one. */
 export async function recordSent(db: CrmDb, id: string, platformMessageId: string | undefined, now: number) {
-  await db.run(sql`UPDATE outbox SET status = 'sent', platform_message_id = ${platformMessageId ?? null},
+  await recordSentMany(db, [{ id, platformMessageId }], now)
+}
+
+/** {@link recordSent} for many rows in one statement (the ids and message ids as one JSON parameter). */
+export async function recordSentMany(
+  db: CrmDb,
+  sent: { id: string; platformMessageId: string | undefined }[],
+  now: number,
+) {
+  if (!sent.length) return
+  const pairs = JSON.stringify(sent.map((s) => [s.id, s.platformMessageId ?? null]))
+  await db.run(sql`UPDATE outbox SET status = 'sent',
+      platform_message_id = (SELECT value ->> 1 FROM json_each(${pairs}) WHERE value ->> 0 = outbox.id),
       sent_at = ${now}, lease_owner = NULL, lease_until = NULL, error = NULL
-    WHERE id = ${id}`)
+    WHERE id IN (SELECT value ->> 0 FROM json_each(${pairs}))`)
 }
 
 /** Records a failed attempt: pending again from `retryAt`, or `failed` for good when it is null. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { resumeUnanswered } from '../../src/chat/resume-unanswered.ts'
+import { resumeUnanswered, startResuming } from '../../src/chat/resume-unanswered.ts'
 import { inboundMessages, interactions, outbox } from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
@@ -47,6 +47,23 @@ describe('messages stored but never answered (the process stopped after the ack)
     await t.pipeline.accept(createChatMessage({ text: '查一下华为', receivedAt: old }))
     await t.pipeline.accept(createChatMessage({ text: '查一下腾讯' }))
     expect((await resumeBefore(0)).resumed).toBe(1)
+    expect(await t.db.$count(outbox)).toBe(1)
+  })
+
+  it('are picked up by the periodic pass once older than a minute, without a restart', async () => {
+    let clock = TEST_NOW.getTime()
+    const resuming = startResuming(
+      { db: t.db, pipeline: t.pipeline, senders: t.senders, log: () => {}, now: () => new Date(clock) },
+      20,
+    )
+    await resuming.first
+    await t.pipeline.accept(createChatMessage({ text: '查一下华为', receivedAt: new Date(clock) }))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await t.db.$count(outbox)).toBe(0) // may still be in flight
+    clock += 2 * 60_000
+    for (let i = 0; i < 100 && (await t.db.$count(outbox)) === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    await resuming.stop()
     expect(await t.db.$count(outbox)).toBe(1)
   })
 })

@@ -126,4 +126,41 @@ describe('the outbox', () => {
       ['sent', null],
     ])
   })
+
+  it('stops without draining: what was not sent stays queued for the next start', async () => {
+    const sends: string[] = []
+    let release: () => void = () => {}
+    const sender: ChatSender = {
+      platform: 'fake',
+      // One chat paced at one message a second would take minutes for 300; this one waits to be let go.
+      send: (_target, reply) =>
+        new Promise<void>((resolve) => {
+          sends.push(reply.text)
+          release = resolve
+        }),
+    }
+    await enqueueMessages(
+      t.db,
+      Array.from({ length: 300 }, (_, i) => item(`k${String(i).padStart(3, '0')}`)),
+      NOW,
+    )
+    const work: Promise<unknown>[] = []
+    const dispatcher = createOutboxDispatcher({
+      db: t.db,
+      senders: new Map([['fake', sender]]),
+      log: () => {},
+      now: () => new Date(NOW),
+      waitUntil: (p) => void work.push(p),
+    })
+    dispatcher.kick()
+    while (sends.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const stopped = dispatcher.stop()
+    release()
+    await stopped
+    await Promise.all(work)
+    expect(sends).toEqual(['k000'])
+    const rows = await t.db.select().from(outbox)
+    expect(rows.filter((r) => r.status === 'sent').map((r) => r.dedupeKey)).toEqual(['k000'])
+    expect(rows.filter((r) => r.status === 'pending' && r.leaseOwner === null)).toHaveLength(299)
+  })
 })

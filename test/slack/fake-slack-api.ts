@@ -56,7 +56,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = []
   const scripts = new Map<string, FakeSlackReply[]>()
   const users = new Map<string, FakeSlackUser>()
-  // Real seconds, as Slack's ts are: `oldest` in history look-ups compares against them.
+  // Seconds since the epoch and a sequence, as Slack's ts are: `oldest` in history look-ups compares
+  // against real time, and the sequence keeps each ts unique and rising.
+  let sequence = 0
+  const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence % 1_000_000).padStart(6, '0')}`
   let ts = Math.floor(Date.now() / 1000)
   const fake = {
     oauthAccess: {} as Record<string, unknown>,
@@ -77,7 +80,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     'chat.postMessage': (b) => {
       const message = {
         channel: String(b.channel),
-        ts: `${++ts}.000100`,
+        ts: nextTs(),
         text: b.text,
         ...(b.thread_ts !== undefined && { thread_ts: String(b.thread_ts) }),
         ...(b.metadata !== undefined && { metadata: b.metadata }),
