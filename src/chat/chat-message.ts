@@ -42,6 +42,7 @@ export const ACTION_NAMES = [
   'reminder_done',
   'reminder_snooze',
   'reminder_cancel',
+  'ask_owner',
 ] as const
 export type ActionName = (typeof ACTION_NAMES)[number]
 

@@ -8,6 +8,12 @@ import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
+import {
+  handleCollaboratorCommand,
+  handleSharingCommand,
+  readCollaboratorCommand,
+  SHARING_COMMAND,
+} from './commands/sharing-commands.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
@@ -56,6 +62,9 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
+  if (SHARING_COMMAND.test(text)) return handleSharingCommand(crm, actor, text, lang)
+  const collaborator = readCollaboratorCommand(text)
+  if (collaborator) return handleCollaboratorCommand(crm, actor, collaborator, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   const reminderAnswer = readReminderAnswer(text)
   if (reminderAnswer) {

@@ -83,7 +83,8 @@ export async function sendMorningDigests(
 }
 
 /** Where the user last talked to the bot one to one, on any way into the workspace's platform. */
-async function lastDirectChatOf(
+/** The chat the user last wrote to the bot in directly, on any of the platform's ways in. */
+export async function lastDirectChatOf(
   crm: CrmContext,
   platform: string,
   workspaceId: string,

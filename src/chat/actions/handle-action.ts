@@ -13,6 +13,7 @@ import { undoNote } from '../commands/undo-note.ts'
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import { type Reprocess, resolveChoice } from '../respond.ts'
+import { type AskOwnerKind, askOwner } from './ask-owner.ts'
 import { cancelReminderNow, markReminderDone, snoozeReminderFor } from './reminder-actions.ts'
 
 export interface ActionInput {
@@ -103,6 +104,17 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     const reply = option ? await resolveChoice(crm, choiceId, option, reprocess) : null
     return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
   },
+  ask_owner: ({ crm, actor, action }, lang) =>
+    askOwner(
+      crm,
+      actor,
+      {
+        customerId: str(action.value.customerId, 'customerId'),
+        interactionId: str(action.value.id, 'id'),
+        kind: (action.value.kind === 'access' ? 'access' : 'notify') as AskOwnerKind,
+      },
+      lang,
+    ),
   reminder_done: ({ crm, actor, action }, lang) =>
     markReminderDone(crm, actor, str(action.value.id, 'id'), lang),
   reminder_cancel: ({ crm, actor, action }, lang) =>
