@@ -271,25 +271,31 @@ function pipelineTables(d, lang) {
   const stages = (d.stages || []).filter((s) => s.count > 0)
   const max = Math.max(1, ...stages.map((s) => Number(s.amount) || 0))
   const total = d.total || { count: 0, amount: 0, weighted_amount: 0 }
-  const tiles = '<div class="tiles"><div class="tile"><b>' + num(total.count) + '</b><span>' + esc(tr(lang, '在途商机', 'Open deals')) + '</span></div>'
-    + '<div class="tile"><b>' + esc(money(total.amount, cur, lang)) + '</b><span>' + esc(tr(lang, '金额', 'Amount')) + '</span></div>'
-    + '<div class="tile"><b>' + esc(money(total.weighted_amount, cur, lang)) + '</b><span>' + esc(tr(lang, '加权', 'Weighted')) + '</span></div></div>'
-  const cols = (first) => '<tr><th>' + esc(first) + '</th><th class="num">' + esc(tr(lang, '数量', 'Deals')) + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount'))
-    + '</th><th class="num">' + esc(tr(lang, '加权', 'Weighted')) + '</th></tr>'
+  const won = d.won || { count: 0, amount: 0 }
+  const tile = (value, text, field) => '<div class="tile" data-tile="' + field + '"><b>' + value + '</b><span>' + esc(text) + '</span></div>'
+  const tiles = '<div class="tiles">' + tile(num(total.count), tr(lang, '在途商机', 'Open deals'), 'open-count')
+    + tile(esc(money(total.amount, cur, lang)), tr(lang, '在途金额', 'Open amount'), 'open-amount')
+    + tile(esc(money(won.amount, cur, lang)), tr(lang, (d.periodLabel || '') + '赢单 ' + won.count + ' 个', 'Won ' + (d.periodLabel || '') + ': ' + won.count), 'won') + '</div>'
+  const cols = (first, last) => '<tr><th>' + esc(first) + '</th><th class="num">' + esc(tr(lang, '数量', 'Deals')) + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount'))
+    + '</th><th class="num">' + esc(last) + '</th></tr>'
   const stageRows = stages.map((s) => '<tr data-stage="' + esc(s.stage) + '"><td>' + stagePill(s.stage, lang) + '</td><td class="num">' + num(s.count) + '</td><td class="num">'
     + esc(money(s.amount, cur, lang)) + '<div class="bar"><i style="width:' + Math.round(((Number(s.amount) || 0) / max) * 100) + '%"></i></div></td><td class="num">'
     + esc(money(s.weighted_amount, cur, lang)) + '</td></tr>').join('')
   const owners = (d.owners || []).map((o) => '<tr data-owner="' + esc(o.owner) + '"><td>' + esc(o.owner) + '</td><td class="num">' + num(o.count) + '</td><td class="num">'
-    + esc(money(o.amount, cur, lang)) + '</td><td class="num">' + esc(money(o.weighted_amount, cur, lang)) + '</td></tr>').join('')
+    + esc(money(o.amount, cur, lang)) + '</td><td class="num">' + num(o.won_count) + ' · ' + esc(money(o.won_amount, cur, lang)) + '</td></tr>').join('')
+  const others = (d.other_currencies || []).map((o) => '<li data-currency="' + esc(o.currency) + '"><span class="grow">' + esc(o.currency) + ' <span class="muted">' + esc(tr(lang, '另计,不折算', 'separate, not converted')) + '</span></span><span>'
+    + esc(tr(lang, '在途 ', 'open ') + (o.open ? o.open.count : o.count) + ' · ' + money(o.open ? o.open.amount : o.amount, o.currency, lang)) + '</span>'
+    + (o.won ? '<span class="muted">' + esc(tr(lang, '赢单 ', 'won ') + o.won.count + ' · ' + money(o.won.amount, o.currency, lang)) + '</span>' : '') + '</li>').join('')
   return tiles
-    + '<div class="section">' + esc(tr(lang, '按阶段', 'By stage')) + '</div>'
-    + (stageRows ? '<table class="by-stage">' + cols(tr(lang, '阶段', 'Stage')) + stageRows + '</table>' : '<div class="empty">' + esc(tr(lang, '本期暂无商机', 'No deals in this period')) + '</div>')
-    + (owners ? '<div class="section">' + esc(tr(lang, '按负责人', 'By owner')) + '</div><table class="by-owner">' + cols(tr(lang, '负责人', 'Owner')) + owners + '</table>' : '')
+    + '<div class="section">' + esc(tr(lang, '按阶段(在途为当前,赢单/丢单为本期)', 'By stage (open now, won/lost in period)')) + '</div>'
+    + (stageRows ? '<table class="by-stage">' + cols(tr(lang, '阶段', 'Stage'), tr(lang, '加权', 'Weighted')) + stageRows + '</table>' : '<div class="empty">' + esc(tr(lang, '本期暂无商机', 'No deals in this period')) + '</div>')
+    + (owners ? '<div class="section">' + esc(tr(lang, '按负责人(在途 / 赢单)', 'By owner (open / won)')) + '</div><table class="by-owner">' + cols(tr(lang, '负责人', 'Owner'), tr(lang, '赢单', 'Won')) + owners + '</table>' : '')
+    + (others ? '<div class="section">' + esc(tr(lang, '其他币种', 'Other currencies')) + '</div><ul class="list other-currencies">' + others + '</ul>' : '')
 }
 
 function pipelineCard(d, lang) {
   if (!Array.isArray(d.stages)) return null
-  return head('info', '📊 ' + esc(tr(lang, '销售管道', 'Pipeline')), d.periodLabel) + body(pipelineTables(d, lang))
+  return head('info', '📊 ' + (d.ownerName ? esc(d.ownerName) + ' · ' : '') + esc(tr(lang, '销售管道', 'Pipeline')), d.periodLabel) + body(pipelineTables(d, lang))
 }
 
 function choiceCard(d, lang) {
