@@ -28,8 +28,11 @@ describe('the crm command', () => {
 
   it('seeds a realistic demo team once, and changes a role', async () => {
     await crm('seed', '--demo')
-    const again = await crm('seed', '--demo')
-    expect(again.stdout).toMatch(/already seeded/)
+    // issue 15 #7: a second seed into a workspace with customers is refused, naming --force.
+    await expect(crm('seed', '--demo')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^crm: the web workspace already has 40 customers.*--force/),
+    })
     const { db, close } = await openDatabase({ url: env.DATABASE_URL as string })
     try {
       const roles = await db
@@ -71,7 +74,7 @@ describe('the crm command', () => {
 
   it('refuses an unknown role or user with a clear message', async () => {
     await expect(crm('role', 'Lily Chen', 'boss')).rejects.toMatchObject({
-      stderr: expect.stringMatching(/usage: crm role/),
+      stderr: 'crm: unknown role "boss": expected one of rep, manager, admin\n',
     })
     await expect(crm('role', 'nobody', 'rep')).rejects.toMatchObject({
       stderr: expect.stringMatching(/no user "nobody"/),
