@@ -1,3 +1,4 @@
+import { Scalar } from '@scalar/hono-api-reference'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { HTTPException } from 'hono/http-exception'
@@ -83,8 +84,11 @@ export function createApp(deps: AppDeps): CrmApp {
   app.get('/health', (c) => c.json({ ok: true }))
   if (deps.config.apiToken) {
     const auth = bearerAuth({ token: deps.config.apiToken })
-    app.use('/api/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
+    // The document and its browsable page are public: they describe the API, they do not use it.
+    const open = new Set(['/api/v1/openapi.json', '/api/docs'])
+    app.use('/api/*', async (c, next) => (open.has(c.req.path) ? next() : auth(c, next)))
   }
+  app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Chat CRM API' }))
   app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 

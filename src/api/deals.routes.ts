@@ -3,7 +3,7 @@ import { createDeal, type DealPatch, listDeals, updateDeal } from '../crm/deals.
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
-import { findOwner } from './api-owner.ts'
+import { findOwner, ownerIdFrom } from './api-owner.ts'
 import {
   DealPatchBody,
   DealSchema,
@@ -79,7 +79,11 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await createDeal(c.var.crm, c.var.actor, { customerId: b.customer_id, ...dealFields(b) })
+      const row = await createDeal(c.var.crm, c.var.actor, {
+        customerId: b.customer_id,
+        ...dealFields(b),
+        ownerUserId: await ownerIdFrom(c.var.crm, c.var.actor, b),
+      })
       return c.json(toDealJson(row), 201)
     },
   )
@@ -98,7 +102,10 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, dealFields(b))
+      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, {
+        ...dealFields(b),
+        ownerUserId: await ownerIdFrom(c.var.crm, c.var.actor, b),
+      })
       return c.json(toDealJson(row), 200)
     },
   )
@@ -160,6 +167,5 @@ function dealFields(b: z.infer<typeof DealPatchBody>): DealPatch {
     stage: b.stage,
     probability: b.probability,
     expectedClose: b.expected_close,
-    ownerUserId: b.owner_id,
   }
 }

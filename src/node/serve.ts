@@ -8,6 +8,7 @@ import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
 import { accessNote } from './access-note.ts'
+import { answerClientError } from './client-error.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
 
@@ -41,6 +42,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
   background.waitUntil(resumeUnanswered({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now }))
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.on('clientError', answerClientError)
     // A taken port is an expected failure: reject so the CLI prints one line instead of crashing.
     s.once('error', (error) => {
       scheduler.stop()
