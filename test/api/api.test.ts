@@ -161,11 +161,14 @@ describe('REST API', () => {
         '/contacts/{id}/consents',
         '/customers',
         '/customers/{id}',
+        '/customers/{id}/collaborators',
         '/deals',
         '/deals/{id}',
         '/interactions',
         '/pipeline',
         '/reminders',
+        '/users',
+        '/workspace/sharing',
       ].sort(),
     )
   })
