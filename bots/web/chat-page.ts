@@ -1,3 +1,5 @@
+import { HISTORY_SCRIPT } from './history-script.ts'
+
 /**
  * The built-in web chat: one self-contained page, no build step, no external assets. Each bot bubble carries
  * `data-intent`; every card is built from `reply.data` (see src/chat/reply-data.ts) with all text escaped, and
@@ -127,13 +129,21 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   #send { height:42px; padding:0 20px; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; font-weight:600; }
   #send:disabled { opacity:.5; cursor:default; }
   .hint { max-width:860px; margin:4px auto 0; font-size:11.5px; color:var(--muted); }
-  @media (max-width:600px) { header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { width:calc(100vw - 72px); } header .sub { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; } .hint { display:none; } }
+  #lists { display:flex; gap:6px; }
+  .older { align-self:center; }
+  #lists .btn { white-space:nowrap; }
+  @media (max-width:600px) { #lists { flex:1; } #lists .btn { padding:1px 6px; } header .title, header .logo { display:none; } .who input { width:64px; } header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { width:calc(100vw - 72px); } header .sub { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; } .hint { display:none; } }
 </style>
 </head>
 <body>
 <header>
   <div class="logo" aria-hidden="true">C</div>
   <div class="title"><h1>CRM 助手</h1><div class="sub">在线 · 说人话就能记客户 / plain words in, CRM out</div></div>
+  <nav id="lists" aria-label="lists">
+    <button type="button" class="btn small" data-send="我的客户" title="my customers">我的客户</button>
+    <button type="button" class="btn small" data-send="我的商机" title="my deals">我的商机</button>
+    <button type="button" class="btn small" data-send="我的提醒" title="my reminders">我的提醒</button>
+  </nav>
   <label class="who" id="who" title="你的名字 / your name">
     <span class="avatar" id="user-avatar">?</span>
     <input id="user" list="known-users" placeholder="你的名字 / your name" autocomplete="off" aria-label="user name">
@@ -173,7 +183,7 @@ function money(n, cur, lang) {
   }
 }
 const num = (n) => esc(Number(n) || 0)
-const clock = () => new Date().toLocaleTimeString([], { hour:'2-digit', minute:'2-digit' })
+const clock = (at) => { const d = at ? new Date(at) : new Date(); return (at && d.toDateString() !== new Date().toDateString() ? d.toLocaleDateString() + ' ' : '') + d.toLocaleTimeString([], { hour:'2-digit', minute:'2-digit' }) }
 const initial = (name) => Array.from(String(name || '?').trim())[0]?.toUpperCase() || '?'
 function colorOf(name) {
   let h = 0
@@ -352,7 +362,7 @@ const CARDS = {
 
 function scrollDown() { logEl.scrollTop = logEl.scrollHeight }
 
-function addRow(who, name) {
+function addRow(who, name, at) {
   const row = document.createElement('div')
   row.className = 'row ' + who
   const avatar = document.createElement('div')
@@ -363,15 +373,15 @@ function addRow(who, name) {
   col.className = 'col'
   const meta = document.createElement('div')
   meta.className = 'meta'
-  meta.textContent = (who === 'bot' ? 'CRM 助手' : name) + ' · ' + clock()
+  meta.textContent = (who === 'bot' ? 'CRM 助手' : name) + ' · ' + clock(at)
   col.appendChild(meta)
   row.append(avatar, col)
   thread.appendChild(row)
   return col
 }
 
-function addUser(text) {
-  const col = addRow('me', currentUser())
+function addUser(text, at) {
+  const col = addRow('me', currentUser(), at)
   const div = document.createElement('div')
   div.className = 'msg me'
   div.textContent = text
@@ -564,9 +574,11 @@ function commitUser() {
   const name = currentUser()
   showAvatar()
   if (!name || name === chattingAs) return
-  if (chattingAs) addSystem(tr(lastLang, '现在以「' + name + '」身份聊天', 'Now chatting as ' + name))
+  const switched = Boolean(chattingAs)
   chattingAs = name
   rememberUser(name)
+  resetThread()
+  loadHistory().then(() => { if (switched) addSystem(tr(lastLang, '现在以「' + name + '」身份聊天', 'Now chatting as ' + name)) })
   pollOutbox()
 }
 
@@ -581,6 +593,7 @@ function welcome() {
   thread.appendChild(div)
 }
 
+${HISTORY_SCRIPT}
 // ---- wiring ----
 
 function fit() { textInput.style.height = 'auto'; textInput.style.height = Math.min(textInput.scrollHeight + 2, 160) + 'px' }
@@ -614,6 +627,7 @@ chattingAs = currentUser()
 showKnownUsers()
 showAvatar()
 welcome()
+loadHistory()
 if (!currentUser()) userInput.focus(); else textInput.focus()
 pollOutbox()
 </script>

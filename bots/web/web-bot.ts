@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
+import { chatHistory } from '../../src/chat/chat-history.ts'
 import { ACTION_NAMES } from '../../src/chat/chat-message.ts'
 import { newId } from '../../src/db/database.ts'
 import { CHAT_PAGE_HTML } from './chat-page.ts'
@@ -15,6 +16,13 @@ const MessageBody = z.object({
   chat: z.string().trim().min(1).max(120).optional(),
   /** The client's id for this message, so a resent request is not logged twice. */
   id: z.string().max(120).optional(),
+})
+
+const HistoryQuery = z.object({
+  user: z.string().trim().min(1, 'pick a user name').max(80),
+  chat: z.string().trim().min(1).max(120).optional(),
+  before: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
 })
 
 const ActionBody = z.object({
@@ -40,8 +48,11 @@ async function readJson<T>(
   return { ok: true, value: parsed.data }
 }
 
-/** The built-in web chat: a page at `/`, `POST /api/messages` and button presses at `POST /api/actions`. */
-export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
+/**
+ * The built-in web chat: a page at `/`, `POST /api/messages`, button presses at `POST /api/actions`, and the
+ * chat's stored history at `GET /api/history?user=&before=&limit=` so a reload keeps the conversation.
+ */
+export const createWebBot: ChatBotFactory = ({ pipeline, now, db }) => {
   const outbox = createWebOutbox()
   const routes = new Hono()
   routes.get('/', (c) => c.html(CHAT_PAGE_HTML))
@@ -85,6 +96,27 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
     return c.json({
       reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] },
     })
+  })
+  routes.get('/api/history', async (c) => {
+    const query = HistoryQuery.safeParse(c.req.query())
+    if (!query.success)
+      return c.json(
+        {
+          error: 'invalid_request',
+          message: query.error.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        },
+        400,
+      )
+    const { user, chat, before, limit } = query.data
+    const page = await chatHistory(db, {
+      platform: 'web',
+      workspaceId: WEB_WORKSPACE_ID,
+      chatId: chat ?? `dm:${user}`,
+      platformUserId: user,
+      before,
+      limit,
+    })
+    return c.json({ messages: page.messages, next_before: page.nextBefore })
   })
   routes.get('/api/outbox', (c) => {
     const chat = c.req.query('chat')

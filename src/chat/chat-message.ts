@@ -65,7 +65,7 @@ export interface ChatAction {
  */
 export interface Reply {
   text: string
-  intent: Intent | 'action' | 'choice' | 'error' | 'reminder_due' | 'digest'
+  intent: Intent | 'action' | 'choice' | 'error' | 'reminder_due' | 'digest' | 'list'
   data: Record<string, unknown> | null
   actions?: ReplyAction[]
 }

@@ -166,3 +166,11 @@ export interface DigestData {
   staleDeals: (DealSummary & { daysSilent: number })[]
   pipeline: PipelineSummaryData | null
 }
+
+/** `list`: the user's own customers or deals (`我的客户`, `my deals`); `send` is what tapping an item says. */
+export interface ListData {
+  kind: 'customers' | 'deals'
+  title: string
+  empty: string
+  items: { id: string; title: string; detail: string; send: string }[]
+}

@@ -6,6 +6,7 @@ import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import { handleMyList, MY_LIST_COMMAND } from './commands/my-lists.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import {
@@ -62,6 +63,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
+  if (MY_LIST_COMMAND.test(text)) return handleMyList(crm, actor, text, lang)
   if (SHARING_COMMAND.test(text)) return handleSharingCommand(crm, actor, text, lang)
   const collaborator = readCollaboratorCommand(text)
   if (collaborator) return handleCollaboratorCommand(crm, actor, collaborator, lang)
