@@ -1,5 +1,6 @@
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import type { ChatSender } from '../../src/chat/chat-message.ts'
+import { createSeenDeliveries } from '../../src/chat/seen-deliveries.ts'
 import type { AibotLongConnection } from './aibot-long-connection.ts'
 import { WECOM_AIBOT_PLATFORM } from './aibot-message.ts'
 import { createAibotRoutes } from './aibot-routes.ts'
@@ -24,7 +25,7 @@ export interface AibotBotOptions {
  * both at once is fine. Pushes go over the long connection, else through the chat's webhook robot if it has one.
  */
 export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotFactory {
-  return ({ config, pipeline, waitUntil, log, now }) => {
+  return ({ config, db, pipeline, waitUntil, log, now }) => {
     const { aibot, corpId } = config.wecom
     const callbackMode = Boolean(aibot.token && aibot.encodingAesKey)
     const longConnection = Boolean(aibot.botId && aibot.secret)
@@ -43,6 +44,7 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
         waitUntil,
         log,
         now,
+        seen: createSeenDeliveries(db, now),
       })
       await connection.start()
     }
@@ -60,6 +62,7 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
             waitUntil,
             log,
             now,
+            seen: createSeenDeliveries(db, now),
             streams: createAibotStreams({
               fallbackMs: options.responseUrlAfterMs ?? 60_000,
               postToResponseUrl,

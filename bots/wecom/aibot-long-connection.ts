@@ -1,6 +1,7 @@
 import { generateReqId, WSClient, type WsFrame } from '@wecom/aibot-node-sdk'
 import type { ChatPipeline, Log, WaitUntil } from '../../src/chat/chat-bot.ts'
 import type { Reply } from '../../src/chat/chat-message.ts'
+import type { SeenDeliveries } from '../../src/chat/seen-deliveries.ts'
 import {
   AibotBody,
   aibotChatAction,
@@ -25,6 +26,8 @@ export interface AibotLongConnectionOptions {
   waitUntil: WaitUntil
   log: Log
   now: () => Date
+  /** Button presses already run (by the frame's msgid), so a redelivered press runs once. */
+  seen?: SeenDeliveries | undefined
 }
 
 /**
@@ -72,6 +75,7 @@ export function createAibotLongConnection(options: AibotLongConnectionOptions) {
     const workspaceId = aibotWorkspaceId(body, options.corpId)
     const click = aibotChatAction(body, workspaceId, options.now())
     if (click?.taskId) {
+      if (options.seen && !(await options.seen.firstTime(`wecom-aibot:${body.msgid}`))) return
       const result = await pipeline.act(click.action)
       // WeCom allows 5 s to replace the pressed card; `act` is a few database writes.
       await client.updateTemplateCard(frame, renderResultCard(result, click.taskId), [click.action.userId])

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { ChatPipeline, Log, WaitUntil } from '../../src/chat/chat-bot.ts'
 import type { Reply } from '../../src/chat/chat-message.ts'
+import type { SeenDeliveries } from '../../src/chat/seen-deliveries.ts'
 import {
   AibotBody,
   aibotChatAction,
@@ -18,7 +19,6 @@ import {
   readSignedQuery,
   rejectCallback,
 } from './callback-verification.ts'
-import { createRecentKeys } from './recent-keys.ts'
 import { renderResultCard } from './render-template-card.ts'
 import { sealEnvelope, signEncrypted, type WecomCryptoKeys } from './wecom-crypto.ts'
 
@@ -33,6 +33,8 @@ export interface AibotRoutesDeps {
   log: Log
   now: () => Date
   streams: ReturnType<typeof createAibotStreams>
+  /** Button presses already run, kept in the store so a replay after a restart runs nothing. */
+  seen: SeenDeliveries
 }
 
 const EncryptedBody = z.object({ encrypt: z.string().min(1) })
@@ -45,13 +47,12 @@ const EncryptedBody = z.object({ encrypt: z.string().min(1) })
  */
 export function createAibotRoutes(deps: AibotRoutesDeps): Hono {
   const { keys, pipeline, log } = deps
-  const pressed = createRecentKeys()
   const routes = new Hono()
 
-  routes.get('/wecom/aibot', answerUrlVerification(keys, log))
+  routes.get('/wecom/aibot', answerUrlVerification(keys, log, deps.now))
 
   routes.post('/wecom/aibot', async (c) => {
-    const query = readSignedQuery(c, log)
+    const query = readSignedQuery(c, log, deps.now())
     const envelope = EncryptedBody.safeParse(await c.req.json().catch(() => null))
     if (!envelope.success) rejectCallback(400, 'body is not JSON {"encrypt": …}', log)
     const plaintext = openSignedCallback(keys, query, envelope.data.encrypt, log)
@@ -72,7 +73,7 @@ export function createAibotRoutes(deps: AibotRoutesDeps): Hono {
     if (body.msgtype === 'stream') return streamBody(body.stream.id, ...(await refresh(body.stream.id)))
     const click = aibotChatAction(body, workspaceId, deps.now())
     if (click) {
-      if (!click.taskId || !pressed.firstTime(body.msgid)) return null
+      if (!click.taskId || !(await deps.seen.firstTime(`wecom-aibot:${body.msgid}`))) return null
       const result = await pipeline.act(click.action)
       return { response_type: 'update_template_card', template_card: renderResultCard(result, click.taskId) }
     }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ChatPipeline, Log, WaitUntil } from '../../src/chat/chat-bot.ts'
 import type { Reply } from '../../src/chat/chat-message.ts'
+import type { SeenDeliveries } from '../../src/chat/seen-deliveries.ts'
 import { translateAppCallback } from './app-callback.ts'
 import {
   answerUrlVerification,
@@ -9,7 +10,6 @@ import {
   rejectCallback,
 } from './callback-verification.ts'
 import { parseAppCallbackXml, parseEnvelopeXml } from './callback-xml.ts'
-import { createRecentKeys } from './recent-keys.ts'
 import type { WecomCryptoKeys } from './wecom-crypto.ts'
 
 export interface CallbackRoutesDeps {
@@ -19,6 +19,8 @@ export interface CallbackRoutesDeps {
   waitUntil: WaitUntil
   log: Log
   now: () => Date
+  /** Button presses already run, kept in the store so a replay after a restart runs nothing. */
+  seen: SeenDeliveries
   /** Sends a reply into a chat through the server API; absent when no secret is configured. */
   deliver?: ((chatId: string, reply: Reply) => Promise<void>) | undefined
 }
@@ -31,13 +33,12 @@ export interface CallbackRoutesDeps {
  */
 export function createCallbackRoutes(deps: CallbackRoutesDeps): Hono {
   const { keys, pipeline, waitUntil, log } = deps
-  const pressed = createRecentKeys()
   const routes = new Hono()
 
-  routes.get('/wecom/callback', answerUrlVerification(keys, log))
+  routes.get('/wecom/callback', answerUrlVerification(keys, log, deps.now))
 
   routes.post('/wecom/callback', async (c) => {
-    const query = readSignedQuery(c, log)
+    const query = readSignedQuery(c, log, deps.now())
     const envelope = parseEnvelopeXml(await c.req.text())
     if (!envelope) rejectCallback(400, 'body is not <xml> with an <Encrypt> element', log)
     const parsed = parseAppCallbackXml(openSignedCallback(keys, query, envelope.Encrypt, log))
@@ -54,7 +55,7 @@ export function createCallbackRoutes(deps: CallbackRoutesDeps): Hono {
             .process(accepted.inboxId)
             .then((reply) => (reply ? send(callback.message.chatId, reply) : undefined)),
         )
-    } else if (callback.kind === 'action' && pressed.firstTime(callback.key)) {
+    } else if (callback.kind === 'action' && (await deps.seen.firstTime(`wecom:${callback.key}`))) {
       waitUntil(pipeline.act(callback.action).then((reply) => send(callback.action.chatId, reply)))
     }
     return c.text('')

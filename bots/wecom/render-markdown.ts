@@ -19,24 +19,43 @@ import type {
  */
 export function renderMarkdown(reply: Reply): string {
   const render = RENDERERS[reply.intent]
-  if (!render || !reply.data) return reply.text
-  return render(reply, languageOf(reply.text)) ?? reply.text
+  if (!render || !reply.data) return escapeMarkdown(reply.text)
+  return render(reply, languageOf(reply.text)) ?? escapeMarkdown(reply.text)
 }
+
+const FULL_WIDTH: Record<string, string> = {
+  '[': '［',
+  ']': '］',
+  '<': '＜',
+  '>': '＞',
+  '*': '＊',
+  '`': '｀',
+}
+
+/**
+ * User text (a note, a customer's name) made inert in WeCom markdown: `[link](…)`, `**`, `<font>` and `<@id>`
+ * become their full-width look-alikes, and a `#` or `>` opening a line stops being a heading or a quote.
+ * WeCom documents no backslash escape, so the characters are replaced rather than escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[[\]<>*`]/g, (ch) => FULL_WIDTH[ch] ?? ch).replace(/^(\s*)#/gm, '$1＃')
+}
+const esc = escapeMarkdown
 
 type Renderer = (reply: Reply, lang: Lang) => string | null
 
 const comment = (text: string) => `<font color="comment">${text}</font>`
 const reminderLine = (r: ReminderSummary) =>
-  `⏰ **${r.dueLocal}** ${r.text}${r.customerName ? ` ${comment(`· ${r.customerName}`)}` : ''}`
-const firstLine = (text: string) => text.split('\n')[0] ?? ''
-const restLines = (text: string) => text.split('\n').slice(1)
+  `⏰ **${r.dueLocal}** ${esc(r.text)}${r.customerName ? ` ${comment(`· ${esc(r.customerName)}`)}` : ''}`
+const firstLine = (text: string) => esc(text.split('\n')[0] ?? '')
+const restLines = (text: string) => text.split('\n').slice(1).map(esc)
 
 const RENDERERS: Record<string, Renderer> = {
   log_interaction: (reply, lang) => {
     const data = reply.data as unknown as NoteLoggedData
     return [
       `**${firstLine(reply.text)}**`,
-      `> ${data.interaction.summary.replace(/\n+/g, ' ')}`,
+      `> ${esc(data.interaction.summary.replace(/\n+/g, ' '))}`,
       ...restLines(reply.text).map(comment),
       // Markdown has no buttons: Undo and Edit are a typed line away.
       comment(
@@ -52,24 +71,28 @@ const RENDERERS: Record<string, Renderer> = {
     const { customer, contacts, deals, interactions, nextReminder } =
       reply.data as unknown as CustomerCardData
     const facts = [
-      customer.ownerName ? `${t(lang, '负责人', 'Owner')} ${customer.ownerName}` : t(lang, '公海', 'Pool'),
-      customer.industry,
-      ...customer.tags.map((tag) => `#${tag}`),
+      customer.ownerName
+        ? `${t(lang, '负责人', 'Owner')} ${esc(customer.ownerName)}`
+        : t(lang, '公海', 'Pool'),
+      customer.industry && esc(customer.industry),
+      ...customer.tags.map((tag) => `#${esc(tag)}`),
     ].filter(Boolean)
-    const lines = [`### 📇 ${customer.name}`, comment(facts.join(' · '))]
+    const lines = [`### 📇 ${esc(customer.name)}`, comment(facts.join(' · '))]
     if (contacts.length)
       lines.push(
         `**${t(lang, '联系人', 'Contacts')}** ${contacts
-          .map((c) => [c.name, c.title, ...c.phones].filter(Boolean).join(' '))
+          .map((c) => esc([c.name, c.title, ...c.phones].filter(Boolean).join(' ')))
           .join(';')}`,
       )
     for (const d of deals)
       lines.push(
-        `💼 ${d.title} · ${stageLabel(d.stage, lang)} · **${moneyLabel(d.amount, d.currency, lang)}**`,
+        `💼 ${esc(d.title)} · ${stageLabel(d.stage, lang)} · **${moneyLabel(d.amount, d.currency, lang)}**`,
       )
     if (interactions.length) lines.push(`**${t(lang, '最近跟进', 'Latest notes')}**`)
     for (const i of interactions.slice(0, 5))
-      lines.push(`> ${i.occurredLocal} ${interactionLabel(i.type, lang)} ${i.summary.replace(/\n+/g, ' ')}`)
+      lines.push(
+        `> ${i.occurredLocal} ${interactionLabel(i.type, lang)} ${esc(i.summary.replace(/\n+/g, ' '))}`,
+      )
     if (nextReminder) lines.push(reminderLine(nextReminder))
     return lines.join('\n')
   },
@@ -88,7 +111,7 @@ const RENDERERS: Record<string, Renderer> = {
     )
     lines.push(comment(periodLine(summary, lang)))
     if (summary.owners.length > 1)
-      for (const o of summary.owners) lines.push(`- ${o.owner}: ${o.count} · ${money(o.amount)}`)
+      for (const o of summary.owners) lines.push(`- ${esc(o.owner)}: ${o.count} · ${money(o.amount)}`)
     lines.push(...otherCurrencyLines(summary, lang))
     return lines.join('\n')
   },
@@ -104,8 +127,8 @@ const RENDERERS: Record<string, Renderer> = {
     const { reminder } = reply.data as unknown as ReminderDueData
     return [
       `### <font color="warning">⏰ ${t(lang, '提醒', 'Reminder')}</font>`,
-      `**${reminder.text}**`,
-      comment([reminder.dueLocal, reminder.customerName].filter(Boolean).join(' · ')),
+      `**${esc(reminder.text)}**`,
+      comment(esc([reminder.dueLocal, reminder.customerName].filter(Boolean).join(' · '))),
       comment(
         t(
           lang,

@@ -4,7 +4,7 @@ import type { ContactRow } from '../crm/contacts.ts'
 import type { CustomerRow } from '../crm/customers.ts'
 import type { DealRow } from '../crm/deals.ts'
 import type { InteractionRow } from '../crm/interactions.ts'
-import { fromMinorUnits } from '../crm/money.ts'
+import { fromMinorUnits, isCurrencyCode } from '../crm/money.ts'
 import type { ReminderRow } from '../crm/reminders.ts'
 import { CONSENT_STATUSES, DEAL_STAGES, INTERACTION_TYPES, SENTIMENTS } from '../db/schema.ts'
 import { PERIODS } from '../understand/parsed-message.ts'
@@ -12,7 +12,7 @@ import { PERIODS } from '../understand/parsed-message.ts'
 const iso = z.string().openapi({ example: '2026-11-25T01:00:00.000Z' })
 const currency = z
   .string()
-  .regex(/^[A-Za-z]{3}$/, 'expected an ISO 4217 code such as CNY')
+  .refine(isCurrencyCode, 'expected an ISO 4217 code such as CNY, USD or JPY')
   .transform((c) => c.toUpperCase())
 
 export const CustomerSchema = z

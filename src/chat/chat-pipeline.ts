@@ -2,9 +2,11 @@ import type { CrmContext } from '../crm/crm-context.ts'
 import { CrmError } from '../crm/crm-error.ts'
 import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
 import type { CrmDb } from '../db/database.ts'
+import { stripControlCharacters } from '../text/clean-text.ts'
 import { handleAction } from './actions/handle-action.ts'
 import type { ChatPipeline, Log, UserHints, WaitUntil } from './chat-bot.ts'
 import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
+import { cleanChatAction, cleanChatMessage } from './clean-chat-message.ts'
 import { homeView } from './home-view.ts'
 import { createInboundStore, type InboundRow } from './inbound-store.ts'
 import { languageOf, t } from './intents/intent-context.ts'
@@ -20,6 +22,8 @@ export interface ChatPipelineDeps {
   log: Log
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
+  /** Where web sign-in links point (PUBLIC_URL, or localhost and the port); none means the bot cannot make one. */
+  signInBaseUrl?: string | undefined
 }
 
 /** Builds the one pipeline every platform's messages go through. */
@@ -39,7 +43,11 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
       crm,
       workspace.id,
       platformUserId,
-      { displayName: hints.userName, timeZone: hints.timeZone, locale: hints.locale },
+      {
+        displayName: hints.userName && stripControlCharacters(hints.userName),
+        timeZone: hints.timeZone,
+        locale: hints.locale,
+      },
       deps.defaultTimeZone,
     )
     const lang = languageOf(text)
@@ -98,13 +106,14 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
   }
 
   return {
-    accept: (message: ChatMessage) => inbound.accept(message),
+    accept: (message: ChatMessage) => inbound.accept(cleanChatMessage(message)),
     process,
     async handle(message) {
-      const accepted = await inbound.accept(message)
+      const accepted = await inbound.accept(cleanChatMessage(message))
       return accepted.status === 'accepted' ? process(accepted.inboxId) : null
     },
-    async act(action: ChatAction): Promise<Reply> {
+    async act(raw: ChatAction): Promise<Reply> {
+      const action = cleanChatAction(raw)
       const lang: 'zh' | 'en' = action.text ? languageOf(action.text) : 'zh'
       try {
         const workspace = await ensureWorkspace(crm, action.platform, action.workspaceId)

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
+import { CrmError } from '../crm/crm-error.ts'
 import { inboundMessages, pendingChoices } from '../db/schema.ts'
 import { parseMessage } from '../understand/parse-message.ts'
 import type { Intent } from '../understand/parsed-message.ts'
@@ -16,6 +17,7 @@ import {
   SHARING_COMMAND,
 } from './commands/sharing-commands.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
+import { handleWebSignIn, WEB_SIGN_IN_COMMAND } from './commands/web-sign-in.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
 import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
@@ -62,6 +64,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const { crm, actor, message, lang, deps } = input
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
+  if (WEB_SIGN_IN_COMMAND.test(text)) return handleWebSignIn(crm, actor, message, lang, deps.signInBaseUrl)
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (MY_LIST_COMMAND.test(text)) return handleMyList(crm, actor, text, lang)
   if (SHARING_COMMAND.test(text)) return handleSharingCommand(crm, actor, text, lang)
@@ -123,21 +126,36 @@ async function answerPendingChoice(input: RespondInput, index: number): Promise<
   if (!choice || crm.now().getTime() - choice.createdAt.getTime() > CHOICE_TTL_MS) return null
   const option = choice.options[index - 1]
   if (!option) return null
-  return resolveChoice(input.crm, choice.id, option, input.reprocess)
+  return resolveChoice(input.crm, actor, choice.id, option.id, input.reprocess)
 }
 
-/** Marks a question answered and re-runs the message it was about with the chosen (or a new) customer. */
+/**
+ * Marks a question answered and re-runs the message it was about with the chosen (or a new) customer.
+ * Only the user the question was put to may answer it, and only with one of the options it offered: a
+ * button pressed by someone else in a group, or a forged customer id, is refused.
+ */
 export async function resolveChoice(
   crm: CrmContext,
+  actor: Actor,
   choiceId: string,
-  option: { id: string; name: string },
+  optionId: string,
   reprocess: Reprocess,
 ): Promise<Reply | null> {
   const [choice] = await crm.db.select().from(pendingChoices).where(eq(pendingChoices.id, choiceId))
   if (!choice || choice.resolvedAt) return null
+  if (choice.userId !== actor.userId || choice.workspaceId !== actor.workspaceId)
+    throw new CrmError('forbidden', 'this question was asked of someone else; only they can answer it')
+  const option = choice.options.find((o) => o.id === optionId)
+  if (!option) throw new CrmError('invalid', `customerId "${optionId}" is not one of the offered choices`)
   const original = await loadInbound(crm, choice.inboundMessageId)
   if (!original) return null
-  await crm.db.update(pendingChoices).set({ resolvedAt: crm.now() }).where(eq(pendingChoices.id, choiceId))
+  // Two presses at once: only the one whose update finds the question still open goes on.
+  const [claimed] = await crm.db
+    .update(pendingChoices)
+    .set({ resolvedAt: crm.now() })
+    .where(and(eq(pendingChoices.id, choiceId), isNull(pendingChoices.resolvedAt)))
+    .returning({ id: pendingChoices.id })
+  if (!claimed) return null
   return reprocess(original, option.id === 'new' ? { createName: option.name } : { customerId: option.id })
 }
 

@@ -54,6 +54,15 @@ export function buildProgram(): Command {
       exit((await import('./role-command.ts')).runRoleCommand(user, role, options)),
     )
 
+  program
+    .command('login')
+    .description('print a one-time web sign-in link (15 minutes)')
+    .argument('<user>', 'platform user id, CRM id or display name')
+    .option('--workspace <platform:id>', 'the workspace', 'web:local')
+    .action(async (user: string, options: { workspace: string }) =>
+      exit((await import('./login-command.ts')).runLoginCommand([user, '--workspace', options.workspace])),
+    )
+
   return program
 }
 

@@ -3,6 +3,7 @@ import { parseConfig } from '../config.ts'
 import { findUserByHandle, setUserRole } from '../crm/users.ts'
 import { ROLES, type Role, workspaces } from '../db/schema.ts'
 import { openDatabase } from '../node/open-database.ts'
+import { stripControlCharacters } from '../text/clean-text.ts'
 import { CliError } from './cli-error.ts'
 
 /** `crm role <user> <rep|manager|admin> [--workspace platform:id]`: run by whoever holds the server. */
@@ -11,6 +12,7 @@ export async function runRoleCommand(
   role: string,
   options: { workspace: string },
 ): Promise<number> {
+  handle = stripControlCharacters(handle)
   if (!ROLES.includes(role as Role))
     throw new CliError(`unknown role "${role}": expected one of ${ROLES.join(', ')}`, 2)
   const [platform, ...rest] = options.workspace.split(':')

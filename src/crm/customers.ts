@@ -1,11 +1,13 @@
-import { and, desc, eq, inArray, like, lt, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { customers } from '../db/schema.ts'
 import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { likeText } from './like-pattern.ts'
 import { editDistance, normalizeCompanyName } from './normalize.ts'
+import { assertOwnerInWorkspace } from './owners.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
 import { isCollaborator, sharedCustomerIds } from './sharing.ts'
 
@@ -37,9 +39,9 @@ export async function matchCustomer(ctx: CrmContext, actor: Actor, name: string)
         ne(customers.status, 'archived'),
         or(
           eq(customers.normalizedName, key),
-          like(customers.normalizedName, `%${escapeLike(key)}%`),
+          likeText(customers.normalizedName, key),
           sql`instr(${key}, ${customers.normalizedName}) > 0`,
-          like(customers.normalizedName, `${escapeLike(key.slice(0, 2))}%`),
+          likeText(customers.normalizedName, key.slice(0, 2), 'start'),
         ),
       ),
     )
@@ -62,10 +64,6 @@ function isCloseName(key: string, other: string): boolean {
   return Math.min(key.length, other.length) >= 3 && editDistance(key, other, 2) <= 1
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[%_]/g, '')
-}
-
 export interface NewCustomer {
   name: string
   industry?: string | null | undefined
@@ -84,6 +82,7 @@ export async function createCustomer(
   if (!name) throw new CrmError('invalid', 'customer name is empty')
   const ownerUserId = input.inPool ? null : (input.ownerUserId ?? actor.userId)
   if (ownerUserId && ownerUserId !== actor.userId) {
+    await assertOwnerInWorkspace(ctx, actor, ownerUserId)
     await assertAccess(ctx, actor, { workspaceId: actor.workspaceId, ownerUserId }, `owner ${ownerUserId}`)
   }
   const now = ctx.now()
@@ -135,6 +134,7 @@ export async function updateCustomer(ctx: CrmContext, actor: Actor, id: string, 
   const now = ctx.now()
   const changes: Partial<CustomerRow> = { ...patch, updatedAt: now }
   if (patch.name !== undefined) changes.normalizedName = normalizeCompanyName(patch.name)
+  if (patch.ownerUserId) await assertOwnerInWorkspace(ctx, actor, patch.ownerUserId)
   if (patch.ownerUserId)
     await assertAccess(
       ctx,
@@ -183,9 +183,7 @@ export async function listCustomers(
           shared.length ? inArray(customers.id, shared) : undefined,
         ),
         query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
-        query.q
-          ? like(customers.normalizedName, `%${escapeLike(normalizeCompanyName(query.q))}%`)
-          : undefined,
+        query.q ? matchesSearch(query.q) : undefined,
         query.cursor ? lt(customers.id, query.cursor) : undefined,
         query.includeArchived ? undefined : ne(customers.status, 'archived'),
       ),
@@ -193,4 +191,10 @@ export async function listCustomers(
     .orderBy(desc(customers.id))
     .limit(query.limit + 1)
   return pageOf(rows, query.limit)
+}
+
+/** A name search: on the normalized name, or on the name as written when normalizing leaves nothing (`%`). */
+function matchesSearch(q: string) {
+  const key = normalizeCompanyName(q)
+  return key ? likeText(customers.normalizedName, key) : likeText(customers.name, q.trim())
 }

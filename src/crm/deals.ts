@@ -1,12 +1,13 @@
 import { and, desc, eq, lt, notInArray } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { type DealStage, dealStageHistory, deals } from '../db/schema.ts'
-import { canAccess, visibleOwnerIds } from './access.ts'
+import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import { getCustomer } from './customers.ts'
-import { toMinorUnits } from './money.ts'
+import { normalizeCurrency, toMinorUnits } from './money.ts'
+import { assertOwnerInWorkspace } from './owners.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
 
 export type DealRow = typeof deals.$inferSelect
@@ -40,9 +41,10 @@ export interface NewDeal extends DealPatch {
 
 export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal): Promise<DealRow> {
   const customer = await getCustomer(ctx, actor, input.customerId)
+  if (input.ownerUserId) await assertAssignable(ctx, actor, input.ownerUserId)
   const now = ctx.now()
   const stage = input.stage ?? 'lead'
-  const currency = (input.currency ?? 'CNY').toUpperCase()
+  const currency = normalizeCurrency(input.currency ?? 'CNY')
   const row: DealRow = {
     id: newId(),
     workspaceId: actor.workspaceId,
@@ -95,8 +97,17 @@ export async function updateDeal(
   patch: DealPatch,
 ): Promise<DealRow> {
   const before = await getDeal(ctx, actor, id)
+  if (patch.ownerUserId) await assertAssignable(ctx, actor, patch.ownerUserId)
   const now = ctx.now()
-  const currency = (patch.currency ?? before.currency).toUpperCase()
+  const currency = normalizeCurrency(patch.currency ?? before.currency)
+  // The stored minor units mean nothing in another currency (¥800,000 read as JPY is 80,000,000 yen), and
+  // there is no rate to convert with: a new currency comes with the amount in it.
+  if (currency !== before.currency && patch.amount === undefined)
+    throw new CrmError(
+      'invalid',
+      `currency: changing ${before.currency} to ${currency} needs the amount in ${currency} too`,
+      'amount',
+    )
   const stage = patch.stage ?? before.stage
   const stageChanged = stage !== before.stage
   const after: DealRow = {
@@ -177,4 +188,11 @@ export async function listDeals(
     .orderBy(desc(deals.id))
     .limit(query.limit + 1)
   return pageOf(rows, query.limit)
+}
+
+/** A deal's new owner: a user of the workspace (400 otherwise) whom the actor may hand records to. */
+async function assertAssignable(ctx: CrmContext, actor: Actor, ownerUserId: string): Promise<void> {
+  if (ownerUserId === actor.userId) return
+  await assertOwnerInWorkspace(ctx, actor, ownerUserId)
+  await assertAccess(ctx, actor, { workspaceId: actor.workspaceId, ownerUserId }, `owner ${ownerUserId}`)
 }

@@ -1,6 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
-import { customers, type INTERACTION_TYPES, interactions, reminders, type SENTIMENTS } from '../db/schema.ts'
+import {
+  contacts,
+  customers,
+  deals,
+  type INTERACTION_TYPES,
+  interactions,
+  reminders,
+  type SENTIMENTS,
+} from '../db/schema.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
@@ -37,6 +45,7 @@ export async function logInteraction(
 ): Promise<{ interaction: InteractionRow; duplicate: boolean }> {
   if (options.appendOnly) await assertSameWorkspace(ctx, actor, input.customerId)
   else await getCustomer(ctx, actor, input.customerId)
+  await assertOfCustomer(ctx, input)
   const now = ctx.now()
   const row: InteractionRow = {
     id: newId(),
@@ -183,4 +192,31 @@ export async function recentInteractions(
     .where(eq(interactions.customerId, customerId))
     .orderBy(desc(interactions.occurredAt))
     .limit(limit)
+}
+
+/** A note's contact and deal must be the customer's own: an id from elsewhere is refused, naming the field. */
+async function assertOfCustomer(
+  ctx: CrmContext,
+  input: Pick<NewInteraction, 'customerId' | 'contactId' | 'dealId'>,
+): Promise<void> {
+  if (input.contactId) {
+    const [contact] = await ctx.db
+      .select({ customerId: contacts.customerId })
+      .from(contacts)
+      .where(eq(contacts.id, input.contactId))
+    if (contact?.customerId !== input.customerId)
+      throw new CrmError(
+        'invalid',
+        `contact_id "${input.contactId}" is not a contact of this customer`,
+        'contact_id',
+      )
+  }
+  if (input.dealId) {
+    const [deal] = await ctx.db
+      .select({ customerId: deals.customerId })
+      .from(deals)
+      .where(eq(deals.id, input.dealId))
+    if (deal?.customerId !== input.customerId)
+      throw new CrmError('invalid', `deal_id "${input.dealId}" is not a deal of this customer`, 'deal_id')
+  }
 }

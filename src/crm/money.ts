@@ -1,4 +1,29 @@
+import { CrmError } from './crm-error.ts'
+
 const digitsCache = new Map<string, number>()
+
+/**
+ * The ISO 4217 codes in use, from the runtime's ICU data (Node 20 and workerd both have
+ * `Intl.supportedValuesOf`). `Intl.NumberFormat` alone formats any three letters, `XYZ` included.
+ */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'))
+
+/** Whether `code` (any case) is an ISO 4217 currency code. */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCIES.has(code.toUpperCase())
+}
+
+/** The upper-cased ISO 4217 code, or `CrmError('invalid')` naming the `currency` field. */
+export function normalizeCurrency(code: string): string {
+  const upper = code.trim().toUpperCase()
+  if (!CURRENCIES.has(upper))
+    throw new CrmError(
+      'invalid',
+      `currency "${code}" is not an ISO 4217 code such as CNY, USD or JPY`,
+      'currency',
+    )
+  return upper
+}
 
 /** Minor-unit digits of an ISO 4217 currency (CNY 2, JPY 0), from Intl so no table goes stale. */
 export function currencyDigits(currency: string): number {

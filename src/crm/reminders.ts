@@ -4,6 +4,8 @@ import { type ReminderStatus, reminders } from '../db/schema.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { getCustomer } from './customers.ts'
+import { getDeal } from './deals.ts'
 
 export type ReminderRow = typeof reminders.$inferSelect
 
@@ -26,6 +28,7 @@ export async function createReminder(
   if (!text) throw new CrmError('invalid', 'reminder text is empty')
   if (Number.isNaN(input.dueAt.getTime()))
     throw new CrmError('invalid', 'reminder due time is not a valid date')
+  await assertRelatedVisible(ctx, actor, input)
   const now = ctx.now()
   const row: ReminderRow = {
     id: newId(),
@@ -130,4 +133,25 @@ export async function recordDelivery(
     .update(reminders)
     .set({ status, attempts, sentAt: delivered ? ctx.now() : null })
     .where(eq(reminders.id, reminder.id))
+}
+
+/**
+ * A reminder names a customer and a deal only the actor can see (another rep's customer reads as not
+ * found): the push would otherwise show that customer's name to someone outside their team.
+ */
+async function assertRelatedVisible(
+  ctx: CrmContext,
+  actor: Actor,
+  input: Pick<NewReminder, 'customerId' | 'dealId'>,
+): Promise<void> {
+  if (input.customerId) await getCustomer(ctx, actor, input.customerId)
+  if (input.dealId) {
+    const deal = await getDeal(ctx, actor, input.dealId)
+    if (input.customerId && deal.customerId !== input.customerId)
+      throw new CrmError(
+        'invalid',
+        `deal_id "${input.dealId}" is not a deal of customer_id "${input.customerId}"`,
+        'deal_id',
+      )
+  }
 }

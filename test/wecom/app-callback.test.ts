@@ -24,18 +24,23 @@ afterEach(async () => {
   await api.close()
 })
 
+/** Tencent's samples were signed in 2014: a CRM whose clock reads that day takes them inside ±5 minutes. */
+const atTencentSampleTime = () => createWecomTestCrm(api, { now: () => new Date(1_409_659_700_000) })
 const post = (xml: string) => t.app.request(...appCallbackRequest(xml))
 const sent = () => api.callsTo('/cgi-bin/message/send')
 
 describe('self-built app callback /wecom/callback', () => {
   it("answers Tencent's URL check with the decrypted echostr", async () => {
-    const res = await t.app.request(`/wecom/callback?${new URLSearchParams(TENCENT.urlCheck)}`)
+    const sample = await atTencentSampleTime()
+    const res = await sample.app.request(`/wecom/callback?${new URLSearchParams(TENCENT.urlCheck)}`)
+    await sample.close()
     expect(res.status).toBe(200)
     expect(await res.text()).toBe(TENCENT.urlCheck.plaintext)
   })
 
   it("takes Tencent's sample message, answers empty at once and replies through message/send", async () => {
     const { msg_signature, timestamp, nonce, encrypt } = TENCENT.message
+    const t = await atTencentSampleTime()
     const res = await t.app.request(
       `/wecom/callback?${new URLSearchParams({ msg_signature, timestamp, nonce })}`,
       {
@@ -56,6 +61,7 @@ describe('self-built app callback /wecom/callback', () => {
     })
     expect(sent()).toHaveLength(1)
     expect(sent()[0]?.body).toMatchObject({ touser: 'mycreate', agentid: 1000002, msgtype: 'markdown' })
+    await t.close()
   })
 
   it('logs a retried MsgId once and answers once', async () => {

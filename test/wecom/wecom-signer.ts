@@ -5,6 +5,7 @@ import {
   signEncrypted,
   type WecomCryptoKeys,
 } from '../../bots/wecom/wecom-crypto.ts'
+import { TEST_NOW } from '../support/test-crm.ts'
 
 /** Tencent's own sample for the self-built app callback scheme. */
 export const TENCENT = {
@@ -42,19 +43,31 @@ export const APP_KEYS: WecomCryptoKeys = {
 
 let nonceCounter = 0
 
-/** `?msg_signature=…&timestamp=…&nonce=…` signed for `encrypted`, as WeCom builds it. */
-export function signedQuery(keys: WecomCryptoKeys, encrypted: string, extra: Record<string, string> = {}) {
-  const timestamp = String(Math.floor(Date.now() / 1000))
+/**
+ * `?msg_signature=…&timestamp=…&nonce=…` signed for `encrypted`, as WeCom builds it, stamped with the test
+ * CRM's clock (`at`, default `TEST_NOW`) since callbacks more than 5 minutes off are refused.
+ */
+export function signedQuery(
+  keys: WecomCryptoKeys,
+  encrypted: string,
+  extra: Record<string, string> = {},
+  at: Date = TEST_NOW,
+) {
+  const timestamp = String(Math.floor(at.getTime() / 1000))
   const nonce = String(++nonceCounter + 1_000_000)
   const msg_signature = signEncrypted(keys.token, timestamp, nonce, encrypted)
   return new URLSearchParams({ msg_signature, timestamp, nonce, ...extra }).toString()
 }
 
-/** A POST to the self-built app's callback carrying `xml`, encrypted and signed like WeCom's. */
-export function appCallbackRequest(xml: string, keys: WecomCryptoKeys = APP_KEYS): [string, RequestInit] {
+/** A POST to the self-built app's callback carrying `xml`, encrypted and signed like WeCom's at `at`. */
+export function appCallbackRequest(
+  xml: string,
+  keys: WecomCryptoKeys = APP_KEYS,
+  at: Date = TEST_NOW,
+): [string, RequestInit] {
   const encrypt = sealEnvelope(keys, xml)
   const body = `<xml><ToUserName><![CDATA[${keys.receiveId}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>`
-  return [`/wecom/callback?${signedQuery(keys, encrypt)}`, { method: 'POST', body }]
+  return [`/wecom/callback?${signedQuery(keys, encrypt, {}, at)}`, { method: 'POST', body }]
 }
 
 /** A text message from a user to the app, as WeCom's plaintext XML. */

@@ -12,7 +12,7 @@ export const GROUP_ROBOT_KEY = 'robot-key-1'
 /** A CRM with all three WeCom bots configured against the fake WeCom API (the AI bot in callback mode). */
 export function createWecomTestCrm(
   api: FakeWecomApi,
-  options: { env?: Record<string, string>; bots?: ChatBotFactory[] } = {},
+  options: { env?: Record<string, string>; bots?: ChatBotFactory[]; now?: () => Date } = {},
 ) {
   return createTestCrm({
     env: {
@@ -29,5 +29,6 @@ export function createWecomTestCrm(
       ...options.env,
     },
     bots: options.bots ?? [createWecomAppBot, createWecomAibot, createWecomWebhookBot],
+    ...(options.now && { now: options.now }),
   })
 }

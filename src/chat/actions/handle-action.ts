@@ -88,20 +88,21 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
       reminder: summary,
     })
   },
-  async choose_customer({ crm, action, reprocess }, lang) {
+  async choose_customer({ crm, actor, action, reprocess }, lang) {
     const reply = await resolveChoice(
       crm,
+      actor,
       str(action.value.choiceId, 'choiceId'),
-      { id: str(action.value.customerId, 'customerId'), name: '' },
+      str(action.value.customerId, 'customerId'),
       reprocess,
     )
     return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
   },
-  async create_customer({ crm, action, reprocess }, lang) {
+  async create_customer({ crm, actor, action, reprocess }, lang) {
     const choiceId = str(action.value.choiceId, 'choiceId')
     const [choice] = await crm.db.select().from(pendingChoices).where(eq(pendingChoices.id, choiceId))
-    const option = choice?.options.find((o) => o.id === 'new')
-    const reply = option ? await resolveChoice(crm, choiceId, option, reprocess) : null
+    const offersNew = choice?.options.some((o) => o.id === 'new')
+    const reply = offersNew ? await resolveChoice(crm, actor, choiceId, 'new', reprocess) : null
     return reply ?? done(t(lang, '这个问题已经回答过了。', 'That question was already answered.'))
   },
   ask_owner: ({ crm, actor, action }, lang) =>
