@@ -26,6 +26,7 @@ describe('the crm command', () => {
     expect(stdout).toMatch(/migrations applied/)
   })
 
+  // Two real seeds (about 10 s each on a busy disk: one fsync per audited write) plus a role change.
   it('seeds a realistic demo team once, and changes a role', async () => {
     await crm('seed', '--demo')
     // issue 15 #7: a second seed into a workspace with customers is refused, naming --force.
@@ -70,7 +71,7 @@ describe('the crm command', () => {
     const [rep] = await after.db.select().from(users).where(eq(users.platformUserId, '张伟'))
     after.close()
     expect(rep?.role).toBe('manager')
-  })
+  }, 60_000)
 
   it('prints a one-time sign-in link for a user, keeping only its hash', async () => {
     const { stdout } = await crm('login', '张伟')
