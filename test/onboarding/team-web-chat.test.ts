@@ -1,10 +1,13 @@
 /**
  * issue 15 #1 and #2 end to end in real Chromium: two users of one `team` workspace log notes on the same
  * customer from two browsers (desktop and phone width), a reload keeps the conversation, and the list
- * shortcuts show `我的客户`. Screenshots go to docs/screenshots/.
+ * shortcuts show `我的客户`. Screenshots go to a temp folder; `UPDATE_SCREENSHOTS=1` writes the committed
+ * ones in docs/screenshots/ instead (so an ordinary run never dirties the tree).
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,7 +15,7 @@ import { interactions, workspaces } from '../../src/db/schema.ts'
 import { createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = 'docs/screenshots'
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'crm-team-shots')
 let t: TestCrm
 let server: ServerType
 let base: string

@@ -12,7 +12,8 @@ afterEach(() => t.close())
 /** Signs `user` in through a DM link and returns the session cookie. */
 async function signIn(user: string): Promise<string> {
   const reply = await t.pipeline.handle(createChatMessage({ text: '网页版', userId: user, userName: user }))
-  const token = new URL(String((reply?.data as { signInUrl: string }).signInUrl)).searchParams.get('token')
+  const data = reply?.data as { signInUrl?: string } | null | undefined
+  const token = new URL(String(data?.signInUrl)).searchParams.get('token')
   const res = await t.app.request(`${HOST}/auth/redeem`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: HOST },
