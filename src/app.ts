@@ -1,3 +1,4 @@
+import { Scalar } from '@scalar/hono-api-reference'
 import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { HTTPException } from 'hono/http-exception'
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): CrmApp {
     const auth = bearerAuth({ token: deps.config.apiToken })
     app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
   }
+  app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Chat CRM API' }))
   app.route(
     '/api/v1',
     createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone, deps.config.quietHours),

@@ -61,6 +61,8 @@ const envSchema = z.object({
   WECOM_WEBHOOK_URL: z.string().default('https://qyapi.weixin.qq.com/cgi-bin/webhook/send'),
   WECHATY_PUPPET: optional,
   WECHATY_PUPPET_TOKEN: optional,
+  /** `1` lets the server bind beyond loopback without CRM_API_TOKEN (a trusted network only). */
+  ALLOW_INSECURE: z.enum(['0', '1', 'true', 'false', '']).optional(),
 })
 
 export type Env = z.input<typeof envSchema>
@@ -70,6 +72,8 @@ export interface AppConfig {
   port: number
   /** Where the server binds: 127.0.0.1 unless an API token guards `/api`. */
   host: string
+  /** Whether binding beyond loopback without an API token was allowed on purpose (`ALLOW_INSECURE=1`). */
+  allowInsecure: boolean
   database: { url: string; authToken: string | undefined }
   apiToken: string | undefined
   /** Signs the web session cookie; undefined means one generated once and kept in `server_secrets`. */
@@ -139,9 +143,22 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError('invalid configuration: LLM_BASE_URL and LLM_MODEL must be set together')
   }
   assertTimeZone(e.DEFAULT_TIMEZONE)
+  // Without a signing secret (HTTP events) or an app token (Socket Mode) Slack can reach nothing: say so
+  // now rather than start without Slack and leave the user guessing why the bot is silent.
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+    throw new ConfigError(
+      'invalid configuration: SLACK_BOT_TOKEN is set without SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode); set one of them',
+    )
+  const host = e.HOST ?? (e.CRM_API_TOKEN ? '0.0.0.0' : '127.0.0.1')
+  const allowInsecure = e.ALLOW_INSECURE === '1' || e.ALLOW_INSECURE === 'true'
+  if (!isLoopback(host) && !e.CRM_API_TOKEN && !allowInsecure)
+    throw new ConfigError(
+      `invalid configuration: HOST=${host} without CRM_API_TOKEN would expose the admin API; set CRM_API_TOKEN, or ALLOW_INSECURE=1 on a trusted network`,
+    )
   return {
     port: e.PORT,
-    host: e.HOST ?? (e.CRM_API_TOKEN ? '0.0.0.0' : '127.0.0.1'),
+    host,
+    allowInsecure,
     database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
     apiToken: e.CRM_API_TOKEN,
     sessionSecret: e.SESSION_SECRET,
@@ -203,6 +220,11 @@ export function parseQuietHours(value: string): QuietHours | null {
   if (!m)
     throw new ConfigError(`invalid QUIET_HOURS "${value}": expected HH:MM-HH:MM (e.g. 21:00-08:00) or off`)
   return { startMinute: Number(m[1]) * 60 + Number(m[2]), endMinute: Number(m[3]) * 60 + Number(m[4]) }
+}
+
+/** Whether a bind address only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.')
 }
 
 function parseKeyList(value: string | undefined): Record<string, string> {

@@ -3,6 +3,7 @@ import type { Reply } from '../../src/chat/chat-message.ts'
 import type { Lang } from '../../src/chat/intents/intent-context.ts'
 import { t } from '../../src/chat/intents/intent-context.ts'
 import { interactionLabel, moneyLabel, sentimentLabel, stageLabel } from '../../src/chat/labels.ts'
+import { otherCurrencyLines, periodLine } from '../../src/chat/pipeline-lines.ts'
 import type {
   CustomerCardData,
   DealSummary,
@@ -111,6 +112,7 @@ export function renderPipelineSummary(reply: Reply, data: PipelineSummaryData, l
       money(data.total.amount),
       `${weighted} ${money(data.total.weighted_amount)}`,
     ]),
+    context([periodLine(data, lang)]),
     owners.length
       ? section(
           owners
@@ -121,6 +123,7 @@ export function renderPipelineSummary(reply: Reply, data: PipelineSummaryData, l
             .join('\n'),
         )
       : null,
+    data.other_currencies?.length ? section(otherCurrencyLines(data, lang).map(esc).join('\n')) : null,
     buttons(reply.actions),
   ]
 }

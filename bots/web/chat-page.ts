@@ -1,3 +1,5 @@
+import { HISTORY_SCRIPT } from './history-script.ts'
+
 /**
  * The built-in web chat: one self-contained page, no build step, no external assets. Each bot bubble carries
  * `data-intent`; every card is built from `reply.data` (see src/chat/reply-data.ts) with all text escaped, and
@@ -127,13 +129,21 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   #send { height:42px; padding:0 20px; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; font-weight:600; }
   #send:disabled { opacity:.5; cursor:default; }
   .hint { max-width:860px; margin:4px auto 0; font-size:11.5px; color:var(--muted); }
-  @media (max-width:600px) { header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { width:calc(100vw - 72px); } header .sub { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; } .hint { display:none; } }
+  #lists { display:flex; gap:6px; }
+  .older { align-self:center; }
+  #lists .btn { white-space:nowrap; }
+  @media (max-width:600px) { #lists { flex:1; } #lists .btn { padding:1px 6px; } header .title, header .logo { display:none; } .who input { width:64px; } header { padding:8px 12px; } .who input { width:90px; } .col { max-width:88%; } .tiles { grid-template-columns:1fr 1fr; } .msg.bot.has-card { width:calc(100vw - 72px); } header .sub { white-space:nowrap; overflow:hidden; text-overflow:ellipsis; } .hint { display:none; } }
 </style>
 </head>
 <body>
 <header>
   <div class="logo" aria-hidden="true">C</div>
   <div class="title"><h1>CRM 助手</h1><div class="sub">在线 · 说人话就能记客户 / plain words in, CRM out</div></div>
+  <nav id="lists" aria-label="lists">
+    <button type="button" class="btn small" data-send="我的客户" title="my customers">我的客户</button>
+    <button type="button" class="btn small" data-send="我的商机" title="my deals">我的商机</button>
+    <button type="button" class="btn small" data-send="我的提醒" title="my reminders">我的提醒</button>
+  </nav>
   <label class="who" id="who" title="你的名字 / your name">
     <span class="avatar" id="user-avatar">?</span>
     <input id="user" list="known-users" placeholder="你的名字 / your name" autocomplete="off" aria-label="user name">
@@ -173,7 +183,7 @@ function money(n, cur, lang) {
   }
 }
 const num = (n) => esc(Number(n) || 0)
-const clock = () => new Date().toLocaleTimeString([], { hour:'2-digit', minute:'2-digit' })
+const clock = (at) => { const d = at ? new Date(at) : new Date(); return (at && d.toDateString() !== new Date().toDateString() ? d.toLocaleDateString() + ' ' : '') + d.toLocaleTimeString([], { hour:'2-digit', minute:'2-digit' }) }
 const initial = (name) => Array.from(String(name || '?').trim())[0]?.toUpperCase() || '?'
 function colorOf(name) {
   let h = 0
@@ -271,25 +281,31 @@ function pipelineTables(d, lang) {
   const stages = (d.stages || []).filter((s) => s.count > 0)
   const max = Math.max(1, ...stages.map((s) => Number(s.amount) || 0))
   const total = d.total || { count: 0, amount: 0, weighted_amount: 0 }
-  const tiles = '<div class="tiles"><div class="tile"><b>' + num(total.count) + '</b><span>' + esc(tr(lang, '在途商机', 'Open deals')) + '</span></div>'
-    + '<div class="tile"><b>' + esc(money(total.amount, cur, lang)) + '</b><span>' + esc(tr(lang, '金额', 'Amount')) + '</span></div>'
-    + '<div class="tile"><b>' + esc(money(total.weighted_amount, cur, lang)) + '</b><span>' + esc(tr(lang, '加权', 'Weighted')) + '</span></div></div>'
-  const cols = (first) => '<tr><th>' + esc(first) + '</th><th class="num">' + esc(tr(lang, '数量', 'Deals')) + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount'))
-    + '</th><th class="num">' + esc(tr(lang, '加权', 'Weighted')) + '</th></tr>'
+  const won = d.won || { count: 0, amount: 0 }
+  const tile = (value, text, field) => '<div class="tile" data-tile="' + field + '"><b>' + value + '</b><span>' + esc(text) + '</span></div>'
+  const tiles = '<div class="tiles">' + tile(num(total.count), tr(lang, '在途商机', 'Open deals'), 'open-count')
+    + tile(esc(money(total.amount, cur, lang)), tr(lang, '在途金额', 'Open amount'), 'open-amount')
+    + tile(esc(money(won.amount, cur, lang)), tr(lang, (d.periodLabel || '') + '赢单 ' + won.count + ' 个', 'Won ' + (d.periodLabel || '') + ': ' + won.count), 'won') + '</div>'
+  const cols = (first, last) => '<tr><th>' + esc(first) + '</th><th class="num">' + esc(tr(lang, '数量', 'Deals')) + '</th><th class="num">' + esc(tr(lang, '金额', 'Amount'))
+    + '</th><th class="num">' + esc(last) + '</th></tr>'
   const stageRows = stages.map((s) => '<tr data-stage="' + esc(s.stage) + '"><td>' + stagePill(s.stage, lang) + '</td><td class="num">' + num(s.count) + '</td><td class="num">'
     + esc(money(s.amount, cur, lang)) + '<div class="bar"><i style="width:' + Math.round(((Number(s.amount) || 0) / max) * 100) + '%"></i></div></td><td class="num">'
     + esc(money(s.weighted_amount, cur, lang)) + '</td></tr>').join('')
   const owners = (d.owners || []).map((o) => '<tr data-owner="' + esc(o.owner) + '"><td>' + esc(o.owner) + '</td><td class="num">' + num(o.count) + '</td><td class="num">'
-    + esc(money(o.amount, cur, lang)) + '</td><td class="num">' + esc(money(o.weighted_amount, cur, lang)) + '</td></tr>').join('')
+    + esc(money(o.amount, cur, lang)) + '</td><td class="num">' + num(o.won_count) + ' · ' + esc(money(o.won_amount, cur, lang)) + '</td></tr>').join('')
+  const others = (d.other_currencies || []).map((o) => '<li data-currency="' + esc(o.currency) + '"><span class="grow">' + esc(o.currency) + ' <span class="muted">' + esc(tr(lang, '另计,不折算', 'separate, not converted')) + '</span></span><span>'
+    + esc(tr(lang, '在途 ', 'open ') + (o.open ? o.open.count : o.count) + ' · ' + money(o.open ? o.open.amount : o.amount, o.currency, lang)) + '</span>'
+    + (o.won ? '<span class="muted">' + esc(tr(lang, '赢单 ', 'won ') + o.won.count + ' · ' + money(o.won.amount, o.currency, lang)) + '</span>' : '') + '</li>').join('')
   return tiles
-    + '<div class="section">' + esc(tr(lang, '按阶段', 'By stage')) + '</div>'
-    + (stageRows ? '<table class="by-stage">' + cols(tr(lang, '阶段', 'Stage')) + stageRows + '</table>' : '<div class="empty">' + esc(tr(lang, '本期暂无商机', 'No deals in this period')) + '</div>')
-    + (owners ? '<div class="section">' + esc(tr(lang, '按负责人', 'By owner')) + '</div><table class="by-owner">' + cols(tr(lang, '负责人', 'Owner')) + owners + '</table>' : '')
+    + '<div class="section">' + esc(tr(lang, '按阶段(在途为当前,赢单/丢单为本期)', 'By stage (open now, won/lost in period)')) + '</div>'
+    + (stageRows ? '<table class="by-stage">' + cols(tr(lang, '阶段', 'Stage'), tr(lang, '加权', 'Weighted')) + stageRows + '</table>' : '<div class="empty">' + esc(tr(lang, '本期暂无商机', 'No deals in this period')) + '</div>')
+    + (owners ? '<div class="section">' + esc(tr(lang, '按负责人(在途 / 赢单)', 'By owner (open / won)')) + '</div><table class="by-owner">' + cols(tr(lang, '负责人', 'Owner'), tr(lang, '赢单', 'Won')) + owners + '</table>' : '')
+    + (others ? '<div class="section">' + esc(tr(lang, '其他币种', 'Other currencies')) + '</div><ul class="list other-currencies">' + others + '</ul>' : '')
 }
 
 function pipelineCard(d, lang) {
   if (!Array.isArray(d.stages)) return null
-  return head('info', '📊 ' + esc(tr(lang, '销售管道', 'Pipeline')), d.periodLabel) + body(pipelineTables(d, lang))
+  return head('info', '📊 ' + (d.ownerName ? esc(d.ownerName) + ' · ' : '') + esc(tr(lang, '销售管道', 'Pipeline')), d.periodLabel) + body(pipelineTables(d, lang))
 }
 
 function choiceCard(d, lang) {
@@ -346,7 +362,7 @@ const CARDS = {
 
 function scrollDown() { logEl.scrollTop = logEl.scrollHeight }
 
-function addRow(who, name) {
+function addRow(who, name, at) {
   const row = document.createElement('div')
   row.className = 'row ' + who
   const avatar = document.createElement('div')
@@ -357,15 +373,15 @@ function addRow(who, name) {
   col.className = 'col'
   const meta = document.createElement('div')
   meta.className = 'meta'
-  meta.textContent = (who === 'bot' ? 'CRM 助手' : name) + ' · ' + clock()
+  meta.textContent = (who === 'bot' ? 'CRM 助手' : name) + ' · ' + clock(at)
   col.appendChild(meta)
   row.append(avatar, col)
   thread.appendChild(row)
   return col
 }
 
-function addUser(text) {
-  const col = addRow('me', currentUser())
+function addUser(text, at) {
+  const col = addRow('me', currentUser(), at)
   const div = document.createElement('div')
   div.className = 'msg me'
   div.textContent = text
@@ -572,9 +588,11 @@ function commitUser() {
   const name = currentUser()
   showAvatar()
   if (!name || name === chattingAs) return
-  if (chattingAs) addSystem(tr(lastLang, '现在以「' + name + '」身份聊天', 'Now chatting as ' + name))
+  const switched = Boolean(chattingAs)
   chattingAs = name
   rememberUser(name)
+  resetThread()
+  loadHistory().then(() => { if (switched) addSystem(tr(lastLang, '现在以「' + name + '」身份聊天', 'Now chatting as ' + name)) })
   pollOutbox()
 }
 
@@ -589,6 +607,7 @@ function welcome() {
   thread.appendChild(div)
 }
 
+${HISTORY_SCRIPT}
 // ---- wiring ----
 
 function fit() { textInput.style.height = 'auto'; textInput.style.height = Math.min(textInput.scrollHeight + 2, 160) + 'px' }
@@ -622,6 +641,7 @@ chattingAs = currentUser()
 showKnownUsers()
 showAvatar()
 welcome()
+loadHistory()
 if (!currentUser()) userInput.focus(); else textInput.focus()
 pollOutbox()
 loadSignedInUser()

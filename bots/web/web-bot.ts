@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { WebSession } from '../../src/auth/web-session.ts'
 import { requireWebActor } from '../../src/auth/web-session.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
+import { chatHistory } from '../../src/chat/chat-history.ts'
 import { ACTION_NAMES } from '../../src/chat/chat-message.ts'
 import { newId } from '../../src/db/database.ts'
 import { CHAT_PAGE_HTML } from './chat-page.ts'
@@ -18,6 +19,14 @@ const MessageBody = z.object({
   chat: z.string().trim().min(1).max(120).optional(),
   /** The client's id for this message, so a resent request is not logged twice. */
   id: z.string().max(120).optional(),
+})
+
+const HistoryQuery = z.object({
+  /** The typed name, in local mode only; a signed-in session decides whose history it is. */
+  user: z.string().trim().min(1, 'pick a user name').max(80).optional(),
+  chat: z.string().trim().min(1).max(120).optional(),
+  before: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
 })
 
 const ActionBody = z.object({
@@ -44,17 +53,19 @@ async function readJson<T>(
 }
 
 /**
- * The built-in web chat: a page at `/`, `POST /api/messages` and button presses at `POST /api/actions`.
+ * The built-in web chat: a page at `/`, `POST /api/messages`, button presses at `POST /api/actions`, and the
+ * chat's stored history at `GET /api/history?before=&limit=` so a reload keeps the conversation.
  * The user is whoever signed in (`c.get('webSession')`); with no API token set, a typed name stands in for
  * someone who has not signed in, since the server then answers only on this machine.
  */
-export const createWebBot: ChatBotFactory = ({ pipeline, now, config }) => {
+export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db }) => {
   const outbox = createWebOutbox()
   const routes = new Hono()
   routes.get('/', (c) => c.html(CHAT_PAGE_HTML))
   routes.use('/api/messages', requireUserInTokenMode)
   routes.use('/api/actions', requireUserInTokenMode)
   routes.use('/api/outbox', requireUserInTokenMode)
+  routes.use('/api/history', requireUserInTokenMode)
 
   async function requireUserInTokenMode(c: Context, next: Next) {
     return config.apiToken ? requireWebActor(c, next) : next()
@@ -104,6 +115,29 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now, config }) => {
     return c.json({
       reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] },
     })
+  })
+  routes.get('/api/history', async (c) => {
+    const query = HistoryQuery.safeParse(c.req.query())
+    if (!query.success)
+      return c.json(
+        {
+          error: 'invalid_request',
+          message: query.error.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        },
+        400,
+      )
+    const { before, limit } = query.data
+    const who = webUser(c.get('webSession'), query.data)
+    if (!who) return c.json({ error: 'invalid_request', message: 'user: pick a user name' }, 400)
+    const page = await chatHistory(db, {
+      platform: who.platform,
+      workspaceId: who.workspaceId,
+      chatId: who.chatId,
+      platformUserId: who.userId,
+      before,
+      limit,
+    })
+    return c.json({ messages: page.messages, next_before: page.nextBefore })
   })
   routes.get('/api/outbox', (c) => {
     const session = c.get('webSession')

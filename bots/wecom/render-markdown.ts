@@ -1,6 +1,7 @@
 import type { Reply } from '../../src/chat/chat-message.ts'
 import { type Lang, languageOf, t } from '../../src/chat/intents/intent-context.ts'
 import { interactionLabel, moneyLabel, stageLabel } from '../../src/chat/labels.ts'
+import { otherCurrencyLines, periodLine } from '../../src/chat/pipeline-lines.ts'
 import type {
   CustomerCardData,
   NoteLoggedData,
@@ -108,8 +109,10 @@ const RENDERERS: Record<string, Renderer> = {
     lines.push(
       `**${t(lang, '在途合计', 'Open total')}** ${summary.total.count} · <font color="info">${money(summary.total.amount)}</font> · ${weighted} ${money(summary.total.weighted_amount)}`,
     )
+    lines.push(comment(periodLine(summary, lang)))
     if (summary.owners.length > 1)
       for (const o of summary.owners) lines.push(`- ${esc(o.owner)}: ${o.count} · ${money(o.amount)}`)
+    lines.push(...otherCurrencyLines(summary, lang))
     return lines.join('\n')
   },
   set_reminder: (reply) => {

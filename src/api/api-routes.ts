@@ -7,6 +7,7 @@ import type { ApiEnv } from './api-env.ts'
 import { customerRoutes } from './customers.routes.ts'
 import { dealRoutes } from './deals.routes.ts'
 import { reminderRoutes } from './reminders.routes.ts'
+import { teamRoutes } from './team.routes.ts'
 import { workspaceRulesRoutes } from './workspace-rules.routes.ts'
 
 /** The REST API under `/api/v1`, with its OpenAPI document at `/api/v1/openapi.json`. */
@@ -35,13 +36,24 @@ export function createApiRoutes(
   api.route('/', activityRoutes)
   api.route('/', reminderRoutes)
   api.route('/', workspaceRulesRoutes)
+  api.route('/', teamRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   api.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
       title: 'Chat CRM API',
       version: '1.0.0',
-      description: 'Customers, contacts, interactions, deals, reminders and the pipeline.',
+      description: [
+        'Customers, contacts, interactions, deals, reminders and the pipeline.',
+        '',
+        '**Who a call acts as.** `Authorization: Bearer <CRM_API_TOKEN>` when the server has one.',
+        '`X-CRM-Workspace: <platform>:<id>` picks the workspace: `web:local` (the default, the web chat),',
+        '`slack:T0123ABCD` (a Slack team id), `wecom:<corp id>`. Without it, Slack and WeCom data look empty.',
+        '`X-CRM-User` acts as one user with their permissions: a user id, platform user id or name from',
+        '`GET /users`, percent-encoded when not ASCII (`X-CRM-User: %E5%BC%A0%E4%BC%9F` is 张伟). Without',
+        "it the call acts as the workspace's `api` admin; records it creates belong to `owner` when given.",
+        'Query strings are percent-encoded too: `curl -G --data-urlencode "q=华为" …`.',
+      ].join('\n'),
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],

@@ -121,6 +121,10 @@ export const NewCustomerBody = z.object({
   name: z.string().trim().min(1).max(200),
   industry: z.string().max(100).nullish(),
   owner_id: z.string().optional(),
+  owner: z
+    .string()
+    .optional()
+    .openapi({ description: 'Owner: user id, platform user id or name (GET /users); default the caller' }),
   tags: z.array(z.string().max(50)).max(50).optional(),
   in_pool: z.boolean().optional(),
 })
@@ -159,6 +163,10 @@ export const NewDealBody = z.object({
   probability: z.number().int().min(0).max(100).optional(),
   expected_close: z.iso.date().nullish(),
   owner_id: z.string().optional(),
+  owner: z
+    .string()
+    .optional()
+    .openapi({ description: 'Owner: user id, platform user id or name (GET /users); default the caller' }),
 })
 // Spelled out rather than derived: a PATCH must not pick up the create defaults (amount 0, stage lead).
 export const DealPatchBody = z.object({
@@ -169,6 +177,10 @@ export const DealPatchBody = z.object({
   probability: z.number().int().min(0).max(100).optional(),
   expected_close: z.iso.date().nullish(),
   owner_id: z.string().optional(),
+  owner: z
+    .string()
+    .optional()
+    .openapi({ description: 'Owner: user id, platform user id or name (GET /users); default the caller' }),
 })
 
 export const NewReminderBody = z.object({

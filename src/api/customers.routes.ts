@@ -4,6 +4,7 @@ import { createCustomer, getCustomer, listCustomers, updateCustomer } from '../c
 import { recentInteractions } from '../crm/interactions.ts'
 import { contacts, deals, reminders } from '../db/schema.ts'
 import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
+import { ownerIdFrom } from './api-owner.ts'
 import {
   ContactSchema,
   CustomerPatchBody,
@@ -95,7 +96,7 @@ export const customerRoutes = createApiRouter()
       const row = await createCustomer(c.var.crm, c.var.actor, {
         name: body.name,
         industry: body.industry,
-        ownerUserId: body.owner_id,
+        ownerUserId: await ownerIdFrom(c.var.crm, c.var.actor, body),
         tags: body.tags,
         inPool: body.in_pool,
       })
@@ -114,10 +115,11 @@ export const customerRoutes = createApiRouter()
     }),
     async (c) => {
       const body = c.req.valid('json')
+      const ownerUserId = await ownerIdFrom(c.var.crm, c.var.actor, body)
       const row = await updateCustomer(c.var.crm, c.var.actor, c.req.valid('param').id, {
         ...(body.name !== undefined && { name: body.name }),
         ...(body.industry !== undefined && { industry: body.industry }),
-        ...(body.owner_id !== undefined && { ownerUserId: body.owner_id }),
+        ...(ownerUserId !== undefined && { ownerUserId }),
         ...(body.tags !== undefined && { tags: body.tags }),
         ...(body.in_pool !== undefined && { inPool: body.in_pool }),
         ...(body.status !== undefined && { status: body.status }),

@@ -3,6 +3,7 @@ import { createDeal, type DealPatch, listDeals, updateDeal } from '../crm/deals.
 import { pipelineSummary } from '../crm/pipeline-summary.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { createApiRouter, jsonBody, jsonResponse } from './api-env.ts'
+import { findOwner, ownerIdFrom } from './api-owner.ts'
 import {
   DealPatchBody,
   DealSchema,
@@ -19,11 +20,31 @@ const Totals = z.object({ count: z.number(), amount: z.number(), weighted_amount
 const PipelineSchema = z
   .object({
     period: z.string(),
+    owner: z.string().nullable().openapi({ description: 'Set when filtered to one owner' }),
     currency: z.string(),
     stages: z.array(Totals.extend({ stage: z.enum(DEAL_STAGES) })),
-    owners: z.array(Totals.extend({ owner: z.string(), owner_id: z.string().nullable() })),
-    total: Totals,
-    other_currencies: z.array(z.object({ currency: z.string(), count: z.number(), amount: z.number() })),
+    owners: z.array(
+      Totals.extend({
+        owner: z.string(),
+        owner_id: z.string().nullable(),
+        won_count: z.number(),
+        won_amount: z.number(),
+      }),
+    ),
+    total: Totals.openapi({ description: 'Open deals now' }),
+    won: Totals.openapi({ description: 'Won within the period' }),
+    lost: Totals.openapi({ description: 'Lost within the period' }),
+    moved: z.number().openapi({ description: 'Deals whose stage changed within the period' }),
+    other_currencies: z.array(
+      z.object({
+        currency: z.string(),
+        count: z.number(),
+        amount: z.number(),
+        open: Totals,
+        won: Totals,
+        lost: Totals,
+      }),
+    ),
   })
   .openapi('Pipeline')
 
@@ -58,7 +79,11 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await createDeal(c.var.crm, c.var.actor, { customerId: b.customer_id, ...dealFields(b) })
+      const row = await createDeal(c.var.crm, c.var.actor, {
+        customerId: b.customer_id,
+        ...dealFields(b),
+        ownerUserId: await ownerIdFrom(c.var.crm, c.var.actor, b),
+      })
       return c.json(toDealJson(row), 201)
     },
   )
@@ -77,7 +102,10 @@ export const dealRoutes = createApiRouter()
     }),
     async (c) => {
       const b = c.req.valid('json')
-      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, dealFields(b))
+      const row = await updateDeal(c.var.crm, c.var.actor, c.req.valid('param').id, {
+        ...dealFields(b),
+        ownerUserId: await ownerIdFrom(c.var.crm, c.var.actor, b),
+      })
       return c.json(toDealJson(row), 200)
     },
   )
@@ -85,14 +113,29 @@ export const dealRoutes = createApiRouter()
     createRoute({
       method: 'get',
       path: '/pipeline',
-      request: { query: PeriodQuery },
-      responses: { 200: jsonResponse(PipelineSchema, 'Pipeline by stage and owner'), ...ERROR_RESPONSES },
+      request: {
+        query: PeriodQuery.extend({
+          owner: z
+            .string()
+            .optional()
+            .openapi({ description: 'Only this owner: user id, platform id or name' }),
+        }),
+      },
+      responses: {
+        200: jsonResponse(PipelineSchema, 'Open pipeline now; moved, won and lost within the period'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
-      const s = await pipelineSummary(c.var.crm, c.var.actor, c.req.valid('query').period)
+      const query = c.req.valid('query')
+      const owner = query.owner ? await findOwner(c.var.crm, c.var.actor, query.owner) : undefined
+      const s = await pipelineSummary(c.var.crm, c.var.actor, query.period, {
+        owner: owner && { id: owner.id, name: owner.displayName },
+      })
       return c.json(
         {
           period: s.period,
+          owner: s.ownerName,
           currency: s.currency,
           stages: s.stages,
           owners: s.owners.map((o) => ({
@@ -101,8 +144,13 @@ export const dealRoutes = createApiRouter()
             count: o.count,
             amount: o.amount,
             weighted_amount: o.weighted_amount,
+            won_count: o.won_count,
+            won_amount: o.won_amount,
           })),
           total: s.total,
+          won: s.won,
+          lost: s.lost,
+          moved: s.moved,
           other_currencies: s.other_currencies,
         },
         200,
@@ -119,6 +167,5 @@ function dealFields(b: z.infer<typeof DealPatchBody>): DealPatch {
     stage: b.stage,
     probability: b.probability,
     expectedClose: b.expected_close,
-    ownerUserId: b.owner_id,
   }
 }

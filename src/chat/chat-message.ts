@@ -47,6 +47,7 @@ export const ACTION_NAMES = [
   'nudge_log_note',
   'nudge_snooze',
   'nudge_mark_lost',
+  'ask_owner',
 ] as const
 export type ActionName = (typeof ACTION_NAMES)[number]
 
@@ -69,7 +70,7 @@ export interface ChatAction {
  */
 export interface Reply {
   text: string
-  intent: Intent | 'action' | 'choice' | 'confirm' | 'error' | 'reminder_due' | 'digest'
+  intent: Intent | 'action' | 'choice' | 'confirm' | 'error' | 'reminder_due' | 'digest' | 'list'
   data: Record<string, unknown> | null
   actions?: ReplyAction[]
 }

@@ -99,22 +99,54 @@ export interface StageTotals {
   weighted_amount: number
 }
 
+/** One owner's open deals (`count`, `amount`, `weighted_amount`) and deals won in the period. */
 export interface OwnerTotals {
   owner: string
   ownerId: string | null
   count: number
   amount: number
   weighted_amount: number
+  /** Optional for replies stored before these existed; `pipelineSummary` always sets them. */
+  won_count?: number
+  won_amount?: number
 }
 
-/** `pipeline_summary` */
+export interface PipelineTotals {
+  count: number
+  amount: number
+  weighted_amount: number
+}
+
+/**
+ * `pipeline_summary`. `total` is the open pipeline now; `won`, `lost` and `moved` happened within the period;
+ * `stages` (open stages now, won/lost in the period) and `owners` add up to them exactly. All in `currency`;
+ * deals in any other currency are one `other_currencies` line each, never dropped or converted.
+ */
 export interface PipelineSummaryData {
   period: string
   periodLabel: string
+  /** Set when the card is one owner's (`张伟的管道`). */
+  ownerName?: string | null
   currency: string
   stages: StageTotals[]
   owners: OwnerTotals[]
-  total: { count: number; amount: number; weighted_amount: number }
+  total: PipelineTotals
+  // Optional below for replies stored (and rendered from history) before they existed; `pipelineSummary`
+  // always sets them.
+  won?: PipelineTotals
+  lost?: PipelineTotals
+  /** Deals whose stage changed within the period. */
+  moved?: number
+  other_currencies?: {
+    currency: string
+    /** All deals counted in this currency: open now plus won and lost in the period. */
+    count: number
+    /** The open amount, as `total.amount` is for the main currency. */
+    amount: number
+    open: PipelineTotals
+    won: PipelineTotals
+    lost: PipelineTotals
+  }[]
 }
 
 /** `choice`: the bot asks which customer was meant; each option is also a `choose_customer` action. */
@@ -165,4 +197,12 @@ export interface NudgeItem {
   dealId: string | null
   dealTitle: string | null
   days: number
+}
+
+/** `list`: the user's own customers or deals (`我的客户`, `my deals`); `send` is what tapping an item says. */
+export interface ListData {
+  kind: 'customers' | 'deals'
+  title: string
+  empty: string
+  items: { id: string; title: string; detail: string; send: string }[]
 }

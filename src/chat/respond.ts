@@ -11,6 +11,7 @@ import {
   correctNote,
   lastNoteInChat,
 } from './commands/correct-note.ts'
+import { handleMyList, MY_LIST_COMMAND } from './commands/my-lists.ts'
 import {
   claimCommand,
   listPoolCommand,
@@ -22,6 +23,12 @@ import {
 import { QUIET_HOURS_COMMAND, quietHoursCommand } from './commands/quiet-hours-command.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
+import {
+  handleCollaboratorCommand,
+  handleSharingCommand,
+  readCollaboratorCommand,
+  SHARING_COMMAND,
+} from './commands/sharing-commands.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
 import { handleWebSignIn, WEB_SIGN_IN_COMMAND } from './commands/web-sign-in.ts'
 import { answerTypedConfirmation } from './confirm/answer-confirmation.ts'
@@ -74,6 +81,10 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (POOL_CLAIM_COMMAND.test(text)) return claimCommand(crm, actor, text, rules, lang)
   if (POOL_RULES_COMMAND.test(text)) return poolRulesCommand(crm, actor, text, rules, lang)
   if (QUIET_HOURS_COMMAND.test(text)) return quietHoursCommand(crm, actor, text, rules.quietHours, lang)
+  if (MY_LIST_COMMAND.test(text)) return handleMyList(crm, actor, text, lang)
+  if (SHARING_COMMAND.test(text)) return handleSharingCommand(crm, actor, text, lang)
+  const collaborator = readCollaboratorCommand(text)
+  if (collaborator) return handleCollaboratorCommand(crm, actor, collaborator, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   const confirmation = input.settled ? null : readConfirmationAnswer(text)
   if (confirmation) {

@@ -1,30 +1,90 @@
-/** The `crm` command: dispatches to one module per subcommand. */
-type Command = (args: string[]) => Promise<number>
+import { Command, CommanderError } from 'commander'
+import { ConfigError } from '../config.ts'
+import { CrmError } from '../crm/crm-error.ts'
+import { CliError } from './cli-error.ts'
+import { packageVersion } from './package-version.ts'
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  parse: async () => (await import('./parse-command.ts')).runParseCommand,
-  serve: async () => (await import('./serve-command.ts')).runServeCommand,
-  migrate: async () => (await import('./migrate-command.ts')).runMigrateCommand,
-  seed: async () => (await import('./seed-command.ts')).runSeedCommand,
-  role: async () => (await import('./role-command.ts')).runRoleCommand,
-  login: async () => (await import('./login-command.ts')).runLoginCommand,
+/**
+ * The `crm` command on commander: `--help`, `-h`, `help`, `<cmd> --help` and `--version` print and exit 0
+ * before any command runs. Each command is one block below that lazy-loads its `<name>-command.ts`, so
+ * parallel branches adding commands touch separate lines. A command returns its exit code.
+ */
+export function buildProgram(): Command {
+  const program = new Command('crm')
+    .description('Chat-native CRM: the bot server and its admin commands')
+    .version(packageVersion(), '-v, --version')
+    .showHelpAfterError()
+    .exitOverride()
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+  })
+
+  program
+    .command('serve')
+    .description('run the bot and the web chat (PORT, default 8787)')
+    .action(async () => exit((await import('./serve-command.ts')).runServeCommand()))
+
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(async () => exit((await import('./migrate-command.ts')).runMigrateCommand()))
+
+  program
+    .command('seed')
+    .description('load a realistic demo team into an empty workspace')
+    .requiredOption('--demo', 'the demo team (the only seed there is)')
+    .option('--force', 'seed even if the workspace already has customers')
+    .action(async (options: { demo: boolean; force?: boolean }) =>
+      exit((await import('./seed-command.ts')).runSeedCommand(options)),
+    )
+
+  program
+    .command('parse')
+    .description('read {"text","now","tz"} JSON lines on stdin, print one prediction a line')
+    .action(async () => exit((await import('./parse-command.ts')).runParseCommand()))
+
+  program
+    .command('role')
+    .description("change a user's role")
+    .argument('<user>', 'platform user id, CRM id or display name')
+    .argument('<role>', 'rep, manager or admin')
+    .option('--workspace <platform:id>', 'the workspace', 'web:local')
+    .action(async (user: string, role: string, options: { workspace: string }) =>
+      exit((await import('./role-command.ts')).runRoleCommand(user, role, options)),
+    )
+
+  program
+    .command('login')
+    .description('print a one-time web sign-in link (15 minutes)')
+    .argument('<user>', 'platform user id, CRM id or display name')
+    .option('--workspace <platform:id>', 'the workspace', 'web:local')
+    .action(async (user: string, options: { workspace: string }) =>
+      exit((await import('./login-command.ts')).runLoginCommand([user, '--workspace', options.workspace])),
+    )
+
+  return program
 }
 
-const USAGE = `usage: crm <command>
-  serve            run the bot and the web chat (PORT, default 8787)
-  migrate          apply database migrations
-  seed --demo      load a realistic demo team
-  parse            read {"text","now","tz"} JSON lines on stdin, print one prediction a line
-  role <user> <rep|manager|admin>   change a user's role
-  login <user> [--workspace web:local]   print a one-time web sign-in link (15 minutes)`
+let exitCode = 0
+async function exit(code: Promise<number>): Promise<void> {
+  exitCode = await code
+}
 
+/** Runs the CLI; expected failures print one line (no stack trace) and a non-zero code. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv
-  const load = name ? COMMANDS[name] : undefined
-  if (!load) {
-    process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`)
-    return name ? 2 : 0
+  exitCode = 0
+  // `crm help` is commander's own; bare `crm` prints the help too rather than an error.
+  const args = argv.length === 0 ? ['--help'] : argv
+  try {
+    await buildProgram().parseAsync(args, { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof CrmError) {
+      process.stderr.write(`crm: ${error.message}\n`)
+      return error instanceof CliError ? error.exitCode : 1
+    }
+    throw error
   }
-  const command = await load()
-  return command(rest)
 }

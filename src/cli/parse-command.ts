@@ -7,7 +7,12 @@ const DEFAULT_ZONE = 'Asia/Shanghai'
 
 function predict(line: string): string {
   try {
-    const input = JSON.parse(line) as { text?: unknown; now?: unknown; tz?: unknown }
+    let input: { text?: unknown; now?: unknown; tz?: unknown }
+    try {
+      input = JSON.parse(line)
+    } catch {
+      throw new Error('not JSON: expected {"text":"…","now"?:"ISO time","tz"?:"IANA zone"}')
+    }
     if (typeof input?.text !== 'string') throw new Error('"text" must be a string')
     const now = input.now === undefined ? new Date() : new Date(String(input.now))
     if (Number.isNaN(now.getTime())) throw new Error(`bad "now": ${String(input.now)}`)
@@ -22,17 +27,26 @@ function predict(line: string): string {
 
 /**
  * `crm parse`: reads `{"text","now","tz"}` JSON lines on stdin and prints one prediction a line, in
- * order. A bad line prints `{"intent":"unknown","error":…}` and the run goes on. Blank lines are skipped.
+ * order. A bad line (plain text, a missing "text") prints `{"intent":"unknown","error":…}` so lines stay
+ * aligned, is named on stderr, and makes the exit code 1. Blank lines are skipped.
  */
-export async function runParseCommand(_args: string[]): Promise<number> {
+export async function runParseCommand(): Promise<number> {
   const out: string[] = []
+  const bad: string[] = []
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
+  let number = 0
   for await (const line of lines) {
-    if (line.trim()) out.push(predict(line))
+    number++
+    if (!line.trim()) continue
+    const prediction = predict(line)
+    out.push(prediction)
+    const error = (JSON.parse(prediction) as { error?: string }).error
+    if (error) bad.push(`crm parse: line ${number} (${JSON.stringify(line.slice(0, 60))}): ${error}`)
   }
   // One write at the end: the scorer reads everything at once and many small writes cost more.
   await new Promise<void>((resolve, reject) => {
     process.stdout.write(out.length ? `${out.join('\n')}\n` : '', (err) => (err ? reject(err) : resolve()))
   })
-  return 0
+  if (bad.length) process.stderr.write(`${bad.join('\n')}\n`)
+  return bad.length ? 1 : 0
 }

@@ -2,12 +2,25 @@ import { eq, inArray } from 'drizzle-orm'
 import { teams, users } from '../db/schema.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { sharingModeOf } from './sharing.ts'
 
 /**
- * The owners whose records the actor may read and write: a rep their own, a manager everyone in the teams
- * they manage (and their own), an admin everything (null).
+ * The owners whose records the actor may read and write. In a `team` workspace (the default for new ones)
+ * everybody's (null); in a `private` one what the actor answers for (see `responsibleOwnerIds`). Customers
+ * shared with the actor as 协作人 are added by the customer queries, not here.
  */
 export async function visibleOwnerIds(ctx: CrmContext, actor: Actor): Promise<string[] | null> {
+  if (actor.role === 'admin') return null
+  if ((await sharingModeOf(ctx, actor.workspaceId)) === 'team') return null
+  return responsibleOwnerIds(ctx, actor)
+}
+
+/**
+ * The owners the actor answers for, whatever the sharing mode: a rep their own, a manager everyone in the
+ * teams they manage (and their own), an admin everything (null). Digests and going-cold lists use this,
+ * so a rep in a `team` workspace is not sent the whole company's silent customers.
+ */
+export async function responsibleOwnerIds(ctx: CrmContext, actor: Actor): Promise<string[] | null> {
   if (actor.role === 'admin') return null
   if (actor.role === 'rep') return [actor.userId]
   const managed = await ctx.db

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { customers } from '../db/schema.ts'
 import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
@@ -10,6 +10,7 @@ import { likeText } from './like-pattern.ts'
 import { editDistance, normalizeCompanyName } from './normalize.ts'
 import { assertOwnerInWorkspace } from './owners.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
+import { isCollaborator, sharedCustomerIds } from './sharing.ts'
 
 export type CustomerRow = typeof customers.$inferSelect
 
@@ -46,11 +47,12 @@ export async function matchCustomer(ctx: CrmContext, actor: Actor, name: string)
       ),
     )
     .limit(50)
-  const visible = candidates.filter((c) => canAccess(actor, owners, c))
+  const shared = owners === null ? [] : await sharedCustomerIds(ctx, actor.userId)
+  const visible = candidates.filter((c) => canAccess(actor, owners, c) || shared.includes(c.id))
   const exact = visible.filter((c) => c.normalizedName === key)
   if (exact.length === 1 && exact[0]) return { kind: 'found', customer: exact[0] }
   if (exact.length > 1) return { kind: 'ambiguous', options: exact, exact: true }
-  const hidden = candidates.find((c) => c.normalizedName === key && !canAccess(actor, owners, c))
+  const hidden = candidates.find((c) => c.normalizedName === key && !visible.includes(c))
   if (hidden) return { kind: 'forbidden', customer: hidden }
   const close = visible.filter((c) => isCloseName(key, c.normalizedName))
   return close.length > 0
@@ -126,10 +128,14 @@ export async function findOrCreateCustomer(
   return result
 }
 
-/** The customer, if the actor may see it; `not_found` otherwise, so ids of others' customers don't leak. */
+/** The customer, if the actor may see it (as owner, by sharing mode or role, or as 协作人); `not_found` otherwise, so ids of others' customers don't leak. */
 export async function getCustomer(ctx: CrmContext, actor: Actor, id: string): Promise<CustomerRow> {
   const [row] = await ctx.db.select().from(customers).where(eq(customers.id, id))
-  if (!row || !canAccess(actor, await visibleOwnerIds(ctx, actor), row)) {
+  const visible =
+    row !== undefined &&
+    (canAccess(actor, await visibleOwnerIds(ctx, actor), row) ||
+      (row.workspaceId === actor.workspaceId && (await isCollaborator(ctx, row.id, actor.userId))))
+  if (!row || !visible) {
     throw new CrmError('not_found', `no customer with id "${id}" that you can see`)
   }
   return row
@@ -183,16 +189,24 @@ export async function listCustomers(
     limit: number
     cursor?: string | undefined
     includeArchived?: boolean | undefined
+    /** Only this owner's customers (`我的客户`). */
+    ownerUserId?: string | undefined
   },
 ): Promise<Page<CustomerRow>> {
   const owners = await visibleOwnerIds(ctx, actor)
+  const shared = owners === null ? [] : await sharedCustomerIds(ctx, actor.userId)
   const rows = await ctx.db
     .select()
     .from(customers)
     .where(
       and(
         eq(customers.workspaceId, actor.workspaceId),
-        or(ownedBy(customers.ownerUserId, owners), eq(customers.inPool, true)),
+        or(
+          ownedBy(customers.ownerUserId, owners),
+          eq(customers.inPool, true),
+          shared.length ? inArray(customers.id, shared) : undefined,
+        ),
+        query.ownerUserId ? eq(customers.ownerUserId, query.ownerUserId) : undefined,
         query.q ? matchesSearch(query.q) : undefined,
         query.cursor ? lt(customers.id, query.cursor) : undefined,
         query.includeArchived ? undefined : ne(customers.status, 'archived'),

@@ -167,6 +167,8 @@ export async function listDeals(
     cursor?: string | undefined
     stage?: DealStage | undefined
     customerId?: string | undefined
+    /** Only this owner's deals (`my deals`). */
+    ownerUserId?: string | undefined
   },
 ): Promise<Page<DealRow>> {
   const owners = await visibleOwnerIds(ctx, actor)
@@ -179,6 +181,7 @@ export async function listDeals(
         ownedBy(deals.ownerUserId, owners),
         query.stage ? eq(deals.stage, query.stage) : undefined,
         query.customerId ? eq(deals.customerId, query.customerId) : undefined,
+        query.ownerUserId ? eq(deals.ownerUserId, query.ownerUserId) : undefined,
         query.cursor ? lt(deals.id, query.cursor) : undefined,
       ),
     )

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import {
   contacts,
+  customers,
   deals,
   type INTERACTION_TYPES,
   interactions,
@@ -40,8 +41,10 @@ export async function logInteraction(
   ctx: CrmContext,
   actor: Actor,
   input: NewInteraction,
+  options: { appendOnly?: boolean } = {},
 ): Promise<{ interaction: InteractionRow; duplicate: boolean }> {
-  await getCustomer(ctx, actor, input.customerId)
+  if (options.appendOnly) await assertSameWorkspace(ctx, actor, input.customerId)
+  else await getCustomer(ctx, actor, input.customerId)
   await assertOfCustomer(ctx, input)
   const now = ctx.now()
   const row: InteractionRow = {
@@ -95,6 +98,19 @@ export async function logInteraction(
     now,
   )
   return { interaction: row, duplicate: false }
+}
+
+/**
+ * An append-only note (a rep in a `private` workspace writing about a colleague's customer) needs no read
+ * access: the note is kept rather than dropped, and the owner is asked. It must still be this workspace's.
+ */
+async function assertSameWorkspace(ctx: CrmContext, actor: Actor, customerId: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ workspaceId: customers.workspaceId })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+  if (row?.workspaceId !== actor.workspaceId)
+    throw new CrmError('not_found', `no customer with id "${customerId}" in this workspace`)
 }
 
 export async function getInteraction(ctx: CrmContext, actor: Actor, id: string): Promise<InteractionRow> {

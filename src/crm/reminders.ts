@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { type ReminderStatus, reminders } from '../db/schema.ts'
-import { canAccess, visibleOwnerIds } from './access.ts'
+import { canAccess, responsibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
@@ -108,13 +108,16 @@ export interface ReminderQuery {
   limit?: number | undefined
 }
 
-/** Reminders the actor may see (own for a rep, the team's for a manager, all for an admin), soonest first. */
+/**
+ * Reminders the actor may see (own for a rep, the team's for a manager, all for an admin), soonest first.
+ * A reminder is someone's to-do: a `team` workspace shares customers, not each other's reminders.
+ */
 export async function listReminders(
   ctx: CrmContext,
   actor: Actor,
   query: ReminderQuery = {},
 ): Promise<Page<ReminderRow>> {
-  const owners = await visibleOwnerIds(ctx, actor)
+  const owners = await responsibleOwnerIds(ctx, actor)
   const limit = Math.min(query.limit ?? 50, 200)
   const after = query.cursor ? await reminderById(ctx, query.cursor) : undefined
   const rows = await ctx.db
@@ -145,7 +148,7 @@ async function reminderById(ctx: CrmContext, id: string): Promise<ReminderRow | 
 /** A reminder the actor may change: a rep their own, a manager their team's, an admin any; else not found. */
 async function ownReminder(ctx: CrmContext, actor: Actor, id: string): Promise<ReminderRow> {
   const row = await reminderById(ctx, id)
-  if (!row || !canAccess(actor, await visibleOwnerIds(ctx, actor), row)) {
+  if (!row || !canAccess(actor, await responsibleOwnerIds(ctx, actor), row)) {
     throw new CrmError('not_found', `no reminder with id "${id}" that you can see`)
   }
   return row

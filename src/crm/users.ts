@@ -24,7 +24,12 @@ export async function ensureWorkspace(
   name = '',
 ) {
   const platform = workspacePlatformOf(channelPlatform)
-  await ctx.db.insert(workspaces).values({ id: newId(), platform, externalId, name }).onConflictDoNothing()
+  // A new workspace starts in `team` sharing: a second user must not be locked out of the first one's
+  // customers before anyone has set up teams. Existing rows keep their mode.
+  await ctx.db
+    .insert(workspaces)
+    .values({ id: newId(), platform, externalId, name, sharingMode: 'team' })
+    .onConflictDoNothing()
   const [row] = await ctx.db
     .select()
     .from(workspaces)

@@ -11,6 +11,13 @@ const createdAt = () =>
 const updatedAt = () =>
   integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`)
 
+/**
+ * `team`: everyone in the workspace reads and writes every customer (owners are still kept and reported).
+ * `private`: a rep their own, a manager their teams, an admin everything, plus customers shared with them.
+ */
+export const SHARING_MODES = ['team', 'private'] as const
+export type SharingMode = (typeof SHARING_MODES)[number]
+
 /** A Slack team, a WeCom corp, or the local web one. */
 export const workspaces = sqliteTable(
   'workspaces',
@@ -19,6 +26,11 @@ export const workspaces = sqliteTable(
     platform: text('platform').notNull(),
     externalId: text('external_id').notNull(),
     name: text('name').notNull().default(''),
+    /**
+     * Who reads and writes which customers. The column default keeps workspaces made before sharing
+     * existed `private` on upgrade; `ensureWorkspace` makes every new one `team`.
+     */
+    sharingMode: text('sharing_mode', { enum: SHARING_MODES }).notNull().default('private'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -91,6 +103,27 @@ export const customers = sqliteTable(
     uniqueIndex('customers_workspace_live_name').on(t.workspaceId, t.liveNameKey),
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
+  ],
+)
+
+/** 协作人: users who may read a customer they do not own and log notes on it, in `private` workspaces. */
+export const customerCollaborators = sqliteTable(
+  'customer_collaborators',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    addedByUserId: text('added_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('customer_collaborators_customer_user').on(t.customerId, t.userId),
+    index('customer_collaborators_user').on(t.userId),
   ],
 )
 

@@ -1,77 +1,27 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { upsertContact } from '../crm/contacts.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { createCustomer } from '../crm/customers.ts'
 import { createDeal, updateDeal } from '../crm/deals.ts'
 import { logInteraction } from '../crm/interactions.ts'
+import { createReminder } from '../crm/reminders.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../crm/users.ts'
 import { newId } from '../db/database.ts'
-import { DEAL_STAGES, teams, users } from '../db/schema.ts'
-import type { InteractionType, Sentiment } from '../understand/parsed-message.ts'
-
-const COMPANIES = [
-  ['华为', '通信'],
-  ['腾讯', '互联网'],
-  ['阿里巴巴', '互联网'],
-  ['字节跳动', '互联网'],
-  ['美团', '本地生活'],
-  ['京东', '电商'],
-  ['小米', '消费电子'],
-  ['比亚迪', '汽车'],
-  ['宁德时代', '新能源'],
-  ['招商银行', '金融'],
-  ['平安保险', '金融'],
-  ['顺丰', '物流'],
-  ['网易', '互联网'],
-  ['百度', '互联网'],
-  ['格力', '家电'],
-  ['海尔', '家电'],
-  ['联想', 'IT'],
-  ['中兴', '通信'],
-  ['吉利汽车', '汽车'],
-  ['蔚来', '汽车'],
-  ['拼多多', '电商'],
-  ['OPPO', '消费电子'],
-  ['vivo', '消费电子'],
-  ['携程', '旅游'],
-  ['滴滴', '出行'],
-  ['Acme', 'Manufacturing'],
-  ['Globex', 'Energy'],
-  ['Initech', 'Software'],
-  ['Umbrella', 'Pharma'],
-  ['Hooli', 'Internet'],
-  ['Stark Industries', 'Defense'],
-  ['Wayne Enterprises', 'Conglomerate'],
-  ['Soylent Corp', 'Food'],
-  ['Cyberdyne', 'Robotics'],
-  ['Tyrell', 'Biotech'],
-  ['Wonka', 'Food'],
-  ['Massive Dynamic', 'Research'],
-  ['Oscorp', 'Chemicals'],
-  ['Vandelay Industries', 'Import/Export'],
-  ['Pied Piper', 'Software'],
-] as const
-const CONTACTS_ZH = ['张总', '李经理', '王总监', '陈工', '刘总', '赵主任', '孙经理', '周总', '吴工', '郑总']
-const CONTACTS_EN = ['Jane', 'Tom', 'Priya', 'Bob', 'Maria', 'Ken', 'Aisha', 'Lars', 'Mei', 'Diego']
-type SeedNote = readonly [InteractionType, Sentiment, string]
-const NOTES_ZH: readonly SeedNote[] = [
-  ['call', 'positive', '电话沟通了报价,对方很满意,下周安排技术交流'],
-  ['visit', 'neutral', '拜访客户,介绍了新产品方案,对方有兴趣但预算紧张'],
-  ['message', 'neutral', '微信跟进合同条款,法务还在审核'],
-  ['meeting', 'positive', '线上会议演示了系统,客户反馈不错'],
-  ['call', 'negative', '客户投诉交付延期,情绪比较大,需要尽快处理'],
-  ['email', 'neutral', '发了报价邮件,等待反馈'],
-  ['visit', 'positive', '上门拜访采购负责人,对方认可我们的服务,准备走采购流程'],
-  ['call', 'negative', '电话里客户说竞品报价低了15%,不太满意我们的价格'],
-]
-const NOTES_EN: readonly SeedNote[] = [
-  ['call', 'positive', 'Called about the renewal, they are happy with the service'],
-  ['meeting', 'positive', 'Demo went well, the team loved the reporting'],
-  ['email', 'neutral', 'Emailed the revised quote, waiting for feedback'],
-  ['meeting', 'negative', 'Meeting with procurement, pricing is a concern'],
-  ['call', 'negative', 'They are considering a competitor, not great'],
-  ['visit', 'neutral', 'Visited their office, walked IT through the rollout plan'],
-]
+import { customers, DEAL_STAGES, type Role, teams, users } from '../db/schema.ts'
+import {
+  COMPANIES,
+  DEALS_EN,
+  DEALS_ZH,
+  GIVEN_ZH,
+  NOTES_EN,
+  NOTES_ZH,
+  PEOPLE_EN,
+  REMINDERS_EN,
+  REMINDERS_ZH,
+  SURNAMES_ZH,
+  TITLES_EN,
+  TITLES_ZH,
+} from './demo-data.ts'
 
 /** A deterministic generator, so the demo looks the same on every machine. */
 function rng(seed: number) {
@@ -87,26 +37,63 @@ function rng(seed: number) {
 export const DEMO_MANAGER = '王经理'
 export const DEMO_REPS = ['张伟', 'Lily Chen', '李娜'] as const
 
+export type SeedResult =
+  | { refused: string; counts?: undefined }
+  | { refused?: undefined; counts: Record<string, number | string> }
+
+/** Days without a note after which the demo's going-cold customers fall silent (beyond the 14-day default). */
+const COLD_DAYS = 21
+
 /**
- * A realistic team in the web workspace: 1 manager, 3 reps, 40 customers, 60 deals across all stages and
- * 300 interactions over the last 90 days. Idempotent: a second run adds nothing.
+ * A realistic team in the web workspace: 1 manager, 3 reps, 40 customers with named contacts, 60 deals
+ * across all stages, 300 interactions over the last 90 days, open reminders, and a handful of customers
+ * going cold. Refused when the workspace already has customers unless `force`: then customers whose name
+ * exists are skipped (no duplicates), and nobody who is an admin is ever demoted.
  */
-export async function seedDemo(crm: CrmContext, timeZone: string) {
+export async function seedDemo(
+  crm: CrmContext,
+  timeZone: string,
+  options: { force: boolean } = { force: false },
+): Promise<SeedResult> {
   const workspace = await ensureWorkspace(crm, 'web', 'local', 'Demo')
-  const existing = await crm.db.select().from(users).where(eq(users.platformUserId, DEMO_MANAGER))
-  if (existing.length > 0) return { skipped: 'already seeded' }
-  const admin = await ensureUser(crm, workspace.id, 'admin', { displayName: 'admin' }, timeZone)
+  const [{ count } = { count: 0 }] = await crm.db
+    .select({ count: sql<number>`count(*)` })
+    .from(customers)
+    .where(eq(customers.workspaceId, workspace.id))
+  if (count > 0 && !options.force)
+    return {
+      refused: `the web workspace already has ${count} customers; seeding would mix demo data into them (add --force to seed anyway, skipping existing names)`,
+    }
+  const existingNames = new Set(
+    (
+      await crm.db
+        .select({ name: customers.name })
+        .from(customers)
+        .where(eq(customers.workspaceId, workspace.id))
+    ).map((c) => c.name),
+  )
+  const [anyAdmin] = await crm.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspace.id), eq(users.role, 'admin')))
+  const admin = anyAdmin ?? (await ensureUser(crm, workspace.id, 'admin', { displayName: 'admin' }, timeZone))
   const manager = await ensureUser(crm, workspace.id, DEMO_MANAGER, { displayName: DEMO_MANAGER }, timeZone)
   const teamId = newId()
   await crm.db
     .insert(teams)
     .values({ id: teamId, workspaceId: workspace.id, name: '华东销售', managerUserId: manager.id })
-  await crm.db.update(users).set({ role: 'manager', teamId }).where(eq(users.id, manager.id))
+  // An admin keeps admin: seeding must never take away the rights of whoever set the server up.
+  const keepAdmin = (role: Role, wanted: Role): Role => (role === 'admin' ? 'admin' : wanted)
+  await crm.db
+    .update(users)
+    .set({ role: keepAdmin(manager.role, 'manager'), teamId })
+    .where(eq(users.id, manager.id))
   const reps = []
   for (const name of DEMO_REPS) {
     const rep = await ensureUser(crm, workspace.id, name, { displayName: name }, timeZone)
-    await crm.db.update(users).set({ teamId, role: 'rep' }).where(eq(users.id, rep.id))
-    reps.push(actorFromUser({ ...rep, teamId, role: 'rep' }))
+    const role = keepAdmin(rep.role, 'rep')
+    await crm.db.update(users).set({ teamId, role }).where(eq(users.id, rep.id))
+    reps.push(actorFromUser({ ...rep, teamId, role }))
   }
   const random = rng(42)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
@@ -114,15 +101,18 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
   const customerRows = []
   for (const [i, [name, industry]] of COMPANIES.entries()) {
     const owner = reps[i % reps.length]
-    if (!owner) continue
+    if (!owner || existingNames.has(name)) continue
     const customer = await createCustomer(crm, owner, { name, industry })
     const english = /^[A-Za-z]/.test(name)
-    await upsertContact(crm, owner, {
-      customerId: customer.id,
-      name: english ? pick(CONTACTS_EN) : pick(CONTACTS_ZH),
-      title: english ? 'Head of IT' : '采购负责人',
-    })
-    customerRows.push({ customer, owner, english })
+    for (let k = 0; k < 1 + (i % 2); k++) {
+      await upsertContact(crm, owner, {
+        customerId: customer.id,
+        name: english ? pick(PEOPLE_EN) : `${pick(SURNAMES_ZH)}${pick(GIVEN_ZH)}`,
+        title: english ? pick(TITLES_EN) : pick(TITLES_ZH),
+      })
+    }
+    // Every seventh customer has gone quiet: the going-cold list and the digest have something to show.
+    customerRows.push({ customer, owner, english, cold: i % 7 === 3 })
   }
   const day = 86_400_000
   // Each deal walks the stages up to where it stands, at times spread over the last 90 days, so the stage
@@ -144,7 +134,7 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
     const at = (t: number): CrmContext => ({ ...crm, now: () => new Date(t) })
     const deal = await createDeal(at(steps[0] ?? now), owner, {
       customerId: customer.id,
-      title: english ? `${customer.name} platform deal ${i + 1}` : `${customer.name} 项目 ${i + 1}`,
+      title: english ? `${customer.name} · ${pick(DEALS_EN)}` : `${customer.name} · ${pick(DEALS_ZH)}`,
       amount: Math.round(random() * 200 + 5) * 10_000,
       currency: english ? 'USD' : 'CNY',
       stage: path[0] ?? 'lead',
@@ -154,20 +144,47 @@ export async function seedDemo(crm: CrmContext, timeZone: string) {
       if (k > 0) await updateDeal(at(steps[k] ?? now), owner, deal.id, { stage })
     }
   }
-  for (let i = 0; i < 300; i++) {
-    const { customer, owner, english } = pick(customerRows)
+  let notes = 0
+  for (let i = 0; customerRows.length > 0 && i < 300; i++) {
+    const { customer, owner, english, cold } = pick(customerRows)
     const [type, sentiment, rawText] = pick(english ? NOTES_EN : NOTES_ZH)
+    const daysAgo = cold ? COLD_DAYS + random() * (90 - COLD_DAYS) : random() * 90
     await logInteraction(crm, owner, {
       customerId: customer.id,
       type,
       rawText,
       sentiment,
-      occurredAt: workingHours(now - Math.floor(random() * 90 * day), random),
+      occurredAt: workingHours(now - Math.floor(daysAgo * day), random),
       sourcePlatform: 'seed',
-      sourceMessageId: `seed-${i}`,
+      sourceMessageId: `seed-${workspace.id}-${now}-${i}`,
     })
+    notes++
   }
-  return { users: 5, admin: admin.displayName, customers: customerRows.length, deals: 60, interactions: 300 }
+  let reminderCount = 0
+  for (const [i, row] of customerRows
+    .filter((r) => !r.cold)
+    .slice(0, 12)
+    .entries()) {
+    await createReminder(crm, row.owner, {
+      text: `${row.english ? pick(REMINDERS_EN) : pick(REMINDERS_ZH)} · ${row.customer.name}`,
+      dueAt: new Date(now + (i - 2) * day * 0.75 + 3_600_000),
+      platform: 'web',
+      chatId: `dm:${row.owner.displayName}`,
+      customerId: row.customer.id,
+    })
+    reminderCount++
+  }
+  return {
+    counts: {
+      users: 5,
+      customers: customerRows.length,
+      deals: customerRows.length ? 60 : 0,
+      interactions: notes,
+      reminders: reminderCount,
+      goingCold: customerRows.filter((r) => r.cold).length,
+      admin: admin.id,
+    },
+  }
 }
 
 const localDate = (t: number) => new Date(t).toISOString().slice(0, 10)

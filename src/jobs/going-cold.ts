@@ -1,6 +1,6 @@
 import { and, eq, max, notInArray, sql } from 'drizzle-orm'
 import type { DealSummary } from '../chat/reply-data.ts'
-import { visibleOwnerIds } from '../crm/access.ts'
+import { responsibleOwnerIds } from '../crm/access.ts'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 import { CLOSED_STAGES } from '../crm/deals.ts'
 import { ownedBy } from '../crm/paging.ts'
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000
 
 /** Customers and open deals the actor can see that nobody has followed up for `days` days or more. */
 export async function goingCold(crm: CrmContext, actor: Actor, days: number) {
-  const owners = await visibleOwnerIds(crm, actor)
+  const owners = await responsibleOwnerIds(crm, actor)
   const cutoff = crm.now().getTime() - days * DAY_MS
   const lastTouch = crm.db
     .select({ customerId: interactions.customerId, at: max(interactions.occurredAt).as('last_at') })

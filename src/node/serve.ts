@@ -7,6 +7,8 @@ import { startResuming } from '../chat/resume-unanswered.ts'
 import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
+import { accessNote } from './access-note.ts'
+import { answerClientError } from './client-error.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
 
@@ -44,8 +46,15 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
   // The outbox's poll picks up retries and what a process that died had claimed; replies are kicked.
   crmApp.outbox.start()
   const resuming = startResuming({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    s.on('clientError', answerClientError)
+    // A taken port is an expected failure: reject so the CLI prints one line instead of crashing.
+    s.once('error', (error) => {
+      scheduler.stop()
+      close()
+      reject(error)
+    })
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -55,8 +64,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     llm: config.llm ? config.llm.model : 'offline parser',
     database: config.database.url.replace(/\/\/[^@]*@/, '//***@'),
   })
-  if (!config.apiToken)
-    log('server.local_only', { note: 'CRM_API_TOKEN is not set: listening on 127.0.0.1 only' })
+  log('server.access', { note: accessNote(config) })
   return {
     port,
     /**

@@ -164,6 +164,7 @@ describe('REST API', () => {
         '/contacts/{id}/consents',
         '/customers',
         '/customers/{id}',
+        '/customers/{id}/collaborators',
         '/deals',
         '/deals/{id}',
         '/interactions',
@@ -171,6 +172,8 @@ describe('REST API', () => {
         '/reminders',
         '/reminders/{id}',
         '/workspace/rules',
+        '/users',
+        '/workspace/sharing',
       ].sort(),
     )
   })

@@ -7,6 +7,7 @@ import { createDeal, updateDeal } from '../../src/crm/deals.ts'
 import { logInteraction } from '../../src/crm/interactions.ts'
 import { formatLocalTime } from '../../src/crm/local-time.ts'
 import { createReminder } from '../../src/crm/reminders.ts'
+import { setSharingMode } from '../../src/crm/sharing.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
 import { newId } from '../../src/db/database.ts'
 import { auditLog, dealStageHistory, deals, reminders, teams, users } from '../../src/db/schema.ts'
@@ -70,7 +71,8 @@ describe('the store on a real libSQL file', () => {
     expect(rep1.role).toBe('rep')
   })
 
-  it('lets a rep read only their own customers, a manager their team, not another team', async () => {
+  it('in a private workspace lets a rep read only their own customers, a manager their team, not another team', async () => {
+    await setSharingMode(t.crm, null, admin.workspaceId, 'private')
     const huawei = await createCustomer(t.crm, rep1, { name: '华为' })
     await expect(getCustomer(t.crm, rep2, huawei.id)).rejects.toMatchObject({ code: 'not_found' })
     await expect(getCustomer(t.crm, manager, huawei.id)).resolves.toMatchObject({ name: '华为' })
@@ -79,6 +81,13 @@ describe('the store on a real libSQL file', () => {
     expect((await listCustomers(t.crm, rep2, { limit: 10 })).items).toHaveLength(0)
     expect((await listCustomers(t.crm, manager, { limit: 10 })).items).toHaveLength(1)
     expect(await matchCustomer(t.crm, rep2, '华为')).toMatchObject({ kind: 'forbidden' })
+  })
+
+  it('in a team workspace (the default) lets every member read every customer', async () => {
+    const huawei = await createCustomer(t.crm, rep1, { name: '华为' })
+    await expect(getCustomer(t.crm, rep2, huawei.id)).resolves.toMatchObject({ ownerUserId: rep1.userId })
+    await expect(getCustomer(t.crm, outsider, huawei.id)).resolves.toMatchObject({ name: '华为' })
+    expect(await matchCustomer(t.crm, rep2, '华为')).toMatchObject({ kind: 'found' })
   })
 
   it('matches company names across suffixes and asks when a name is close to several', async () => {

@@ -17,7 +17,9 @@ describe('crm parse', () => {
       encoding: 'utf8',
       timeout: 30_000,
     })
-    expect(run.status).toBe(0)
+    // The bad line still prints (lines stay aligned) but is named on stderr and fails the run.
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/line 2 \("not json"\): not JSON/)
     const lines = run.stdout
       .trim()
       .split('\n')

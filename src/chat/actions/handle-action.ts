@@ -15,6 +15,7 @@ import { getProposal, type ProposalOption, type ProposedWrite } from '../confirm
 import type { InboundStore } from '../inbound-store.ts'
 import { type Lang, languageOf, t } from '../intents/intent-context.ts'
 import type { Reprocess } from '../respond.ts'
+import { type AskOwnerKind, askOwner } from './ask-owner.ts'
 import { markNudgedDealLost, promptNudgeNote, snoozeNudgeNow } from './nudge-actions.ts'
 import { cancelReminderNow, markReminderDone, snoozeReminderFor } from './reminder-actions.ts'
 
@@ -105,6 +106,17 @@ const HANDLERS: Record<ActionName, ActionHandler> = {
     ),
   reject_write: ({ crm, actor, reprocess, action }, lang) =>
     answerConfirmation({ crm, actor, lang, reprocess }, str(action.value.id, 'id'), null),
+  ask_owner: ({ crm, actor, action }, lang) =>
+    askOwner(
+      crm,
+      actor,
+      {
+        customerId: str(action.value.customerId, 'customerId'),
+        interactionId: str(action.value.id, 'id'),
+        kind: (action.value.kind === 'access' ? 'access' : 'notify') as AskOwnerKind,
+      },
+      lang,
+    ),
   reminder_done: ({ crm, actor, action }, lang) =>
     markReminderDone(crm, actor, str(action.value.id, 'id'), lang),
   reminder_cancel: ({ crm, actor, action }, lang) =>

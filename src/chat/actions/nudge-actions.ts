@@ -1,3 +1,4 @@
+import { responsibleOwnerIds } from '../../crm/access.ts'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
 import { CrmError } from '../../crm/crm-error.ts'
 import { getCustomer } from '../../crm/customers.ts'
@@ -26,9 +27,12 @@ export async function snoozeNudgeNow(crm: CrmContext, actor: Actor, key: string,
   const [kind, id] = key.split(':')
   if (!id || (kind !== 'deal' && kind !== 'customer'))
     throw new CrmError('invalid', `nudge key "${key}" should be deal:<id> or customer:<id>`)
-  // The record must be one the presser may see: a key is no way around permissions.
-  if (kind === 'deal') await getDeal(crm, actor, id)
-  else await getCustomer(crm, actor, id)
+  // The record must be one the presser answers for: a key is no way around permissions, and in a `team`
+  // workspace seeing a colleague's deal is no reason to silence their nudge.
+  const record = kind === 'deal' ? await getDeal(crm, actor, id) : await getCustomer(crm, actor, id)
+  const owners = await responsibleOwnerIds(crm, actor)
+  if (owners && !(record.ownerUserId && owners.includes(record.ownerUserId)))
+    throw new CrmError('forbidden', `${kind} "${id}" is not one you answer for`)
   const until = await snoozeNudge(crm, actor.workspaceId, actor.userId, key)
   const when = formatLocalTime(until, actor.timeZone, lang === 'zh' ? 'zh-CN' : 'en-US')
   return reply(t(lang, `😴 好的,${when} 之前不再提醒`, `😴 OK, not again before ${when}`), { key })

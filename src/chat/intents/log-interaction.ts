@@ -13,6 +13,7 @@ import type { ReplyAction } from '../chat-message.ts'
 import { interactionLabel, sentimentLabel } from '../labels.ts'
 import type { NoteLoggedData } from '../reply-data.ts'
 import { type IntentContext, type IntentHandler, t } from './intent-context.ts'
+import { logForeignNote } from './log-foreign-note.ts'
 import { resolveCustomer } from './resolve-customer.ts'
 
 /**
@@ -33,8 +34,9 @@ async function noteContact(context: IntentContext, customerId: string): Promise<
 /** 跟进记录: logs the note against the customer (created if new), the contact, and the follow-up. */
 export const handleLogInteraction: IntentHandler = async (context) => {
   const { crm, actor, parsed, message, lang } = context
-  const resolved = await resolveCustomer(context, { createIfMissing: true })
+  const resolved = await resolveCustomer(context, { createIfMissing: true, allowForeign: true })
   if (resolved.kind === 'reply') return resolved.reply
+  if (resolved.kind === 'foreign') return logForeignNote(context, resolved)
   const { customer, created } = resolved
   const contact = await noteContact(context, customer.id)
   const { interaction, duplicate } = await logInteraction(crm, actor, {

@@ -11,14 +11,25 @@ export type ResolvedCustomer =
   | { kind: 'ok'; customer: CustomerRow; created: boolean }
   | { kind: 'reply'; reply: Reply }
 
+/** A colleague's customer the actor may not read (`private` mode), when the caller asked for it. */
+export type ForeignCustomer = { kind: 'foreign'; customer: CustomerRow; ownerName: string }
+
 /**
  * The customer a message is about. A known name is used; a name close to several is a question (never a
  * guess); an unknown name is created when `createIfMissing`, and the reply says so.
  */
 export async function resolveCustomer(
   context: IntentContext,
+  options: { createIfMissing: boolean; allowForeign: true },
+): Promise<ResolvedCustomer | ForeignCustomer>
+export async function resolveCustomer(
+  context: IntentContext,
   options: { createIfMissing: boolean },
-): Promise<ResolvedCustomer> {
+): Promise<ResolvedCustomer>
+export async function resolveCustomer(
+  context: IntentContext,
+  options: { createIfMissing: boolean; allowForeign?: boolean },
+): Promise<ResolvedCustomer | ForeignCustomer> {
   const { crm, actor, parsed, lang } = context
   if (context.chosenCustomerId) {
     return { kind: 'ok', customer: await getCustomer(crm, actor, context.chosenCustomerId), created: false }
@@ -52,13 +63,15 @@ export async function resolveCustomer(
             .where(eq(users.id, match.customer.ownerUserId))
         : []
       const who = owner?.name ?? t(lang, '其他同事', 'a colleague')
+      if (options.allowForeign) return { kind: 'foreign', customer: match.customer, ownerName: who }
+      const me = actor.displayName
       return {
         kind: 'reply',
         reply: answer(
           t(
             lang,
-            `「${match.customer.name}」已由 ${who} 跟进,如需协作请联系你的经理。`,
-            `${match.customer.name} is owned by ${who}; ask your manager to share it.`,
+            `「${match.customer.name}」由 ${who} 负责。请 ${who} 或管理员发送「把${me}加为${match.customer.name}的协作人」与你共享。`,
+            `${match.customer.name} is owned by ${who}. Ask ${who} or an admin to send "add ${me} as collaborator on ${match.customer.name}".`,
           ),
           parsed.intent,
         ),
