@@ -104,11 +104,16 @@ async function askWhichCustomer(
   const createLine = offerCreate
     ? `\n${choices.length + 1}. ${t(lang, `新建客户「${name}」`, `Create new customer "${name}"`)}`
     : ''
-  const question = t(
-    lang,
-    `「${name}」可能是以下哪个客户?回复序号选择:`,
-    `Which customer do you mean by "${name}"? Reply with a number:`,
-  )
+  // One candidate (`华为` ~ `华为技术有限公司`) is a yes/no question; the user, not the score, decides.
+  const [only] = choices
+  const question =
+    choices.length === 1 && only && offerCreate
+      ? t(lang, `是不是「${only.name}」?回复序号选择:`, `Did you mean "${only.name}"? Reply with a number:`)
+      : t(
+          lang,
+          `「${name}」可能是以下哪个客户?回复序号选择:`,
+          `Which customer do you mean by "${name}"? Reply with a number:`,
+        )
   const data: CustomerChoiceData = { question, name, options: choices }
   return {
     text: `${question}\n${list}${createLine}`,
