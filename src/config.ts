@@ -13,6 +13,12 @@ const envSchema = z.object({
   HOST: optional,
   DATABASE_URL: z.string().default('file:./data/crm.db'),
   DATABASE_AUTH_TOKEN: optional,
+  /** Encrypts the embedded database file at rest (libSQL's `encryptionKey`); keep it out of the backup. */
+  DATABASE_ENCRYPTION_KEY: optional,
+  /** Folder the Node server writes a daily snapshot of the database into; unset, no automatic backups. */
+  BACKUP_DIR: optional,
+  /** How many daily snapshots to keep in BACKUP_DIR; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().positive().default(7),
   CRM_API_TOKEN: optional,
   DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
   PUBLIC_URL: optional,
@@ -60,7 +66,9 @@ export interface AppConfig {
   port: number
   /** Where the server binds: 127.0.0.1 unless an API token guards `/api`. */
   host: string
-  database: { url: string; authToken: string | undefined }
+  database: { url: string; authToken: string | undefined; encryptionKey: string | undefined }
+  /** Daily snapshots by the Node server, when BACKUP_DIR is set. */
+  backup: { dir: string; keep: number } | undefined
   apiToken: string | undefined
   defaultTimeZone: string
   publicUrl: string | undefined
@@ -118,7 +126,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   return {
     port: e.PORT,
     host: e.HOST ?? (e.CRM_API_TOKEN ? '0.0.0.0' : '127.0.0.1'),
-    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
+    database: {
+      url: e.DATABASE_URL,
+      authToken: e.DATABASE_AUTH_TOKEN,
+      encryptionKey: e.DATABASE_ENCRYPTION_KEY,
+    },
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP } : undefined,
     apiToken: e.CRM_API_TOKEN,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     publicUrl: e.PUBLIC_URL,

@@ -22,7 +22,17 @@ export function auditInsert(
   entry: AuditEntry,
   at: Date,
 ) {
-  return db.insert(auditLog).values({
+  return db.insert(auditLog).values(auditRow(actor, workspaceId, entry, at))
+}
+
+/** The audit row itself, for bulk writes (an import) that insert many rows in one statement. */
+export function auditRow(
+  actor: Pick<Actor, 'userId' | 'workspaceId'> | null,
+  workspaceId: string,
+  entry: AuditEntry,
+  at: Date,
+): typeof auditLog.$inferInsert {
+  return {
     id: newId(),
     workspaceId,
     actorUserId: actor?.userId ?? null,
@@ -32,5 +42,5 @@ export function auditInsert(
     before: entry.before ?? null,
     after: entry.after ?? null,
     at,
-  })
+  }
 }

@@ -7,6 +7,7 @@ import { resumeUnanswered } from '../chat/resume-unanswered.ts'
 import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
+import { startDailyBackups } from './backup.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
 
@@ -36,6 +37,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     now,
     extraJobs: llm ? [() => llm.retryDue()] : [],
   })
+  const backups = config.backup ? startDailyBackups(db, { ...config.backup, now, log }) : undefined
   for (const bot of crmApp.bots) await bot.start?.()
   background.waitUntil(resumeUnanswered({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now }))
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -55,6 +57,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     port,
     async stop() {
       scheduler.stop()
+      backups?.stop()
       for (const bot of crmApp.bots) await bot.stop?.()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await background.settle()
