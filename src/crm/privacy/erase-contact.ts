@@ -58,16 +58,19 @@ export async function eraseContact(crm: CrmContext, actor: Actor, contactId: str
           and(
             like(inboundMessages.platform, `${workspace.platform}%`),
             eq(inboundMessages.platformWorkspaceId, workspace.externalId),
-            anyLike([inboundMessages.text], [contact.name, ...probes]),
+            anyLike([inboundMessages.text, inboundMessages.reply], [contact.name, ...probes]),
           ),
         )
     : []
-  const inboundToScrub = inbound.filter(
-    (m) =>
+  // The bot's stored reply counts too: a customer card lists the contact by name and phone.
+  const inboundToScrub = inbound.filter((m) => {
+    const said = `${m.text}\n${JSON.stringify(m.reply)}`
+    return (
       sourceIds.has(`${m.platform}|${m.platformMessageId}`) ||
-      mentions(m.text, unique) ||
-      (mentions(m.text, patterns) && aboutCustomer(m.text)),
-  )
+      mentions(said, unique) ||
+      (mentions(said, patterns) && aboutCustomer(said))
+    )
+  })
   const customerDeals = await crm.db.select().from(deals).where(eq(deals.customerId, customer.id))
   const customerReminders = await crm.db.select().from(reminders).where(eq(reminders.customerId, customer.id))
   const consentRows = await crm.db.select().from(consents).where(eq(consents.contactId, contact.id))
