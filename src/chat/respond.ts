@@ -5,7 +5,15 @@ import { parseMessage } from '../understand/parse-message.ts'
 import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
+import { AUDIT_TRAIL_COMMAND, handleAuditTrailCommand } from './commands/audit-trail-command.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
+import { DEDUP_COMMAND, handleDedupCommand } from './commands/dedup-command.ts'
+import {
+  handleMergeCommand,
+  handleUndoMergeCommand,
+  MERGE_COMMAND,
+  UNDO_MERGE_COMMAND,
+} from './commands/merge-command.ts'
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
@@ -57,6 +65,13 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
+  if (DEDUP_COMMAND.test(text)) return handleDedupCommand(crm, actor, lang)
+  if (UNDO_MERGE_COMMAND.test(text)) return handleUndoMergeCommand(crm, actor, text, lang)
+  if (MERGE_COMMAND.test(text)) return handleMergeCommand(crm, actor, text, lang)
+  if (AUDIT_TRAIL_COMMAND.test(text)) {
+    const reply = await handleAuditTrailCommand(crm, actor, text, lang)
+    if (reply) return reply
+  }
   const reminderAnswer = readReminderAnswer(text)
   if (reminderAnswer) {
     const reply = await answerReminder(crm, actor, message, reminderAnswer, lang)
