@@ -4,6 +4,7 @@ import { activityRoutes } from './activity.routes.ts'
 import { resolveApiActor } from './api-actor.ts'
 import type { ApiEnv } from './api-env.ts'
 import { customerRoutes } from './customers.routes.ts'
+import { dataRoutes } from './data.routes.ts'
 import { dealRoutes } from './deals.routes.ts'
 
 /** The REST API under `/api/v1`, with its OpenAPI document at `/api/v1/openapi.json`. */
@@ -25,6 +26,7 @@ export function createApiRoutes(crm: CrmContext, defaultTimeZone: string) {
   api.route('/', customerRoutes)
   api.route('/', dealRoutes)
   api.route('/', activityRoutes)
+  api.route('/', dataRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   api.doc('/openapi.json', {
     openapi: '3.0.3',
