@@ -6,6 +6,7 @@ import type { Intent } from '../understand/parsed-message.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
 import { AUDIT_TRAIL_COMMAND, handleAuditTrailCommand } from './commands/audit-trail-command.ts'
+import { CONSENT_COMMAND, handleConsentCommand } from './commands/consent-command.ts'
 import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/correct-note.ts'
 import { DEDUP_COMMAND, handleDedupCommand } from './commands/dedup-command.ts'
 import {
@@ -66,6 +67,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   if (DEDUP_COMMAND.test(text)) return handleDedupCommand(crm, actor, lang)
+  if (CONSENT_COMMAND.test(text)) return handleConsentCommand(crm, actor, text, lang)
   if (UNDO_MERGE_COMMAND.test(text)) return handleUndoMergeCommand(crm, actor, text, lang)
   if (MERGE_COMMAND.test(text)) return handleMergeCommand(crm, actor, text, lang)
   if (AUDIT_TRAIL_COMMAND.test(text)) {

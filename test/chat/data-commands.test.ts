@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { customers, users } from '../../src/db/schema.ts'
+import { consents, customers, users } from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
 let t: TestCrm
@@ -42,6 +42,15 @@ describe('customer data commands in chat', () => {
     expect(trail.text).toMatch(/「华为技术有限公司」的修改记录:/)
     expect(trail.text).toMatch(/unmerge customer/)
     expect(trail.text).toMatch(/merge customer/)
+  })
+
+  it("records a contact's consent from chat", async () => {
+    await say('今天拜访了华为的张伟,手机 13800138000')
+    const reply = await say('记录同意 张伟 营销')
+    expect(reply.text).toMatch(/已记录:张伟 同意\(marketing\)/)
+    const rows = await t.db.select().from(consents)
+    expect(rows).toMatchObject([{ channel: 'marketing', status: 'granted', basis: 'chat' }])
+    expect((await say('撤回同意 13800138000')).data).toMatchObject({ status: 'withdrawn' })
   })
 
   it('keeps the change history from reps, and leaves a note that only mentions 修改记录 to the parser', async () => {
