@@ -8,6 +8,7 @@ const BENCHES: [file: string, exportName: string][] = [
   ['./store.ts', 'benchStore'],
   ['./slack.ts', 'benchSlack'],
   ['./reminders.ts', 'benchReminders'],
+  ['./import.ts', 'benchImport'],
 ]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`

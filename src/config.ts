@@ -13,6 +13,12 @@ const envSchema = z.object({
   HOST: optional,
   DATABASE_URL: z.string().default('file:./data/crm.db'),
   DATABASE_AUTH_TOKEN: optional,
+  /** Encrypts the embedded database file at rest (libSQL's `encryptionKey`); keep it out of the backup. */
+  DATABASE_ENCRYPTION_KEY: optional,
+  /** Folder the Node server writes a daily snapshot of the database into; unset, no automatic backups. */
+  BACKUP_DIR: optional,
+  /** How many daily snapshots to keep in BACKUP_DIR; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().positive().default(7),
   CRM_API_TOKEN: optional,
   /** Key that signs web session cookies (at least 32 characters); generated and kept in the database when unset. */
   SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
@@ -74,7 +80,9 @@ export interface AppConfig {
   host: string
   /** Whether binding beyond loopback without an API token was allowed on purpose (`ALLOW_INSECURE=1`). */
   allowInsecure: boolean
-  database: { url: string; authToken: string | undefined }
+  database: { url: string; authToken: string | undefined; encryptionKey: string | undefined }
+  /** Daily snapshots by the Node server, when BACKUP_DIR is set. */
+  backup: { dir: string; keep: number } | undefined
   apiToken: string | undefined
   /** Signs the web session cookie; undefined means one generated once and kept in `server_secrets`. */
   sessionSecret: string | undefined
@@ -159,7 +167,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     port: e.PORT,
     host,
     allowInsecure,
-    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
+    database: {
+      url: e.DATABASE_URL,
+      authToken: e.DATABASE_AUTH_TOKEN,
+      encryptionKey: e.DATABASE_ENCRYPTION_KEY,
+    },
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP } : undefined,
     apiToken: e.CRM_API_TOKEN,
     sessionSecret: e.SESSION_SECRET,
     defaultTimeZone: e.DEFAULT_TIMEZONE,

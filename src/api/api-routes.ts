@@ -5,6 +5,7 @@ import { activityRoutes } from './activity.routes.ts'
 import { resolveApiActor } from './api-actor.ts'
 import type { ApiEnv } from './api-env.ts'
 import { customerRoutes } from './customers.routes.ts'
+import { dataRoutes } from './data.routes.ts'
 import { dealRoutes } from './deals.routes.ts'
 import { reminderRoutes } from './reminders.routes.ts'
 import { teamRoutes } from './team.routes.ts'
@@ -37,6 +38,7 @@ export function createApiRoutes(
   api.route('/', reminderRoutes)
   api.route('/', workspaceRulesRoutes)
   api.route('/', teamRoutes)
+  api.route('/', dataRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   api.doc('/openapi.json', {
     openapi: '3.0.3',

@@ -4,13 +4,22 @@ import type { ParsedMessage } from '../understand/parsed-message.ts'
 import { isLongNote } from '../understand/read-clauses.ts'
 import type { Reply } from './chat-message.ts'
 import type { ChatPipelineDeps } from './chat-pipeline.ts'
+import { AUDIT_TRAIL_COMMAND, handleAuditTrailCommand } from './commands/audit-trail-command.ts'
 import { CANCEL_REMINDER_COMMAND, cancelReminderCommand } from './commands/cancel-reminder-command.ts'
+import { CONSENT_COMMAND, handleConsentCommand } from './commands/consent-command.ts'
 import {
   CORRECTION_COMMAND,
   CORRECTION_REMARK,
   correctNote,
   lastNoteInChat,
 } from './commands/correct-note.ts'
+import { DEDUP_COMMAND, handleDedupCommand } from './commands/dedup-command.ts'
+import {
+  handleMergeCommand,
+  handleUndoMergeCommand,
+  MERGE_COMMAND,
+  UNDO_MERGE_COMMAND,
+} from './commands/merge-command.ts'
 import { handleMyList, MY_LIST_COMMAND } from './commands/my-lists.ts'
 import {
   claimCommand,
@@ -86,6 +95,14 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const collaborator = readCollaboratorCommand(text)
   if (collaborator) return handleCollaboratorCommand(crm, actor, collaborator, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
+  if (DEDUP_COMMAND.test(text)) return handleDedupCommand(crm, actor, lang)
+  if (CONSENT_COMMAND.test(text)) return handleConsentCommand(crm, actor, text, lang)
+  if (UNDO_MERGE_COMMAND.test(text)) return handleUndoMergeCommand(crm, actor, text, lang)
+  if (MERGE_COMMAND.test(text)) return handleMergeCommand(crm, actor, text, lang)
+  if (AUDIT_TRAIL_COMMAND.test(text)) {
+    const reply = await handleAuditTrailCommand(crm, actor, text, lang)
+    if (reply) return reply
+  }
   const confirmation = input.settled ? null : readConfirmationAnswer(text)
   if (confirmation) {
     const reply = await answerTypedConfirmation(

@@ -63,6 +63,18 @@ export function buildProgram(): Command {
       exit((await import('./login-command.ts')).runLoginCommand([user, '--workspace', options.workspace])),
     )
 
+  // The data commands read their own flags (util.parseArgs in each `<name>-command.ts`): commander hands
+  // them the words after the command name, and still answers `crm <cmd> --help` itself.
+  for (const [name, usage, description, load] of DATA_COMMANDS) {
+    program
+      .command(name)
+      .usage(usage)
+      .description(description)
+      .argument('[args...]')
+      .allowUnknownOption()
+      .action(async (args: string[]) => exit((await load())(args)))
+  }
+
   return program
 }
 
@@ -70,6 +82,53 @@ let exitCode = 0
 async function exit(code: Promise<number>): Promise<void> {
   exitCode = await code
 }
+
+type DataCommand = readonly [string, string, string, () => Promise<(args: string[]) => Promise<number>>]
+
+const DATA_COMMANDS: readonly DataCommand[] = [
+  [
+    'import',
+    '<customers|contacts|deals|interactions> <file.csv|xlsx> [--dry-run] [--skip-bad]',
+    'import a CSV or XLSX file; headers in Chinese or English; all or nothing unless --skip-bad',
+    async () => (await import('./import-command.ts')).runImportCommand,
+  ],
+  [
+    'export',
+    '<customers|contacts|deals|interactions> [--format csv|jsonl] [--out file]',
+    'export to CSV (UTF-8 with BOM, opens in Excel) or JSON lines',
+    async () => (await import('./export-command.ts')).runExportCommand,
+  ],
+  [
+    'dedup',
+    '',
+    'list likely duplicate customers and contacts, with the reason',
+    async () => (await import('./dedup-command.ts')).runDedupCommand,
+  ],
+  [
+    'merge',
+    '<from> <into> | --undo <merge id>',
+    'merge two customers (names or ids), or undo a merge',
+    async () => (await import('./merge-command.ts')).runMergeCommand,
+  ],
+  [
+    'privacy',
+    '<export|erase> <contact>',
+    "a person's data, or erase it everywhere (PIPL/GDPR)",
+    async () => (await import('./privacy-command.ts')).runPrivacyCommand,
+  ],
+  [
+    'backup',
+    '<file>',
+    'consistent snapshot of the database, safe while serving',
+    async () => (await import('./backup-command.ts')).runBackupCommand,
+  ],
+  [
+    'restore',
+    '<file>',
+    'replace the database with a backup (stop the server first)',
+    async () => (await import('./backup-command.ts')).runRestoreCommand,
+  ],
+]
 
 /** Runs the CLI; expected failures print one line (no stack trace) and a non-zero code. */
 export async function main(argv: string[]): Promise<number> {

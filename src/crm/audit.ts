@@ -14,6 +14,9 @@ export interface AuditEntry {
     | 'return_to_pool'
     | 'sign_in_link'
     | 'sign_in'
+    | 'merge'
+    | 'unmerge'
+    | 'erase'
   entityType: string
   entityId: string
   before?: unknown
@@ -31,7 +34,17 @@ export function auditInsert(
   entry: AuditEntry,
   at: Date,
 ) {
-  return db.insert(auditLog).values({
+  return db.insert(auditLog).values(auditRow(actor, workspaceId, entry, at))
+}
+
+/** The audit row itself, for bulk writes (an import) that insert many rows in one statement. */
+export function auditRow(
+  actor: Pick<Actor, 'userId' | 'workspaceId'> | null,
+  workspaceId: string,
+  entry: AuditEntry,
+  at: Date,
+): typeof auditLog.$inferInsert {
+  return {
     id: newId(),
     workspaceId,
     actorUserId: actor?.userId ?? null,
@@ -41,7 +54,7 @@ export function auditInsert(
     before: entry.before ?? null,
     after: entry.after ?? null,
     at,
-  })
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import { getCustomer } from './customers.ts'
-import { normalizePersonName, normalizePhone, soundKey } from './normalize.ts'
+import { normalizeEmail, normalizePersonName, normalizePhone, soundKey } from './normalize.ts'
 
 export type ContactRow = typeof contacts.$inferSelect
 
@@ -53,6 +53,7 @@ export async function upsertContact(
       throw new CrmError('invalid', `phone "${raw}" is not a valid number (expected e.g. +86 138 0013 8000)`)
     phones.push(phone)
   }
+  const email = input.email ? normalizeEmail(input.email) : null
   const now = ctx.now()
   const existing = await findContact(ctx, input.customerId, { name: input.name, phones })
   if (existing) {
@@ -60,7 +61,7 @@ export async function upsertContact(
       ...existing,
       phones: [...new Set([...existing.phones, ...phones])],
       title: input.title ?? existing.title,
-      email: input.email ?? existing.email,
+      email: email ?? existing.email,
       wechatId: input.wechatId ?? existing.wechatId,
       updatedAt: now,
     }
@@ -96,7 +97,7 @@ export async function upsertContact(
     normalizedName: normalizePersonName(name),
     title: input.title ?? null,
     phones,
-    email: input.email ?? null,
+    email,
     wechatId: input.wechatId ?? null,
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, ne, or } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { customers } from '../db/schema.ts'
 import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
@@ -7,63 +7,14 @@ import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import { insertCustomerOnce, liveNameKeyOf } from './insert-customer.ts'
 import { likeText } from './like-pattern.ts'
-import { editDistance, normalizeCompanyName } from './normalize.ts'
+import { normalizeCompanyName } from './normalize.ts'
 import { assertOwnerInWorkspace } from './owners.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
 import { isCollaborator, sharedCustomerIds } from './sharing.ts'
 
 export type CustomerRow = typeof customers.$inferSelect
 
-export type CustomerMatch =
-  | { kind: 'found'; customer: CustomerRow }
-  /** Several customers fit: ask, never guess. `exact` tells whether the name matched one of them exactly. */
-  | { kind: 'ambiguous'; options: CustomerRow[]; exact: boolean }
-  | { kind: 'not_found' }
-  /** The customer exists but belongs to someone the actor may not see (撞单): don't create a duplicate. */
-  | { kind: 'forbidden'; customer: CustomerRow }
-
-/**
- * Finds the customer a name in a message means. One exact (normalized) match wins; a name close to one or
- * more existing customers (contains or is contained in one, or one edit away) is a question for the user.
- */
-export async function matchCustomer(ctx: CrmContext, actor: Actor, name: string): Promise<CustomerMatch> {
-  const key = normalizeCompanyName(name)
-  if (!key) return { kind: 'not_found' }
-  const owners = await visibleOwnerIds(ctx, actor)
-  const candidates = await ctx.db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.workspaceId, actor.workspaceId),
-        // An archived customer (an undone creation, a closed account) is not what a new message means.
-        ne(customers.status, 'archived'),
-        or(
-          eq(customers.normalizedName, key),
-          likeText(customers.normalizedName, key),
-          sql`instr(${key}, ${customers.normalizedName}) > 0`,
-          likeText(customers.normalizedName, key.slice(0, 2), 'start'),
-        ),
-      ),
-    )
-    .limit(50)
-  const shared = owners === null ? [] : await sharedCustomerIds(ctx, actor.userId)
-  const visible = candidates.filter((c) => canAccess(actor, owners, c) || shared.includes(c.id))
-  const exact = visible.filter((c) => c.normalizedName === key)
-  if (exact.length === 1 && exact[0]) return { kind: 'found', customer: exact[0] }
-  if (exact.length > 1) return { kind: 'ambiguous', options: exact, exact: true }
-  const hidden = candidates.find((c) => c.normalizedName === key && !visible.includes(c))
-  if (hidden) return { kind: 'forbidden', customer: hidden }
-  const close = visible.filter((c) => isCloseName(key, c.normalizedName))
-  return close.length > 0
-    ? { kind: 'ambiguous', options: close.slice(0, 5), exact: false }
-    : { kind: 'not_found' }
-}
-
-function isCloseName(key: string, other: string): boolean {
-  if (key.length >= 2 && (other.includes(key) || key.includes(other))) return true
-  return Math.min(key.length, other.length) >= 3 && editDistance(key, other, 2) <= 1
-}
+export { type CustomerMatch, matchCustomer } from './matching/match-customer.ts'
 
 export interface NewCustomer {
   name: string

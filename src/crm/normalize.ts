@@ -66,6 +66,11 @@ export function phonesInText(text: string, defaultCountry: 'CN' | 'US' = 'CN'): 
   return [...new Set(found.map((f) => f.number.number as string))]
 }
 
+/** An email as stored: trimmed and lower-cased, so `Zhang.Wei@Acme.com` and `zhang.wei@acme.com` are one. */
+export function normalizeEmail(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase()
+}
+
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
 
 /** The first email address written in a note. */

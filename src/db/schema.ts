@@ -510,3 +510,62 @@ export const seenDeliveries = sqliteTable('seen_deliveries', {
   key: text('key').primaryKey(),
   seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
 })
+export const ALIAS_SOURCES = ['merge', 'manual', 'import'] as const
+
+/**
+ * Other names a customer goes by (`Huawei`, `华为技术`), matched by their company key. A merge keeps the
+ * merged customer's name here, so a later note about it still finds the survivor.
+ */
+export const customerAliases = sqliteTable(
+  'customer_aliases',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    alias: text('alias').notNull(),
+    /** `companyKey(alias)`: what matching compares. */
+    aliasKey: text('alias_key').notNull(),
+    source: text('source', { enum: ALIAS_SOURCES }).notNull().default('manual'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('customer_aliases_key').on(t.workspaceId, t.aliasKey),
+    index('customer_aliases_customer').on(t.customerId),
+  ],
+)
+
+/** What a merge moved, by id, so it can be undone exactly. */
+export interface MergeMoved {
+  contacts: string[]
+  deals: string[]
+  interactions: string[]
+  reminders: string[]
+  /** Aliases the merged customer had, now the survivor's. */
+  aliases: string[]
+  /** Aliases the merge made (the merged customer's own name), removed on undo. */
+  createdAliases: string[]
+}
+
+/** One customer merged into another: the merged one is archived, its records moved to the survivor. */
+export const customerMerges = sqliteTable(
+  'customer_merges',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    survivorId: text('survivor_id')
+      .notNull()
+      .references(() => customers.id),
+    mergedId: text('merged_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The merged customer's status before the merge, restored on undo. */
+    mergedStatus: text('merged_status', { enum: CUSTOMER_STATUSES }).notNull(),
+    moved: text('moved', { mode: 'json' }).$type<MergeMoved>().notNull(),
+    actorUserId: text('actor_user_id'),
+    mergedAt: integer('merged_at', { mode: 'timestamp_ms' }).notNull(),
+    undoneAt: integer('undone_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('customer_merges_workspace').on(t.workspaceId, t.mergedAt)],
+)

@@ -14,6 +14,8 @@ export interface OpenDatabaseOptions {
   /** `file:./data/crm.db`, `:memory:`, or a `libsql://` / `https://` URL. */
   url: string
   authToken?: string | undefined
+  /** Encrypts a `file:` database at rest; a copy of the file without the key reads as noise. */
+  encryptionKey?: string | undefined
   /**
    * Checkpoint the WAL from a worker thread instead of inside whichever commit crosses 1,000 pages, which
    * stalls the serving thread 7-15 ms every few thousand notes (what set the webhook's p99). For the
@@ -26,12 +28,19 @@ export interface OpenDatabaseOptions {
 const BUSY_TIMEOUT_MS = 5000
 
 /** Opens the database (creating a file's folder), sets WAL for files, and applies pending migrations. */
-export async function openDatabase(options: OpenDatabaseOptions): Promise<{ db: CrmDb; close: () => void }> {
+export async function openDatabase(
+  options: OpenDatabaseOptions,
+): Promise<{ db: CrmDb; client: Client; close: () => void }> {
   const isFile = options.url.startsWith('file:')
   if (isFile) mkdirSync(dirname(options.url.slice('file:'.length)), { recursive: true })
   // The busy timeout as a client option, not only a PRAGMA: the client keeps a pool of connections and a
   // PRAGMA reaches one of them, so another process writing to the file made the rest fail at once.
-  const client = createClient({ url: options.url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
+  const client = createClient({
+    url: options.url,
+    authToken: options.authToken,
+    timeout: BUSY_TIMEOUT_MS,
+    ...(options.encryptionKey && { encryptionKey: options.encryptionKey }),
+  })
   if (isFile) {
     // WAL lets the web chat read while a note is being written; busy_timeout rides out a concurrent writer.
     await client.execute('PRAGMA journal_mode = WAL')
@@ -42,9 +51,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<{ db: 
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   const checkpointer =
-    isFile && options.checkpointInBackground ? await startCheckpointer(client, options.url) : null
+    isFile && options.checkpointInBackground
+      ? await startCheckpointer(client, options.url, options.encryptionKey)
+      : null
   return {
     db,
+    client,
     close: () => {
       checkpointer?.stop()
       client.close()
@@ -54,10 +66,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<{ db: 
 
 const CHECKPOINT_INTERVAL_MS = 500
 
-async function startCheckpointer(client: Client, url: string) {
+async function startCheckpointer(client: Client, url: string, encryptionKey: string | undefined) {
   await client.execute('PRAGMA wal_autocheckpoint = 0')
   const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
-    workerData: { url, intervalMs: CHECKPOINT_INTERVAL_MS },
+    workerData: { url, encryptionKey, intervalMs: CHECKPOINT_INTERVAL_MS },
   })
   worker.unref()
   let stopping = false

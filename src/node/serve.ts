@@ -8,6 +8,7 @@ import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
 import { accessNote } from './access-note.ts'
+import { startDailyBackups } from './backup.ts'
 import { answerClientError } from './client-error.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
@@ -42,6 +43,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     },
     config.schedulerIntervalMs,
   )
+  const backups = config.backup ? startDailyBackups(db, { ...config.backup, now, log }) : undefined
   for (const bot of crmApp.bots) await bot.start?.()
   // The outbox's poll picks up retries and what a process that died had claimed; replies are kicked.
   crmApp.outbox.start()
@@ -76,6 +78,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
       // Idle keep-alive connections would hold `close` open until they time out.
       ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
       await Promise.all([scheduler.stop(), resuming.stop(), crmApp.outbox.stop()])
+      backups?.stop()
       for (const bot of crmApp.bots) await bot.stop?.()
       await closed
       await background.settle()

@@ -3,7 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createClient } from '@libsql/client'
 
-const client = createClient({ url: workerData.url })
+// An encrypted file is opened with its key, or every checkpoint fails with SQLITE_NOTADB.
+const client = createClient({
+  url: workerData.url,
+  ...(workerData.encryptionKey && { encryptionKey: workerData.encryptionKey }),
+})
 await client.execute('PRAGMA busy_timeout = 5000')
 const timer = setInterval(async () => {
   try {

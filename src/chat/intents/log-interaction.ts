@@ -1,6 +1,7 @@
 import { type ContactRow, findContact, upsertContact } from '../../crm/contacts.ts'
 import { logInteraction, updateInteraction } from '../../crm/interactions.ts'
 import { emailInText, phonesInText } from '../../crm/normalize.ts'
+import { maskContact, showsPersonalData } from '../../crm/privacy/mask.ts'
 import { createReminder } from '../../crm/reminders.ts'
 import {
   contactSummary,
@@ -11,7 +12,7 @@ import {
 } from '../../crm/summaries.ts'
 import type { ReplyAction } from '../chat-message.ts'
 import { interactionLabel, sentimentLabel } from '../labels.ts'
-import type { NoteLoggedData } from '../reply-data.ts'
+import type { ContactSummary, NoteLoggedData } from '../reply-data.ts'
 import { type IntentContext, type IntentHandler, t } from './intent-context.ts'
 import { logForeignNote } from './log-foreign-note.ts'
 import { resolveCustomer } from './resolve-customer.ts'
@@ -70,11 +71,14 @@ export const handleLogInteraction: IntentHandler = async (context) => {
   }
   if (!duplicate) context.enqueueEnrichment?.(interaction.id)
   const names = await userNames(crm, [customer.ownerUserId, actor.userId])
+  const readerView = showsPersonalData(message, actor.userId, customer)
+    ? (c: ContactSummary) => c
+    : maskContact
   const data: NoteLoggedData = {
     interaction: interactionSummary(interaction, actor, names),
     customer: customerSummary(customer, names),
     customerCreated: created,
-    contact: contact ? contactSummary(contact) : null,
+    contact: contact ? readerView(contactSummary(contact)) : null,
     followUp,
     deal: null,
   }

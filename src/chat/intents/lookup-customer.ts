@@ -1,3 +1,4 @@
+import { maskContact, showsPersonalData } from '../../crm/privacy/mask.ts'
 import { customerCard } from '../../crm/summaries.ts'
 import { interactionLabel, moneyLabel, stageLabel } from '../labels.ts'
 import type { CustomerCardData } from '../reply-data.ts'
@@ -8,7 +9,11 @@ import { resolveCustomer } from './resolve-customer.ts'
 export const handleLookupCustomer: IntentHandler = async (context) => {
   const resolved = await resolveCustomer(context, { createIfMissing: false })
   if (resolved.kind === 'reply') return resolved.reply
-  const card = await customerCard(context.crm, context.actor, resolved.customer)
+  const full = await customerCard(context.crm, context.actor, resolved.customer)
+  // In a group, only the customer's owner sees phones and emails in full.
+  const card = showsPersonalData(context.message, context.actor.userId, resolved.customer)
+    ? full
+    : { ...full, contacts: full.contacts.map(maskContact) }
   return {
     text: customerCardText(card, context.lang),
     intent: 'lookup_customer',

@@ -124,11 +124,16 @@ async function askWhichCustomer(
 ): Promise<Reply> {
   const { parsed, lang } = context
   const choices = options.map((c) => ({ id: c.id, name: c.name }))
-  const question = t(
-    lang,
-    `「${name}」可能是以下哪个客户?回复序号选择:`,
-    `Which customer do you mean by "${name}"? Reply with a number:`,
-  )
+  // One candidate (`华为` ~ `华为技术有限公司`) is a yes/no question; the user, not the score, decides.
+  const [only] = choices
+  const question =
+    choices.length === 1 && only && offerCreate
+      ? t(lang, `是不是「${only.name}」?回复序号选择:`, `Did you mean "${only.name}"? Reply with a number:`)
+      : t(
+          lang,
+          `「${name}」可能是以下哪个客户?回复序号选择:`,
+          `Which customer do you mean by "${name}"? Reply with a number:`,
+        )
   const asked = await askToConfirm(context, {
     question,
     kind: 'choice',

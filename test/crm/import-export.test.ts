@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readTable } from '../../src/cli/read-table.ts'
+import type { Actor } from '../../src/crm/crm-context.ts'
+import { createCustomer } from '../../src/crm/customers.ts'
+import { exportRows } from '../../src/crm/import/export-rows.ts'
+import { runImport } from '../../src/crm/import/run-import.ts'
+import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
+import { auditLog, consents, contacts, customers, deals, interactions } from '../../src/db/schema.ts'
+import { createTestCrm, type TestCrm } from '../support/test-crm.ts'
+
+let t: TestCrm
+let admin: Actor
+
+beforeEach(async () => {
+  t = await createTestCrm()
+  const ws = await ensureWorkspace(t.crm, 'web', 'local')
+  admin = actorFromUser(await ensureUser(t.crm, ws.id, 'boss', { displayName: '王经理' }, 'Asia/Shanghai'))
+})
+afterEach(() => t.close())
+
+const csv = (name: string, text: string) => {
+  const file = join(t.dir, name)
+  writeFileSync(file, `\uFEFF${text}`)
+  return readTable(file)
+}
+
+describe('importing a CSV', () => {
+  it('maps Chinese headers, merges into existing customers, and reports a dry run without writing', async () => {
+    await createCustomer(t.crm, admin, { name: '华为技术有限公司' })
+    const rows = csv(
+      'customers.csv',
+      '客户名称,行业,负责人,标签\n华为技术有限公司,通信,王经理,\n阿里巴巴,互联网,,"VIP,电商"\n阿里巴巴,,,\n',
+    )
+    const dry = await runImport(t.crm, admin, 'customers', rows, { dryRun: true })
+    expect(dry).toMatchObject({ rows: 3, written: false, created: { customers: 1 }, merged: { count: 2 } })
+    expect(dry.merged.first).toEqual([
+      { line: 2, into: '华为技术有限公司' },
+      { line: 4, into: '阿里巴巴' },
+    ])
+    expect(await t.db.$count(customers)).toBe(1)
+    const real = await runImport(t.crm, admin, 'customers', rows)
+    expect(real.written).toBe(true)
+    const [ali] = await t.db.select().from(customers).where(eq(customers.name, '阿里巴巴'))
+    expect(ali).toMatchObject({ industry: '互联网', tags: ['VIP', '电商'], inPool: true })
+    expect(await t.db.$count(auditLog, eq(auditLog.entityId, ali?.id ?? ''))).toBe(1)
+  })
+
+  it('rejects a file with bad rows whole, naming each line and why, unless --skip-bad', async () => {
+    const rows = csv(
+      'contacts.csv',
+      [
+        'Company,Contact,Mobile,Email,Consent',
+        'Acme,Jane Doe,+1 415 555 2671,Jane@Acme.com,yes',
+        'Acme,Bob,12345,,',
+        '"Multi\nline Co",Ann,,,',
+        'Globex,Li Lei,138-0013-8000,not-an-email,',
+        'Globex,Han Meimei,13900139000,,maybe',
+      ].join('\n'),
+    )
+    const auditBefore = await t.db.$count(auditLog)
+    const report = await runImport(t.crm, admin, 'contacts', rows)
+    expect(report.written).toBe(false)
+    expect(report.rejected.first).toEqual([
+      { line: 3, reason: expect.stringMatching(/phone "12345" is not a valid number/) },
+      { line: 6, reason: expect.stringMatching(/email "not-an-email"/) },
+      { line: 7, reason: expect.stringMatching(/consent "maybe"/) },
+    ])
+    for (const table of [customers, contacts, consents]) expect(await t.db.$count(table)).toBe(0)
+    expect(await t.db.$count(auditLog)).toBe(auditBefore)
+
+    const skipped = await runImport(t.crm, admin, 'contacts', rows, { skipBad: true })
+    expect(skipped).toMatchObject({
+      written: true,
+      created: { customers: 2, contacts: 2 },
+      rejected: { count: 3 },
+    })
+    const [jane] = await t.db.select().from(contacts).where(eq(contacts.name, 'Jane Doe'))
+    expect(jane).toMatchObject({ phones: ['+14155552671'], email: 'jane@acme.com' })
+    expect(await t.db.select().from(consents)).toMatchObject([{ contactId: jane?.id, status: 'granted' }])
+  })
+
+  it('names the missing column and the headers it accepts', async () => {
+    const rows = csv('deals.csv', '名字,金额\n华为,100\n')
+    await expect(runImport(t.crm, admin, 'deals', rows)).rejects.toThrow(/no column for customer \(客户名称/)
+  })
+
+  it('imports deals and interactions from an xlsx sheet, amounts in minor units, wall times in the zone', async () => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('商机')
+    sheet.addRow(['客户名称', '商机', '阶段', '金额', '预计成交'])
+    sheet.addRow(['华为', '云服务', '商务谈判', '120万', '2026-12-31'])
+    sheet.addRow(['华为', '培训', 'won', 5000, ''])
+    const file = join(t.dir, 'deals.xlsx')
+    await book.xlsx.writeFile(file)
+    const report = await runImport(t.crm, admin, 'deals', readTable(file))
+    expect(report).toMatchObject({ written: true, created: { customers: 1, deals: 2 } })
+    const rows = await t.db.select().from(deals).orderBy(deals.id)
+    expect(rows.map((d) => [d.title, d.stage, d.amountMinor, d.expectedClose])).toEqual([
+      ['云服务', 'negotiation', 120_000_000, '2026-12-31'],
+      ['培训', 'won', 500_000, null],
+    ])
+    const notes = csv('notes.csv', '客户名称,类型,内容,时间\n华为,拜访,谈了二期,2026-11-01 14:30\n')
+    await runImport(t.crm, admin, 'interactions', notes)
+    const [note] = await t.db.select().from(interactions)
+    expect(note).toMatchObject({ type: 'visit', rawText: '谈了二期', sourcePlatform: 'import' })
+    expect(note?.occurredAt.toISOString()).toBe('2026-11-01T06:30:00.000Z')
+  })
+})
+
+describe('exporting', () => {
+  it('writes the headers import reads, so an export re-imports into the same records', async () => {
+    const rows = csv('c.csv', '客户名称,行业\n华为,通信\n腾讯,互联网\n')
+    await runImport(t.crm, admin, 'customers', rows)
+    const exported = []
+    for await (const row of exportRows(t.crm, admin.workspaceId, 'customers')) exported.push(row)
+    expect(exported.map((r) => [r.客户名称, r.行业])).toEqual([
+      ['华为', '通信'],
+      ['腾讯', '互联网'],
+    ])
+    const header = Object.keys(exported[0] ?? {}).join(',')
+    const body = exported.map((r) => Object.values(r).join(',')).join('\n')
+    const again = await runImport(t.crm, admin, 'customers', csv('again.csv', `${header}\n${body}\n`))
+    expect(again).toMatchObject({ created: { customers: 0 }, merged: { count: 2 }, rejected: { count: 0 } })
+  })
+})
