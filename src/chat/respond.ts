@@ -16,6 +16,7 @@ import { handleLogInteraction } from './intents/log-interaction.ts'
 import { handleLookupCustomer } from './intents/lookup-customer.ts'
 import { handlePipelineSummary } from './intents/pipeline-summary.ts'
 import { handleListReminders, handleSetReminder } from './intents/reminders.ts'
+import { handleReport } from './intents/report.ts'
 import { handleUpdateDeal } from './intents/update-deal.ts'
 
 const HANDLERS: Record<Intent, IntentHandler> = {
@@ -25,6 +26,7 @@ const HANDLERS: Record<Intent, IntentHandler> = {
   list_reminders: handleListReminders,
   update_deal: handleUpdateDeal,
   pipeline_summary: handlePipelineSummary,
+  report: handleReport,
   help: handleHelp,
   unknown: handleUnknown,
 }
@@ -92,7 +94,8 @@ export async function respond(input: RespondInput): Promise<Reply> {
     waitUntil: deps.waitUntil,
     log: deps.log,
   }
-  return HANDLERS[parsed.intent](context)
+  // A summary asked a particular way (`上季度赢单率多少`) carries its report, which answers it.
+  return HANDLERS[parsed.report ? 'report' : parsed.intent](context)
 }
 
 async function answerPendingChoice(input: RespondInput, index: number): Promise<Reply | null> {

@@ -95,6 +95,7 @@ export async function createCustomer(
     tags: input.tags ?? [],
     status: 'active',
     inPool: input.inPool ?? false,
+    lastContactAt: now,
     createdAt: now,
     updatedAt: now,
   }

@@ -73,12 +73,20 @@ export const customers = sqliteTable(
     status: text('status', { enum: CUSTOMER_STATUSES }).notNull().default('active'),
     /** 公海: unowned customers any rep may claim. */
     inPool: integer('in_pool', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the customer was last worked (its latest interaction, else its creation): kept beside the row so
+     * `not contacted for N days` is an index range, not a max() over every interaction.
+     */
+    lastContactAt: integer('last_contact_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
+    index('customers_workspace_contact').on(t.workspaceId, t.lastContactAt),
+    index('customers_owner_contact').on(t.ownerUserId, t.lastContactAt),
+    index('customers_workspace_created').on(t.workspaceId, t.createdAt),
   ],
 )
 
@@ -137,6 +145,15 @@ export const interactions = sqliteTable(
     uniqueIndex('interactions_source').on(t.workspaceId, t.sourcePlatform, t.sourceMessageId),
     index('interactions_customer_time').on(t.customerId, t.occurredAt),
     index('interactions_enrichment').on(t.enrichmentStatus, t.enrichmentNextAt),
+    // Covering indexes for the activity report: a period's interactions by author without touching rows.
+    index('interactions_workspace_time').on(
+      t.workspaceId,
+      t.occurredAt,
+      t.authorUserId,
+      t.type,
+      t.customerId,
+    ),
+    index('interactions_author_time').on(t.authorUserId, t.occurredAt, t.type, t.customerId),
   ],
 )
 
@@ -167,6 +184,8 @@ export const deals = sqliteTable(
   (t) => [
     index('deals_customer').on(t.customerId),
     index('deals_workspace_stage').on(t.workspaceId, t.stage),
+    index('deals_workspace_close').on(t.workspaceId, t.expectedClose),
+    index('deals_workspace_closed_at').on(t.workspaceId, t.closedAt),
   ],
 )
 

@@ -6,6 +6,7 @@ import {
   reminderWordAt,
 } from './detect-intent.ts'
 import { detectPeriod } from './detect-period.ts'
+import { readReport } from './detect-report.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
 import { extractEntities, type FoundEntities } from './extract-entities.ts'
@@ -209,6 +210,10 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
   pipeline_summary(out, r) {
     out.period = r.period
   },
+  report(out, r) {
+    out.period = r.period
+    if (out.report?.metric === 'customer_history') out.customer = r.customer
+  },
   help() {},
   unknown() {},
 }
@@ -219,7 +224,10 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
  */
 export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
   const r = new Reading(normalizeText(raw, ctx.botNames), ctx)
-  const { intent, confidence } = detectIntent(r, () => r.sentiment.hits)
+  const { intent, confidence, report } = readReport(
+    r,
+    detectIntent(r, () => r.sentiment.hits),
+  )
   const out: ParsedMessage = {
     intent,
     customer: null,
@@ -234,6 +242,7 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
     period: null,
     task: null,
     confidence,
+    report,
   }
   FILL[intent](out, r)
   return out
