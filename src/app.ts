@@ -2,12 +2,17 @@ import { Hono } from 'hono'
 import { bearerAuth } from 'hono/bearer-auth'
 import { HTTPException } from 'hono/http-exception'
 import { createApiRoutes } from './api/api-routes.ts'
+import { createAuthRoutes } from './auth/auth-routes.ts'
+import { createSessionSecret } from './auth/session-secret.ts'
+import { signInBaseUrl } from './auth/sign-in-tokens.ts'
+import { resolveWebActor } from './auth/web-session.ts'
 import type { ChatBot, ChatBotFactory, ChatPipeline, Log, WaitUntil } from './chat/chat-bot.ts'
 import type { ChatSender } from './chat/chat-message.ts'
 import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.ts'
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
 import type { CrmDb } from './db/database.ts'
+import { checkHost, checkOrigin, limitBody } from './http/edge-guards.ts'
 
 export interface AppDeps {
   config: AppConfig
@@ -34,8 +39,8 @@ const STATUS: Record<CrmErrorCode, 400 | 403 | 404 | 409> = {
   not_found: 404,
   conflict: 409,
 }
-/** Bodies above this are refused before parsing; a chat message is far smaller. */
-export const MAX_BODY_BYTES = 1024 * 1024
+
+export { MAX_BODY_BYTES } from './http/edge-guards.ts'
 
 /** Builds the whole HTTP app from its dependencies; runtime-neutral (Node and Workers entry points call it). */
 export function createApp(deps: AppDeps): CrmApp {
@@ -48,6 +53,7 @@ export function createApp(deps: AppDeps): CrmApp {
     waitUntil: deps.waitUntil,
     log: deps.log,
     llm: deps.llm,
+    signInBaseUrl: signInBaseUrl(deps.config),
   })
   const bots = deps.bots
     .map((factory) =>
@@ -62,7 +68,10 @@ export function createApp(deps: AppDeps): CrmApp {
     if (error instanceof HTTPException) {
       const status = error.status
       return c.json(
-        { error: status === 401 ? 'unauthorized' : 'bad_request', message: error.message || 'bad request' },
+        {
+          error: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'bad_request',
+          message: error.message || (status === 403 ? 'cross-origin write refused' : 'bad request'),
+        },
         status,
       )
     }
@@ -70,20 +79,25 @@ export function createApp(deps: AppDeps): CrmApp {
     return c.json({ error: 'internal', message: 'internal error; the request was logged' }, 500)
   })
   app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404))
-  app.use('*', async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? 0)
-    if (length > MAX_BODY_BYTES) {
-      return c.json(
-        { error: 'too_large', message: `body of ${length} bytes is over the ${MAX_BODY_BYTES} limit` },
-        413,
-      )
-    }
-    return next()
-  })
+  app.use('*', limitBody)
+  if (!deps.config.apiToken) app.use('*', checkHost(deps.config))
+  app.use('*', checkOrigin(deps.config))
+  const crm = { db: deps.db, now }
+  const sessionSecret = createSessionSecret(deps.db, deps.config.sessionSecret)
+  app.use('*', resolveWebActor(crm, sessionSecret))
   app.get('/health', (c) => c.json({ ok: true }))
+  app.route(
+    '/',
+    createAuthRoutes({
+      crm,
+      secret: sessionSecret,
+      secureCookie: deps.config.publicUrl?.startsWith('https:') ?? false,
+    }),
+  )
   if (deps.config.apiToken) {
+    // The web chat's own routes (/api/messages…) are guarded by the web session, not the API token.
     const auth = bearerAuth({ token: deps.config.apiToken })
-    app.use('/api/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
+    app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
   }
   app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)

@@ -14,6 +14,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().default('file:./data/crm.db'),
   DATABASE_AUTH_TOKEN: optional,
   CRM_API_TOKEN: optional,
+  /** Key that signs web session cookies (at least 32 characters); generated and kept in the database when unset. */
+  SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
+    error: 'SESSION_SECRET: expected at least 32 characters (or leave it unset to have one generated)',
+  }),
   DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
   PUBLIC_URL: optional,
   BOT_NAMES: z.string().default('CRM助手,CRM,crm-bot'),
@@ -62,6 +66,8 @@ export interface AppConfig {
   host: string
   database: { url: string; authToken: string | undefined }
   apiToken: string | undefined
+  /** Signs the web session cookie; undefined means one generated once and kept in `server_secrets`. */
+  sessionSecret: string | undefined
   defaultTimeZone: string
   publicUrl: string | undefined
   botNames: string[]
@@ -120,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     host: e.HOST ?? (e.CRM_API_TOKEN ? '0.0.0.0' : '127.0.0.1'),
     database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
     apiToken: e.CRM_API_TOKEN,
+    sessionSecret: e.SESSION_SECRET,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     publicUrl: e.PUBLIC_URL,
     botNames: e.BOT_NAMES.split(',')

@@ -429,11 +429,10 @@ function renderReply(reply, lang) {
 // ---- network ----
 
 function headers() {
-  const h = { 'content-type': 'application/json' }
-  const token = localStorage.getItem('crm.token')
-  if (token) h.authorization = 'Bearer ' + token
-  return h
+  return { 'content-type': 'application/json' }
 }
+
+const SIGN_IN_HINT = '⚠️ 请先登录:私聊机器人「网页版」(或 /crm web),或在服务器上运行 crm login <名字>。 · Sign in first: DM the bot "web" (or /crm web), or run crm login <name> on the server.'
 
 async function post(path, body) {
   let res
@@ -442,13 +441,27 @@ async function post(path, body) {
   } catch {
     return { reply: { text: '⚠️ ' + tr(lastLang, '网络错误,请重试', 'Network error, please retry'), intent: 'error', data: null } }
   }
-  if (res.status === 401) {
-    const token = prompt('API token (CRM_API_TOKEN)')
-    if (token) { localStorage.setItem('crm.token', token); return post(path, body) }
-  }
+  if (res.status === 401) return { reply: { text: SIGN_IN_HINT, intent: 'error', data: null } }
   const json = await res.json().catch(() => ({ message: 'bad response ' + res.status }))
   if (!res.ok) return { reply: { text: '⚠️ ' + (json.message || res.status), intent: 'error', data: null } }
   return json
+}
+
+// Signed in (a one-time link, then an httpOnly cookie): the server decides who speaks; the name is shown, not typed.
+let signedIn = false
+async function loadSignedInUser() {
+  try {
+    const res = await fetch('/auth/me')
+    if (!res.ok) return
+    const me = await res.json()
+    if (!me.signedIn) return
+    signedIn = true
+    userInput.value = me.displayName
+    userInput.readOnly = true
+    chattingAs = me.displayName
+    showAvatar()
+    pollOutbox()
+  } catch {}
 }
 
 const newId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2))
@@ -533,6 +546,7 @@ function knownUsers() {
   try { const list = JSON.parse(localStorage.getItem('crm.users') || '[]'); return Array.isArray(list) ? list.map(String) : [] } catch { return [] }
 }
 function rememberUser(name) {
+  if (signedIn) return
   localStorage.setItem('crm.user', name)
   const list = [name, ...knownUsers().filter((n) => n !== name)].slice(0, 8)
   localStorage.setItem('crm.users', JSON.stringify(list))
@@ -610,6 +624,7 @@ showAvatar()
 welcome()
 if (!currentUser()) userInput.focus(); else textInput.focus()
 pollOutbox()
+loadSignedInUser()
 </script>
 </body>
 </html>`

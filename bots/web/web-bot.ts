@@ -1,5 +1,7 @@
-import { Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import { z } from 'zod'
+import type { WebSession } from '../../src/auth/web-session.ts'
+import { requireWebActor } from '../../src/auth/web-session.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import { ACTION_NAMES } from '../../src/chat/chat-message.ts'
 import { newId } from '../../src/db/database.ts'
@@ -10,7 +12,8 @@ import { createWebOutbox } from './web-outbox.ts'
 export const WEB_WORKSPACE_ID = 'local'
 
 const MessageBody = z.object({
-  user: z.string().trim().min(1, 'user: pick a user name').max(80),
+  /** The typed name, in local mode only; a signed-in session decides who the user is. */
+  user: z.string().trim().min(1, 'user: pick a user name').max(80).optional(),
   text: z.string().max(200_000, 'text: longer than 200,000 characters'),
   chat: z.string().trim().min(1).max(120).optional(),
   /** The client's id for this message, so a resent request is not logged twice. */
@@ -18,7 +21,7 @@ const MessageBody = z.object({
 })
 
 const ActionBody = z.object({
-  user: z.string().trim().min(1).max(80),
+  user: z.string().trim().min(1).max(80).optional(),
   chat: z.string().trim().min(1).max(120).optional(),
   action: z.enum(ACTION_NAMES),
   value: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -40,24 +43,38 @@ async function readJson<T>(
   return { ok: true, value: parsed.data }
 }
 
-/** The built-in web chat: a page at `/`, `POST /api/messages` and button presses at `POST /api/actions`. */
-export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
+/**
+ * The built-in web chat: a page at `/`, `POST /api/messages` and button presses at `POST /api/actions`.
+ * The user is whoever signed in (`c.get('webSession')`); with no API token set, a typed name stands in for
+ * someone who has not signed in, since the server then answers only on this machine.
+ */
+export const createWebBot: ChatBotFactory = ({ pipeline, now, config }) => {
   const outbox = createWebOutbox()
   const routes = new Hono()
   routes.get('/', (c) => c.html(CHAT_PAGE_HTML))
+  routes.use('/api/messages', requireUserInTokenMode)
+  routes.use('/api/actions', requireUserInTokenMode)
+  routes.use('/api/outbox', requireUserInTokenMode)
+
+  async function requireUserInTokenMode(c: Context, next: Next) {
+    return config.apiToken ? requireWebActor(c, next) : next()
+  }
+
   routes.post('/api/messages', async (c) => {
     const body = await readJson(c.req.raw, MessageBody)
     if (!body.ok) return c.json({ error: 'invalid_request', message: body.message }, 400)
-    const { user, text, chat, id } = body.value
+    const { text, id } = body.value
     if (!text.trim())
       return c.json({ error: 'invalid_request', message: 'text: say something, the message is empty' }, 400)
+    const who = webUser(c.get('webSession'), body.value)
+    if (!who) return c.json({ error: 'invalid_request', message: 'user: pick a user name' }, 400)
     const reply = await pipeline.handle({
-      platform: 'web',
-      workspaceId: WEB_WORKSPACE_ID,
-      chatId: chat ?? `dm:${user}`,
+      platform: who.platform,
+      workspaceId: who.workspaceId,
+      chatId: who.chatId,
       chatKind: 'direct',
-      userId: user,
-      userName: user,
+      userId: who.userId,
+      userName: who.userName,
       text,
       mentionsBot: true,
       platformMessageId: id ?? newId(),
@@ -71,12 +88,14 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
   routes.post('/api/actions', async (c) => {
     const body = await readJson(c.req.raw, ActionBody)
     if (!body.ok) return c.json({ error: 'invalid_request', message: body.message }, 400)
-    const { user, chat, action, value, text } = body.value
+    const { action, value, text } = body.value
+    const who = webUser(c.get('webSession'), body.value)
+    if (!who) return c.json({ error: 'invalid_request', message: 'user: pick a user name' }, 400)
     const reply = await pipeline.act({
-      platform: 'web',
-      workspaceId: WEB_WORKSPACE_ID,
-      chatId: chat ?? `dm:${user}`,
-      userId: user,
+      platform: who.platform,
+      workspaceId: who.workspaceId,
+      chatId: who.chatId,
+      userId: who.userId,
       action,
       value,
       ...(text !== undefined && { text }),
@@ -87,9 +106,54 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now }) => {
     })
   })
   routes.get('/api/outbox', (c) => {
-    const chat = c.req.query('chat')
+    const session = c.get('webSession')
+    // A signed-in user reads only their own chat's pushes.
+    const chat = session ? webChatId(session) : c.req.query('chat')
     if (!chat) return c.json({ error: 'invalid_request', message: 'chat: query parameter required' }, 400)
     return c.json({ messages: outbox.take(chat) })
   })
   return { name: 'web', routes, sender: outbox.sender }
+}
+
+/** Who a web chat request speaks for, in the shape a `ChatMessage` wants. */
+interface WebUser {
+  platform: string
+  workspaceId: string
+  chatId: string
+  userId: string
+  userName: string
+}
+
+/** The signed-in user's own chat in the web page. */
+function webChatId(session: WebSession): string {
+  return `dm:${session.platformUserId}`
+}
+
+/**
+ * The signed-in user when there is one: their own platform and workspace (a Slack user who signed in from a
+ * Slack DM works on the Slack team's records, as `slack-web`, which shares the Slack workspace), their own
+ * chat, whatever name the body carries. Otherwise the typed name in the local workspace.
+ */
+function webUser(
+  session: WebSession | undefined,
+  body: { user?: string | undefined; chat?: string | undefined },
+): WebUser | null {
+  if (session) {
+    const { platform, externalId } = session.workspace
+    return {
+      platform: platform === 'web' ? 'web' : `${platform}-web`,
+      workspaceId: externalId,
+      chatId: webChatId(session),
+      userId: session.platformUserId,
+      userName: session.actor.displayName,
+    }
+  }
+  if (!body.user) return null
+  return {
+    platform: 'web',
+    workspaceId: WEB_WORKSPACE_ID,
+    chatId: body.chat ?? `dm:${body.user}`,
+    userId: body.user,
+    userName: body.user,
+  }
 }

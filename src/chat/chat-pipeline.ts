@@ -20,6 +20,8 @@ export interface ChatPipelineDeps {
   log: Log
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
+  /** Where web sign-in links point (PUBLIC_URL, or localhost and the port); none means the bot cannot make one. */
+  signInBaseUrl?: string | undefined
 }
 
 /** Builds the one pipeline every platform's messages go through. */

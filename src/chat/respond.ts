@@ -9,6 +9,7 @@ import { CORRECTION_COMMAND, correctNote, lastNoteInChat } from './commands/corr
 import { answerReminder, readReminderAnswer } from './commands/reminder-reply.ts'
 import { handleRoleCommand, ROLE_COMMAND } from './commands/role-command.ts'
 import { UNDO_COMMAND, undoLastNote } from './commands/undo-note.ts'
+import { handleWebSignIn, WEB_SIGN_IN_COMMAND } from './commands/web-sign-in.ts'
 import type { InboundRow } from './inbound-store.ts'
 import { handleHelp, handleUnknown, helpReply } from './intents/help.ts'
 import type { IntentContext, IntentHandler, Lang } from './intents/intent-context.ts'
@@ -57,6 +58,7 @@ export async function respond(input: RespondInput): Promise<Reply> {
   const { crm, actor, message, lang, deps } = input
   const text = stripMentions(message.text, deps.botNames)
   if (!text) return helpReply(lang, lang === 'zh' ? '在的,有什么可以帮你?' : "Hi! Here's what I can do:")
+  if (WEB_SIGN_IN_COMMAND.test(text)) return handleWebSignIn(crm, actor, message, lang, deps.signInBaseUrl)
   if (ROLE_COMMAND.test(text)) return handleRoleCommand(crm, actor, text, lang)
   if (UNDO_COMMAND.test(text)) return undoLastNote(crm, actor, message, lang)
   const reminderAnswer = readReminderAnswer(text)

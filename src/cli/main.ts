@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./migrate-command.ts')).runMigrateCommand,
   seed: async () => (await import('./seed-command.ts')).runSeedCommand,
   role: async () => (await import('./role-command.ts')).runRoleCommand,
+  login: async () => (await import('./login-command.ts')).runLoginCommand,
 }
 
 const USAGE = `usage: crm <command>
@@ -14,7 +15,8 @@ const USAGE = `usage: crm <command>
   migrate          apply database migrations
   seed --demo      load a realistic demo team
   parse            read {"text","now","tz"} JSON lines on stdin, print one prediction a line
-  role <user> <rep|manager|admin>   change a user's role`
+  role <user> <rep|manager|admin>   change a user's role
+  login <user> [--workspace web:local]   print a one-time web sign-in link (15 minutes)`
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv

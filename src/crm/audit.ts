@@ -4,7 +4,7 @@ import { auditLog } from '../db/schema.ts'
 import type { Actor } from './crm-context.ts'
 
 export interface AuditEntry {
-  action: 'create' | 'update' | 'delete' | 'role_change' | 'claim'
+  action: 'create' | 'update' | 'delete' | 'role_change' | 'claim' | 'sign_in_link' | 'sign_in'
   entityType: string
   entityId: string
   before?: unknown

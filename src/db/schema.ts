@@ -331,3 +331,41 @@ export const jobRuns = sqliteTable('job_runs', {
   key: text('key').primaryKey(),
   ranAt: integer('ran_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+/**
+ * One-time web sign-in links (`crm login`, or `网页版` in a DM to the bot). Only the SHA-256 of the token is
+ * kept, so a copy of the database cannot sign anyone in; a link works once, within 15 minutes.
+ */
+export const signInTokens = sqliteTable(
+  'sign_in_tokens',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('sign_in_tokens_hash').on(t.tokenHash)],
+)
+
+/** Secrets the server made for itself (the session-cookie key when SESSION_SECRET is unset), kept across restarts. */
+export const serverSecrets = sqliteTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * Keys of platform deliveries that carry no message id the inbound store could dedup on (a WeCom button
+ * press): the first insert wins, so a redelivery, even after a restart, runs nothing twice.
+ */
+export const seenDeliveries = sqliteTable('seen_deliveries', {
+  key: text('key').primaryKey(),
+  seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+})

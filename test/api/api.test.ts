@@ -22,7 +22,10 @@ describe('REST API', () => {
     expect(
       (await t.app.request('/api/v1/customers', { headers: { authorization: 'Bearer wrong' } })).status,
     ).toBe(401)
-    expect((await t.app.request('/api/messages', { method: 'POST', body: '{}' })).status).toBe(401)
+    const chat = { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }
+    // The web chat's routes want a signed-in session; the API token does not stand in for one.
+    expect((await t.app.request('/api/messages', chat)).status).toBe(401)
+    expect((await t.app.request('/api/messages', { ...chat, headers: auth })).status).toBe(401)
     expect((await call('/api/v1/customers')).status).toBe(200)
   })
 
@@ -173,7 +176,9 @@ describe('REST API', () => {
 
 describe('web chat endpoint over real HTTP', () => {
   it('answers empty, huge, malformed and first-time-user messages clearly and keeps serving', async () => {
-    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' })
+    // Local mode (no token), where a typed name is who speaks.
+    const local = await createTestCrm()
+    const server = serve({ fetch: local.app.fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     const address = server.address()
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
@@ -196,6 +201,7 @@ describe('web chat endpoint over real HTTP', () => {
       expect((await fetch(`${base}/health`)).status).toBe(200)
     } finally {
       await new Promise((resolve) => server.close(resolve))
+      await local.close()
     }
   })
 })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { customers, dealStageHistory, deals, interactions, users } from '../../src/db/schema.ts'
+import { customers, dealStageHistory, deals, interactions, signInTokens, users } from '../../src/db/schema.ts'
 import { openDatabase } from '../../src/node/open-database.ts'
 
 const run = promisify(execFile)
@@ -67,6 +67,19 @@ describe('the crm command', () => {
     const [rep] = await after.db.select().from(users).where(eq(users.platformUserId, '张伟'))
     after.close()
     expect(rep?.role).toBe('manager')
+  })
+
+  it('prints a one-time sign-in link for a user, keeping only its hash', async () => {
+    const { stdout } = await crm('login', '张伟')
+    const url = new URL(stdout.trim())
+    expect(url.pathname).toBe('/auth/redeem')
+    const token = url.searchParams.get('token') ?? ''
+    expect(token.length).toBeGreaterThan(40)
+    const { db, close } = await openDatabase({ url: env.DATABASE_URL as string })
+    const rows = await db.select().from(signInTokens)
+    close()
+    expect(rows).toHaveLength(1)
+    expect(JSON.stringify(rows)).not.toContain(token)
   })
 
   it('refuses an unknown role or user with a clear message', async () => {
