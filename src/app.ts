@@ -6,11 +6,13 @@ import { createAuthRoutes } from './auth/auth-routes.ts'
 import { createSessionSecret } from './auth/session-secret.ts'
 import { signInBaseUrl } from './auth/sign-in-tokens.ts'
 import { resolveWebActor } from './auth/web-session.ts'
+import type { ChartRenderer } from './charts/chart-renderer.ts'
 import type { ChatBot, ChatBotFactory, ChatPipeline, Log, WaitUntil } from './chat/chat-bot.ts'
 import type { ChatSender } from './chat/chat-message.ts'
 import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.ts'
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
+import { createDashboardRoutes } from './dashboard/dashboard-routes.tsx'
 import type { CrmDb } from './db/database.ts'
 import { checkHost, checkOrigin, limitBody } from './http/edge-guards.ts'
 
@@ -23,6 +25,8 @@ export interface AppDeps {
   bots: ChatBotFactory[]
   /** The LLM step; absent when none is configured. */
   llm?: ChatPipelineDeps['llm']
+  /** Draws charts as PNG (Node only: src/node/resvg-chart-renderer.ts); without one, replies carry none. */
+  charts?: ChartRenderer | undefined
 }
 
 export interface CrmApp {
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps): CrmApp {
     app.use('/api/v1/*', async (c, next) => (c.req.path === '/api/v1/openapi.json' ? next() : auth(c, next)))
   }
   app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
+  app.route('/', createDashboardRoutes({ crm, charts: deps.charts }))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 
   const senders = new Map(

@@ -1,5 +1,4 @@
 import { and, count, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm'
-import type { DealSummary } from '../../chat/reply-data.ts'
 import { customers, deals } from '../../db/schema.ts'
 import type { DealStage } from '../../understand/parsed-message.ts'
 import type { CrmContext } from '../crm-context.ts'
@@ -9,7 +8,7 @@ import { fromMinorUnits } from '../money.ts'
 import { ownedBy } from '../paging.ts'
 import type { PeriodRange } from '../periods.ts'
 import { dealSummary, userNames } from '../summaries.ts'
-import type { CurrencyAmount, ForecastMonth, ReportResult } from './report-data.ts'
+import type { CurrencyAmount, ForecastMonth, ReportDeal, ReportResult } from './report-data.ts'
 
 const LISTED = 20
 
@@ -27,7 +26,9 @@ async function summaries(ctx: CrmContext, rows: { deal: typeof deals.$inferSelec
     ctx,
     rows.map((r) => r.deal.ownerUserId),
   )
-  return rows.map((r): DealSummary => dealSummary(r.deal, r.customer, names))
+  return rows.map(
+    (r): ReportDeal => ({ ...dealSummary(r.deal, r.customer, names), customerId: r.deal.customerId }),
+  )
 }
 
 function selectDeals(ctx: CrmContext) {

@@ -1,6 +1,9 @@
 import type { CustomerSummary, DealSummary, InteractionSummary } from '../../chat/reply-data.ts'
 import type { DealStage, InteractionType, ReportMetric } from '../../understand/parsed-message.ts'
 
+/** A deal in a report, with its customer's id so pages can link to it. */
+export type ReportDeal = DealSummary & { customerId: string }
+
 /** One rep's interactions in a period, by channel, and how many customers they touched. */
 export interface ActivityRow {
   ownerId: string | null
@@ -43,9 +46,9 @@ export type ReportResult =
       customers: { id: string; name: string }[]
     }
   | { metric: 'stale_customers'; staleDays: number; total: number; customers: StaleCustomer[] }
-  | { metric: 'closing_deals'; periodLabel: string; deals: DealSummary[] }
-  | { metric: 'deals_by_stage'; stage: DealStage | null; total: number; deals: DealSummary[] }
-  | { metric: 'top_deals'; limit: number; deals: DealSummary[] }
+  | { metric: 'closing_deals'; periodLabel: string; deals: ReportDeal[] }
+  | { metric: 'deals_by_stage'; stage: DealStage | null; total: number; deals: ReportDeal[] }
+  | { metric: 'top_deals'; limit: number; deals: ReportDeal[] }
   | {
       metric: 'win_rate'
       periodLabel: string
