@@ -1,7 +1,7 @@
 ALTER TABLE `customers` ADD `last_contact_at` integer;--> statement-breakpoint
 UPDATE `customers` SET `last_contact_at` = coalesce((SELECT max(`occurred_at`) FROM `interactions` WHERE `interactions`.`customer_id` = `customers`.`id`), `created_at`);--> statement-breakpoint
-CREATE INDEX `customers_workspace_contact` ON `customers` (`workspace_id`,`last_contact_at`);--> statement-breakpoint
-CREATE INDEX `customers_owner_contact` ON `customers` (`owner_user_id`,`last_contact_at`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_contact` ON `customers` (`workspace_id`,`status`,`last_contact_at`);--> statement-breakpoint
+CREATE INDEX `customers_owner_contact` ON `customers` (`owner_user_id`,`status`,`last_contact_at`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_created` ON `customers` (`workspace_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `deals_workspace_close` ON `deals` (`workspace_id`,`expected_close`);--> statement-breakpoint
 CREATE INDEX `deals_workspace_closed_at` ON `deals` (`workspace_id`,`closed_at`);--> statement-breakpoint

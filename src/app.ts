@@ -61,7 +61,15 @@ export function createApp(deps: AppDeps): CrmApp {
   })
   const bots = deps.bots
     .map((factory) =>
-      factory({ config: deps.config, db: deps.db, pipeline, waitUntil: deps.waitUntil, log: deps.log, now }),
+      factory({
+        config: deps.config,
+        db: deps.db,
+        pipeline,
+        waitUntil: deps.waitUntil,
+        log: deps.log,
+        now,
+        charts: deps.charts,
+      }),
     )
     .filter((bot): bot is ChatBot => bot !== null)
 

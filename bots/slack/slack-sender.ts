@@ -1,3 +1,5 @@
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
+import { summaryCharts } from '../../src/charts/summary-charts.ts'
 import type { Log } from '../../src/chat/chat-bot.ts'
 import type { ChatSender, ChatTarget, Reply } from '../../src/chat/chat-message.ts'
 import type { ChannelPacer } from './channel-pacer.ts'
@@ -20,8 +22,36 @@ export interface SlackSender extends ChatSender {
  */
 const UNREACHABLE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived'])
 
-export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log): SlackSender {
+export function createSlackSender(
+  web: SlackWeb,
+  pacer: ChannelPacer,
+  log: Log,
+  charts?: ChartRenderer,
+): SlackSender {
   const lane = (teamId: string, channel: string) => `${teamId}:${channel}`
+
+  /** A summary's charts as files under it (files.uploadV2: get an upload URL, send the bytes, complete). */
+  async function attachCharts(teamId: string, channel: string, reply: Reply, threadTs?: string) {
+    const images = await summaryCharts(reply, charts)
+    if (images.length === 0) return
+    const client = await web.forTeam(teamId)
+    try {
+      await pacer.run(lane(teamId, channel), () =>
+        client.files.uploadV2({
+          channel_id: channel,
+          ...(threadTs && { thread_ts: threadTs }),
+          file_uploads: images.map((i) => ({
+            file: Buffer.from(i.png),
+            filename: i.filename,
+            title: i.title,
+          })),
+        }),
+      )
+    } catch (error) {
+      // The summary itself went out; a chart that cannot be uploaded (no files:write scope) is not worth a retry.
+      log('slack.chart_upload_failed', { channel, error: String(error) })
+    }
+  }
 
   const sender: SlackSender = {
     platform: 'slack',
@@ -36,6 +66,7 @@ export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log):
           unfurl_links: false,
         }),
       )
+      await attachCharts(teamId, channel, reply, threadTs)
       return result.ts
     },
     async update(teamId, channel, ts, reply) {

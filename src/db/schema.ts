@@ -84,8 +84,9 @@ export const customers = sqliteTable(
   (t) => [
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
-    index('customers_workspace_contact').on(t.workspaceId, t.lastContactAt),
-    index('customers_owner_contact').on(t.ownerUserId, t.lastContactAt),
+    // Status before the date, so `active and silent since` is one range the index alone answers (count too).
+    index('customers_workspace_contact').on(t.workspaceId, t.status, t.lastContactAt),
+    index('customers_owner_contact').on(t.ownerUserId, t.status, t.lastContactAt),
     index('customers_workspace_created').on(t.workspaceId, t.createdAt),
   ],
 )

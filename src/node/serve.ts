@@ -9,6 +9,7 @@ import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
+import { createResvgChartRenderer } from './resvg-chart-renderer.ts'
 
 /** The Node entry point: database, app, long-connection bots and the scheduler, stopped cleanly on SIGINT. */
 export async function startServer(config: AppConfig): Promise<{ port: number; stop: () => Promise<void> }> {
@@ -27,6 +28,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     log,
     bots: BOT_FACTORIES,
     llm,
+    charts: createResvgChartRenderer({ log }),
   })
   const scheduler = startScheduler({
     db,
