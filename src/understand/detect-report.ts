@@ -101,7 +101,9 @@ export function readReport(
   // `各阶段的商机数量` asks for the summary by stage, which the plain card is.
   if (metric === 'deals_by_stage' && !stage) return { ...base, report: null }
   const report = readReportFilters(f.text, metric, f.period, stage ?? null)
-  if (base.intent === SUMMARY) return { ...base, report }
+  // `华为最近怎么样` stays the look-up the corpora call it; its report answers with the recent history.
+  if (base.intent === SUMMARY || (metric === 'customer_history' && base.intent === 'lookup_customer'))
+    return { ...base, report }
   return { intent: 'report', confidence: 0.86, report }
 }
 

@@ -25,7 +25,6 @@ describe('report questions', () => {
     ['最近有哪些客户情绪负面', { metric: 'negative_customers', sentiment: 'negative' }],
     ['customers with negative sentiment lately', { metric: 'negative_customers' }],
     ['new customers this month', { metric: 'new_customers', period: 'this_month' }],
-    ['华为最近怎么样', { metric: 'customer_history' }],
   ])('%s → report %o', (text, report) => {
     const parsed = parse(text)
     expect(parsed.intent).toBe('report')
@@ -41,8 +40,9 @@ describe('report questions', () => {
     expect(parse('Q4 forecast').report).toBeNull()
   })
 
-  it('reads a customer’s history with the customer', () => {
+  it('reads a customer’s history with the customer, keeping the look-up intent', () => {
     expect(parse('华为最近怎么样')).toMatchObject({
+      intent: 'lookup_customer',
       customer: '华为',
       report: { metric: 'customer_history' },
     })
