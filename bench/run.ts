@@ -9,6 +9,7 @@ const BENCHES: [file: string, exportName: string][] = [
   ['./slack.ts', 'benchSlack'],
   ['./reminders.ts', 'benchReminders'],
   ['./import.ts', 'benchImport'],
+  ['./reports.ts', 'benchReports'],
 ]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`

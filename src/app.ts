@@ -7,11 +7,13 @@ import { createAuthRoutes } from './auth/auth-routes.ts'
 import { createSessionSecret } from './auth/session-secret.ts'
 import { signInBaseUrl } from './auth/sign-in-tokens.ts'
 import { resolveWebActor } from './auth/web-session.ts'
+import type { ChartRenderer } from './charts/chart-renderer.ts'
 import type { ChatBot, ChatBotFactory, ChatPipeline, Log, WaitUntil } from './chat/chat-bot.ts'
 import type { ChatSender } from './chat/chat-message.ts'
 import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.ts'
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
+import { createDashboardRoutes } from './dashboard/dashboard-routes.tsx'
 import type { CrmDb } from './db/database.ts'
 import { cleanJsonBody } from './http/clean-json-body.ts'
 import { checkHost, checkOrigin, limitBody } from './http/edge-guards.ts'
@@ -26,6 +28,8 @@ export interface AppDeps {
   bots: ChatBotFactory[]
   /** The LLM step; absent when none is configured. */
   llm?: ChatPipelineDeps['llm']
+  /** Draws charts as PNG (Node only: src/node/resvg-chart-renderer.ts); without one, replies carry none. */
+  charts?: ChartRenderer | undefined
 }
 
 export interface CrmApp {
@@ -74,7 +78,15 @@ export function createApp(deps: AppDeps): CrmApp {
   })
   const bots = deps.bots
     .map((factory) =>
-      factory({ config: deps.config, db: deps.db, pipeline, waitUntil: deps.waitUntil, log: deps.log, now }),
+      factory({
+        config: deps.config,
+        db: deps.db,
+        pipeline,
+        waitUntil: deps.waitUntil,
+        log: deps.log,
+        now,
+        charts: deps.charts,
+      }),
     )
     .filter((bot): bot is ChatBot => bot !== null)
 
@@ -128,6 +140,7 @@ export function createApp(deps: AppDeps): CrmApp {
     '/api/v1',
     createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone, deps.config.quietHours),
   )
+  app.route('/', createDashboardRoutes({ crm, charts: deps.charts }))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 
   for (const bot of bots) if (bot.sender) senders.set(bot.sender.platform, bot.sender)

@@ -44,7 +44,7 @@ export function buildSlackBot(options: SlackBotOptions = {}): ChatBotFactory {
       log: deps.log,
     })
     const pacer = createChannelPacer({ ...options.pacing, log: deps.log })
-    const sender = createSlackSender(web, pacer, deps.log)
+    const sender = createSlackSender(web, pacer, deps.log, deps.charts)
     const ctx: SlackContext = {
       deps,
       web,

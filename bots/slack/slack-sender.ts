@@ -1,3 +1,5 @@
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
+import { summaryCharts } from '../../src/charts/summary-charts.ts'
 import type { Log } from '../../src/chat/chat-bot.ts'
 import {
   type ChatSender,
@@ -27,7 +29,12 @@ export interface SlackSender extends ChatSender {
  */
 const UNREACHABLE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived'])
 
-export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log): SlackSender {
+export function createSlackSender(
+  web: SlackWeb,
+  pacer: ChannelPacer,
+  log: Log,
+  charts?: ChartRenderer,
+): SlackSender {
   const lane = (teamId: string, channel: string) => `${teamId}:${channel}`
 
   async function postTagged(
@@ -55,9 +62,36 @@ export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log):
     return result.ts
   }
 
+  /** A summary's charts as files under it (files.uploadV2: get an upload URL, send the bytes, complete). */
+  async function attachCharts(teamId: string, channel: string, reply: Reply, threadTs?: string) {
+    const images = await summaryCharts(reply, charts)
+    if (images.length === 0) return
+    const client = await web.forTeam(teamId)
+    try {
+      await pacer.run(lane(teamId, channel), () =>
+        client.files.uploadV2({
+          channel_id: channel,
+          ...(threadTs && { thread_ts: threadTs }),
+          file_uploads: images.map((i) => ({
+            file: Buffer.from(i.png),
+            filename: i.filename,
+            title: i.title,
+          })),
+        }),
+      )
+    } catch (error) {
+      // The summary itself went out; a chart that cannot be uploaded (no files:write scope) is not worth a retry.
+      log('slack.chart_upload_failed', { channel, error: String(error) })
+    }
+  }
+
   const sender: SlackSender = {
     platform: 'slack',
-    post: (teamId, channel, reply, threadTs) => postTagged(teamId, channel, reply, threadTs, undefined),
+    async post(teamId, channel, reply, threadTs) {
+      const ts = await postTagged(teamId, channel, reply, threadTs, undefined)
+      await attachCharts(teamId, channel, reply, threadTs)
+      return ts
+    },
     async update(teamId, channel, ts, reply) {
       const client = await web.forTeam(teamId)
       await pacer.run(lane(teamId, channel), () => client.chat.update({ channel, ts, ...renderReply(reply) }))
@@ -72,7 +106,16 @@ export function createSlackSender(web: SlackWeb, pacer: ChannelPacer, log: Log):
     async send(target: ChatTarget, reply: Reply, options: SendOptions = {}) {
       const metadata = options.dedupeKey ? outboxMetadata(options.dedupeKey) : undefined
       try {
-        return await postTagged(target.workspaceId, target.chatId, reply, target.threadId, metadata, options)
+        const ts = await postTagged(
+          target.workspaceId,
+          target.chatId,
+          reply,
+          target.threadId,
+          metadata,
+          options,
+        )
+        await attachCharts(target.workspaceId, target.chatId, reply, target.threadId)
+        return ts
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error
         if (!code || !UNREACHABLE_CHANNEL.has(code) || !target.userPlatformId) throw error

@@ -418,6 +418,16 @@ function renderReply(reply, lang) {
   div.className = 'msg bot ' + esc(reply.intent) + (html ? ' has-card' : '')
   div.dataset.intent = reply.intent
   div.innerHTML = html || '<div class="text">' + esc(reply.text) + '</div>'
+  // A summary's charts come inline as data: URLs, drawn on the server.
+  ;(Array.isArray(reply.charts) ? reply.charts : []).forEach((chart) => {
+    if (typeof chart.src !== 'string' || !chart.src.startsWith('data:image/png;base64,')) return
+    const img = document.createElement('img')
+    img.className = 'chart'
+    img.src = chart.src
+    img.alt = String(chart.title || '')
+    img.style.maxWidth = '100%'
+    div.appendChild(img)
+  })
   const actions = Array.isArray(reply.actions) ? reply.actions : []
   const bar = document.createElement('div')
   bar.className = 'actions' + (reply.intent === 'choice' ? ' options' : '')

@@ -2,6 +2,7 @@ import { type Context, Hono, type Next } from 'hono'
 import { z } from 'zod'
 import type { WebSession } from '../../src/auth/web-session.ts'
 import { requireWebActor } from '../../src/auth/web-session.ts'
+import { summaryCharts } from '../../src/charts/summary-charts.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import { chatHistory } from '../../src/chat/chat-history.ts'
 import { ACTION_NAMES } from '../../src/chat/chat-message.ts'
@@ -52,13 +53,21 @@ async function readJson<T>(
   return { ok: true, value: parsed.data }
 }
 
+/** Base64 with web-standard APIs only (the web bot runs on Workers too). */
+function base64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
 /**
  * The built-in web chat: a page at `/`, `POST /api/messages`, button presses at `POST /api/actions`, and the
  * chat's stored history at `GET /api/history?before=&limit=` so a reload keeps the conversation.
  * The user is whoever signed in (`c.get('webSession')`); with no API token set, a typed name stands in for
  * someone who has not signed in, since the server then answers only on this machine.
  */
-export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db }) => {
+export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db, charts }) => {
   const outbox = createWebOutbox()
   const routes = new Hono()
   routes.get('/', (c) => c.html(CHAT_PAGE_HTML))
@@ -92,8 +101,15 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db }) => {
       receivedAt: now(),
     })
     if (!reply) return c.json({ reply: null, duplicate: true })
+    const images = await summaryCharts(reply, charts)
     return c.json({
-      reply: { text: reply.text, intent: reply.intent, data: reply.data, actions: reply.actions ?? [] },
+      reply: {
+        text: reply.text,
+        intent: reply.intent,
+        data: reply.data,
+        actions: reply.actions ?? [],
+        charts: images.map((i) => ({ title: i.title, src: `data:image/png;base64,${base64(i.png)}` })),
+      },
     })
   })
   routes.post('/api/actions', async (c) => {

@@ -10,11 +10,13 @@ import { createWecomApiClient } from './wecom-api-client.ts'
  * The self-built app (自建应用). Callbacks at `/wecom/callback` need WECOM_CORP_ID, WECOM_TOKEN and
  * WECOM_ENCODING_AES_KEY; answering and pushing need WECOM_SECRET and WECOM_AGENT_ID. Either half alone works.
  */
-export const createWecomAppBot: ChatBotFactory = ({ config, db, pipeline, waitUntil, log, now }) => {
+export const createWecomAppBot: ChatBotFactory = ({ config, db, pipeline, waitUntil, log, now, charts }) => {
   const { corpId, secret, agentId, token, encodingAesKey, apiUrl } = config.wecom
   if (!corpId) return null
   const sender =
-    secret && agentId ? createAppSender(createWecomApiClient({ apiUrl, corpId, secret, agentId })) : undefined
+    secret && agentId
+      ? createAppSender(createWecomApiClient({ apiUrl, corpId, secret, agentId }), charts)
+      : undefined
   const routes =
     token && encodingAesKey
       ? createCallbackRoutes({

@@ -1,3 +1,5 @@
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
+import { summaryCharts } from '../../src/charts/summary-charts.ts'
 import type { ChatSender, ChatTarget, Reply } from '../../src/chat/chat-message.ts'
 import { WECOM_APP_PLATFORM } from './app-callback.ts'
 import { renderMarkdown } from './render-markdown.ts'
@@ -24,15 +26,20 @@ export function appMessagesFor(reply: Reply, withCard: boolean): WecomMessageBod
  * Sends replies and pushes as the self-built app: `message/send` to a user, `appchat/send` to an app chat
  * (which takes no template cards, so buttons are left out there).
  */
-export function createAppSender(api: WecomApiClient): ChatSender & {
+export function createAppSender(
+  api: WecomApiClient,
+  charts?: ChartRenderer,
+): ChatSender & {
   deliver(chatId: string, reply: Reply): Promise<void>
 } {
   async function deliver(chatId: string, reply: Reply) {
     const appChat = chatId.startsWith(APPCHAT_PREFIX) ? chatId.slice(APPCHAT_PREFIX.length) : null
-    for (const message of appMessagesFor(reply, !appChat)) {
-      if (appChat) await api.sendToAppChat(appChat, message)
-      else await api.sendToUser(chatId, message)
-    }
+    const send = (message: WecomMessageBody) =>
+      appChat ? api.sendToAppChat(appChat, message) : api.sendToUser(chatId, message)
+    for (const message of appMessagesFor(reply, !appChat)) await send(message)
+    // A summary's charts follow it as image messages: uploaded as media first, then sent by media_id.
+    for (const image of await summaryCharts(reply, charts))
+      await send({ msgtype: 'image', image: { media_id: await api.uploadImage(image.filename, image.png) } })
   }
   return {
     platform: WECOM_APP_PLATFORM,

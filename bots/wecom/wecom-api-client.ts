@@ -92,9 +92,24 @@ export function createWecomApiClient(options: WecomApiClientOptions) {
     }
   }
 
+  /** `media/upload` of a temporary image (multipart field `media`); its `media_id` for an image message. */
+  async function uploadImage(filename: string, png: Uint8Array): Promise<string> {
+    const form = new FormData()
+    form.append('media', new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), filename)
+    const token = await accessToken()
+    const body = await request(`/cgi-bin/media/upload?access_token=${encodeURIComponent(token)}&type=image`, {
+      method: 'POST',
+      body: form,
+    })
+    if (body.errcode !== 0 || typeof body.media_id !== 'string')
+      throw new WecomApiError(body.errcode, body.errmsg, '/cgi-bin/media/upload')
+    return body.media_id
+  }
+
   return {
     accessToken,
     post,
+    uploadImage,
     /** `message/send` to one user (or `a|b|c`) as the app. */
     sendToUser: (touser: string, message: WecomMessageBody) =>
       post('/cgi-bin/message/send', { touser, agentid: Number(options.agentId), ...message }),

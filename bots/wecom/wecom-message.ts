@@ -27,6 +27,8 @@ export type WecomMessageBody =
   | { msgtype: 'markdown'; markdown: { content: string } }
   | { msgtype: 'textcard'; textcard: { title: string; description: string; url: string; btntxt?: string } }
   | { msgtype: 'template_card'; template_card: WecomTemplateCard }
+  /** An image uploaded first with media/upload (a `media_id` lives three days). */
+  | { msgtype: 'image'; image: { media_id: string } }
 
 /**
  * Cuts text to at most `maxBytes` of UTF-8 without splitting a character (WeCom counts bytes: 2048 for app

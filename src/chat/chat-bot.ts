@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import type { ChartRenderer } from '../charts/chart-renderer.ts'
 import type { AppConfig } from '../config.ts'
 import type { CrmDb } from '../db/database.ts'
 import type { ChatAction, ChatMessage, ChatSender, Reply } from './chat-message.ts'
@@ -57,6 +58,8 @@ export interface BotDeps {
   waitUntil: WaitUntil
   log: Log
   now: () => Date
+  /** Draws the pipeline summary's charts as PNG; absent where no renderer runs, and replies go without. */
+  charts?: ChartRenderer | undefined
 }
 
 /** A chat platform plugged into the app. */

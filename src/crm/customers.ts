@@ -70,6 +70,7 @@ export async function findOrCreateCustomer(
     ownedSince: ownerUserId ? now : null,
     poolReturnedAt: null,
     lastOwnerUserId: null,
+    lastContactAt: now,
     createdAt: now,
     updatedAt: now,
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import {
   contacts,
@@ -90,13 +90,16 @@ export async function logInteraction(
       )
     return { interaction: first, duplicate: true }
   }
-  await auditInsert(
-    ctx.db,
-    actor,
-    actor.workspaceId,
-    { action: 'create', entityType: 'interaction', entityId: row.id, after: row },
-    now,
-  )
+  await ctx.db.batch([
+    auditInsert(
+      ctx.db,
+      actor,
+      actor.workspaceId,
+      { action: 'create', entityType: 'interaction', entityId: row.id, after: row },
+      now,
+    ),
+    touchCustomer(ctx, row.customerId, row.occurredAt),
+  ])
   return { interaction: row, duplicate: false }
 }
 
@@ -111,6 +114,14 @@ async function assertSameWorkspace(ctx: CrmContext, actor: Actor, customerId: st
     .where(eq(customers.id, customerId))
   if (row?.workspaceId !== actor.workspaceId)
     throw new CrmError('not_found', `no customer with id "${customerId}" in this workspace`)
+}
+
+/** Moves the customer's last contact forward to `at` (never back: a note about last month is old news). */
+function touchCustomer(ctx: CrmContext, customerId: string, at: Date) {
+  return ctx.db
+    .update(customers)
+    .set({ lastContactAt: sql`max(coalesce(${customers.lastContactAt}, 0), ${at.getTime()})` })
+    .where(eq(customers.id, customerId))
 }
 
 export async function getInteraction(ctx: CrmContext, actor: Actor, id: string): Promise<InteractionRow> {
@@ -177,6 +188,13 @@ export async function deleteInteraction(ctx: CrmContext, actor: Actor, id: strin
       { action: 'delete', entityType: 'interaction', entityId: id, before },
       now,
     ),
+    // After the delete in the same batch, so the undone note no longer counts as the last contact.
+    ctx.db
+      .update(customers)
+      .set({
+        lastContactAt: sql`coalesce((select max(${interactions.occurredAt}) from ${interactions} where ${interactions.customerId} = ${before.customerId}), ${customers.createdAt})`,
+      })
+      .where(eq(customers.id, before.customerId)),
   ])
   return before
 }

@@ -96,6 +96,11 @@ export const customers = sqliteTable(
     /** When it last returned to the pool, and whose it was: managers see returns in their digest. */
     poolReturnedAt: integer('pool_returned_at', { mode: 'timestamp_ms' }),
     lastOwnerUserId: text('last_owner_user_id'),
+    /**
+     * When the customer was last worked (its latest interaction, else its creation): kept beside the row so
+     * `not contacted for N days` is an index range, not a max() over every interaction.
+     */
+    lastContactAt: integer('last_contact_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -103,6 +108,10 @@ export const customers = sqliteTable(
     uniqueIndex('customers_workspace_live_name').on(t.workspaceId, t.liveNameKey),
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
+    // Status before the date, so `active and silent since` is one range the index alone answers (count too).
+    index('customers_workspace_contact').on(t.workspaceId, t.status, t.lastContactAt),
+    index('customers_owner_contact').on(t.ownerUserId, t.status, t.lastContactAt),
+    index('customers_workspace_created').on(t.workspaceId, t.createdAt),
   ],
 )
 
@@ -182,6 +191,15 @@ export const interactions = sqliteTable(
     uniqueIndex('interactions_source').on(t.workspaceId, t.sourcePlatform, t.sourceMessageId),
     index('interactions_customer_time').on(t.customerId, t.occurredAt),
     index('interactions_enrichment').on(t.enrichmentStatus, t.enrichmentNextAt),
+    // Covering indexes for the activity report: a period's interactions by author without touching rows.
+    index('interactions_workspace_time').on(
+      t.workspaceId,
+      t.occurredAt,
+      t.authorUserId,
+      t.type,
+      t.customerId,
+    ),
+    index('interactions_author_time').on(t.authorUserId, t.occurredAt, t.type, t.customerId),
   ],
 )
 
@@ -212,6 +230,8 @@ export const deals = sqliteTable(
   (t) => [
     index('deals_customer').on(t.customerId),
     index('deals_workspace_stage').on(t.workspaceId, t.stage),
+    index('deals_workspace_close').on(t.workspaceId, t.expectedClose),
+    index('deals_workspace_closed_at').on(t.workspaceId, t.closedAt),
   ],
 )
 

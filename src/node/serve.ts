@@ -12,6 +12,7 @@ import { startDailyBackups } from './backup.ts'
 import { answerClientError } from './client-error.ts'
 import { createLog } from './log.ts'
 import { openDatabase } from './open-database.ts'
+import { createResvgChartRenderer } from './resvg-chart-renderer.ts'
 
 /** The Node entry point: database, app, long-connection bots and the scheduler, stopped cleanly on SIGINT. */
 export async function startServer(config: AppConfig): Promise<{ port: number; stop: () => Promise<void> }> {
@@ -30,6 +31,7 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     log,
     bots: BOT_FACTORIES,
     llm,
+    charts: createResvgChartRenderer({ log }),
   })
   const scheduler = startScheduler(
     {

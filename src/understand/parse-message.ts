@@ -6,6 +6,7 @@ import {
   reminderWordAt,
 } from './detect-intent.ts'
 import { detectPeriod } from './detect-period.ts'
+import { readReport } from './detect-report.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
 import { extractEntities, type FoundEntities } from './extract-entities.ts'
@@ -229,6 +230,10 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
   pipeline_summary(out, r) {
     out.period = r.period
   },
+  report(out, r) {
+    out.period = r.period
+    if (out.report?.metric === 'customer_history') out.customer = r.customer
+  },
   help() {},
   unknown() {},
 }
@@ -246,8 +251,10 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
   const r = new Reading(maskBackground(text, clauses), ctx, text)
   const detected = detectIntent(r, () => r.sentiment.hits)
   const writes = WRITES.has(detected.intent)
-  const { intent, confidence } =
+  const guarded =
     writes && (act !== 'statement' || isAllBackground(clauses)) ? readOnlyIntent(act, r) : detected
+  // A question about the team (`张伟这周跟进了哪些客户`) is a report whatever the guard made of it.
+  const { intent, confidence, report } = readReport(r, guarded)
   const out: ParsedMessage = {
     intent,
     customer: null,
@@ -263,6 +270,7 @@ export function parseMessage(raw: string, ctx: ParseContext): ParsedMessage {
     task: null,
     confidence,
     speech_act: act,
+    report,
   }
   FILL[intent](out, r)
   if ((out.stage === 'won' || out.stage === 'lost') && !outcomeSaidOutright(clauses)) {

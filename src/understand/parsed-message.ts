@@ -6,6 +6,7 @@ export const INTENTS = [
   'list_reminders',
   'update_deal',
   'pipeline_summary',
+  'report',
   'help',
   'unknown',
 ] as const
@@ -40,6 +41,37 @@ export type SpeechAct =
   | 'instruction'
   | 'complaint'
   | 'correction'
+
+/** The kinds of question the `report` intent answers from the store. */
+export const REPORT_METRICS = [
+  'activity',
+  'stale_customers',
+  'closing_deals',
+  'deals_by_stage',
+  'top_deals',
+  'win_rate',
+  'new_customers',
+  'negative_customers',
+  'customer_history',
+  'forecast',
+] as const
+export type ReportMetric = (typeof REPORT_METRICS)[number]
+
+/** A question about the team read into a query; filters a kind does not use are null. */
+export interface ReportQuery {
+  metric: ReportMetric
+  /** The rep asked about as written (`小张`, `Tom`), `me` for the asker; null for everyone visible. */
+  owner: string | null
+  period: Period | null
+  stage: DealStage | null
+  /** Customers silent this many days or more (`stale_customers`; 14 when unsaid). */
+  stale_days: number | null
+  sentiment: Sentiment | null
+  /** How many rows (`top_deals`; 5 when unsaid). */
+  limit: number | null
+  /** Which interactions count (`activity`; all when null). */
+  channel: InteractionType | null
+}
 
 export interface ParsedMessage {
   intent: Intent
@@ -80,6 +112,8 @@ export interface ParsedMessage {
   speech_act?: SpeechAct
   /** RFC 5545 RRULE of a recurring reminder (`FREQ=WEEKLY;BYDAY=MO`); its first occurrence is `due_at`. */
   recurrence?: string | null
+  /** The query of a question about the team (`report`, and a summary asked a particular way). */
+  report?: ReportQuery | null
 }
 
 export interface ParseContext {

@@ -61,6 +61,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let sequence = 0
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence % 1_000_000).padStart(6, '0')}`
   let ts = Math.floor(Date.now() / 1000)
+  let origin = ''
   const fake = {
     oauthAccess: {} as Record<string, unknown>,
     socketUrl: '',
@@ -101,13 +102,29 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     'oauth.v2.access': () => fake.oauthAccess,
     'apps.connections.open': () => ({ url: fake.socketUrl }),
     'auth.test': () => ({ user_id: 'UBOT', team_id: 'T1' }),
+    // files.uploadV2 is three steps: an upload URL (on this server), the bytes posted there, then complete.
+    'files.getUploadURLExternal': () => ({ upload_url: `${origin}/upload/F${++ts}`, file_id: `F${ts}` }),
+    'files.completeUploadExternal': (b) => ({ files: (b.files as { id: string }[]) ?? [] }),
   }
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
-    const raw = Buffer.concat(chunks).toString('utf8')
+    const bytes = Buffer.concat(chunks)
+    const raw = bytes.toString('utf8')
     const path = req.url ?? ''
+    if (path.startsWith('/upload/')) {
+      // The file's bytes, as Slack's upload URL takes them: kept whole so tests can check the PNG.
+      calls.push({
+        method: 'file_upload',
+        path,
+        headers: req.headers,
+        token: undefined,
+        body: bytes,
+        at: performance.now(),
+      })
+      return send(res, { body: 'OK - 200' })
+    }
     const hook = path.startsWith('/hooks/')
     const method = hook ? 'response_url' : (path.replace(/^\/api\//, '').split('?')[0] ?? '')
     const body = parseBody(raw, String(req.headers['content-type'] ?? ''))
@@ -122,7 +139,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     send(res, { body: { ok: true, ...answer(body) } })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   let hooks = 0
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method)

@@ -1,4 +1,5 @@
 import { buildSlackBot, type SlackBotOptions } from '../../bots/slack/index.ts'
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
 import { createTestCrm } from '../support/test-crm.ts'
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.ts'
 import { formBody, SIGNING_SECRET, signedInit } from './sign-slack-request.ts'
@@ -10,7 +11,7 @@ export const BOT_TOKEN = 'xoxb-1234-5678-test'
  * helpers post signed requests to its routes. Pacing is off unless a test asks for it.
  */
 export async function createSlackTestApp(
-  options: { env?: Record<string, string>; bot?: SlackBotOptions } = {},
+  options: { env?: Record<string, string>; bot?: SlackBotOptions; charts?: ChartRenderer } = {},
 ) {
   const fake: FakeSlackApi = await startFakeSlackApi()
   const crm = await createTestCrm({
@@ -21,6 +22,7 @@ export async function createSlackTestApp(
       ...options.env,
     },
     bots: [buildSlackBot({ pacing: { intervalMs: 0 }, ...options.bot })],
+    ...(options.charts && { charts: options.charts }),
   })
   const timestamp = Math.floor(crm.now().getTime() / 1000)
   const post = (path: string, body: string, contentType: string, headers?: Record<string, string>) =>

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { BOT_FACTORIES } from '../../bots/index.ts'
 import { createApp } from '../../src/app.ts'
 import { createBackgroundWork } from '../../src/background-work.ts'
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import type { ChatMessage } from '../../src/chat/chat-message.ts'
 import { noteEnrichmentFromConfig } from '../../src/chat/note-enrichment.ts'
@@ -16,6 +17,8 @@ export interface TestCrmOptions {
   /** The clock; defaults to 2026-11-18T10:00:00+08:00 (a Wednesday), the eval corpus' `now`. */
   now?: () => Date
   bots?: ChatBotFactory[]
+  /** A chart renderer for replies and pages (the Node one, or none as on Workers). */
+  charts?: ChartRenderer
 }
 
 export const TEST_NOW = new Date('2026-11-18T02:00:00.000Z')
@@ -41,6 +44,7 @@ export async function createTestCrm(options: TestCrmOptions = {}) {
     log,
     bots: options.bots ?? BOT_FACTORIES,
     llm,
+    charts: options.charts,
   })
   return {
     ...crmApp,

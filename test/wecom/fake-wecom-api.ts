@@ -45,7 +45,25 @@ export async function startFakeWecomApi(
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const raw = Buffer.concat(chunks).toString('utf8')
+    const bytes = Buffer.concat(chunks)
+    if (url.pathname === '/cgi-bin/media/upload') {
+      // A multipart form with the file in `media`: kept as bytes so tests can find the PNG in it.
+      calls.push({ path: url.pathname, query: url.searchParams, body: bytes, at: now() })
+      const fresh = live.has(url.searchParams.get('access_token') ?? '')
+      return reply(
+        res,
+        fresh
+          ? {
+              errcode: 0,
+              errmsg: 'ok',
+              type: 'image',
+              media_id: `media-${calls.length}`,
+              created_at: '1700000000',
+            }
+          : { errcode: 42001, errmsg: 'access_token expired' },
+      )
+    }
+    const raw = bytes.toString('utf8')
     const body = raw ? JSON.parse(raw) : null
     calls.push({ path: url.pathname, query: url.searchParams, body, at: now() })
     reply(res, answer(url, body))

@@ -1,4 +1,5 @@
 import { createWecomAibot, createWecomAppBot, createWecomWebhookBot } from '../../bots/wecom/index.ts'
+import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import { createTestCrm } from '../support/test-crm.ts'
 import type { FakeWecomApi } from './fake-wecom-api.ts'
@@ -12,7 +13,12 @@ export const GROUP_ROBOT_KEY = 'robot-key-1'
 /** A CRM with all three WeCom bots configured against the fake WeCom API (the AI bot in callback mode). */
 export function createWecomTestCrm(
   api: FakeWecomApi,
-  options: { env?: Record<string, string>; bots?: ChatBotFactory[]; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>
+    bots?: ChatBotFactory[]
+    now?: () => Date
+    charts?: ChartRenderer
+  } = {},
 ) {
   return createTestCrm({
     env: {
@@ -30,5 +36,6 @@ export function createWecomTestCrm(
     },
     bots: options.bots ?? [createWecomAppBot, createWecomAibot, createWecomWebhookBot],
     ...(options.now && { now: options.now }),
+    ...(options.charts && { charts: options.charts }),
   })
 }

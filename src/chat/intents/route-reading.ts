@@ -5,6 +5,7 @@ import { handleLogInteraction } from './log-interaction.ts'
 import { handleLookupCustomer } from './lookup-customer.ts'
 import { handlePipelineSummary } from './pipeline-summary.ts'
 import { handleListReminders, handleSetReminder } from './reminders.ts'
+import { handleReport } from './report.ts'
 import { answerOtherQuestion, speechActReply } from './speech-act-replies.ts'
 import { handleUpdateDeal } from './update-deal.ts'
 
@@ -15,6 +16,7 @@ const HANDLERS: Record<Intent, IntentHandler> = {
   list_reminders: handleListReminders,
   update_deal: handleUpdateDeal,
   pipeline_summary: handlePipelineSummary,
+  report: handleReport,
   help: handleHelp,
   unknown: handleUnknown,
 }
@@ -29,6 +31,8 @@ export const WRITE_INTENTS: ReadonlySet<Intent> = new Set(['log_interaction', 'u
  * own short answer and write nothing. Everything else goes to its intent's handler.
  */
 export function handlerFor(parsed: ParsedMessage): IntentHandler {
+  // A question about the team, or a summary asked a particular way (`上季度赢单率多少`), carries its report.
+  if (parsed.report) return handleReport
   if (parsed.speech_act === 'question') return routeQuestion(parsed)
   const notWritten = WRITE_INTENTS.has(parsed.intent) || parsed.intent === 'unknown'
   if (notWritten && parsed.speech_act && parsed.speech_act !== 'statement') {

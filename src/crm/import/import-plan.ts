@@ -344,6 +344,7 @@ function addCustomer(
     ownedSince: ownerUserId ? now : null,
     poolReturnedAt: null,
     lastOwnerUserId: null,
+    lastContactAt: now,
     createdAt: now,
     updatedAt: now,
   }
