@@ -60,9 +60,12 @@ describe('messages that must write nothing', () => {
     expect(await store()).toEqual(before)
   })
 
-  it('answers a question it cannot look up with what it can answer', async () => {
+  it('answers a question about the team from the store, and writes nothing', async () => {
+    const before = await seed()
     const reply = await say('@CRM 上个月拜访量最多的是谁')
-    expect(reply.text).toMatch(/我能回答这些问题/)
+    expect(reply.intent).toBe('report')
+    expect(reply.text).toMatch(/上月拜访/)
+    expect(await store()).toEqual(before)
   })
 
   it('tells a complaint how to undo or correct the last note', async () => {
@@ -131,11 +134,10 @@ describe('a long note whose outcome must be confirmed', () => {
 })
 
 describe('names that are not recognisably organisations', () => {
-  it('asks before creating `量最多`, and 不是 creates nothing', async () => {
+  it('never creates `量最多`: the sentence is read as a question about the team, not a note', async () => {
     const before = await seed()
-    const question = await say('上个月拜访量最多的是老王')
-    expect(question.intent).toBe('confirm')
-    expect(question.text).toMatch(/「量最多」是一个新客户吗/)
+    const answer = await say('上个月拜访量最多的是老王')
+    expect(answer.intent).toBe('report')
     expect(await store()).toEqual(before)
     await say('不是')
     expect(await store()).toEqual(before)

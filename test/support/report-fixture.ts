@@ -3,6 +3,7 @@ import type { Actor, CrmContext } from '../../src/crm/crm-context.ts'
 import { createCustomer } from '../../src/crm/customers.ts'
 import { createDeal, updateDeal } from '../../src/crm/deals.ts'
 import { logInteraction } from '../../src/crm/interactions.ts'
+import { setSharingMode } from '../../src/crm/sharing.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
 import { newId } from '../../src/db/database.ts'
 import type { Role } from '../../src/db/schema.ts'
@@ -16,6 +17,8 @@ import type { DealStage, InteractionType, Sentiment } from '../../src/understand
  */
 export async function seedReportFixture(crm: CrmContext) {
   const workspace = await ensureWorkspace(crm, 'web', 'local')
+  // Private: each rep sees their own customers, the case the permission checks are about.
+  await setSharingMode(crm, null, workspace.id, 'private')
   const person = async (id: string, name: string, role: Role, teamId: string | null) => {
     const user = await ensureUser(crm, workspace.id, id, { displayName: name }, 'Asia/Shanghai')
     await crm.db.update(users).set({ role, teamId }).where(eq(users.id, user.id))

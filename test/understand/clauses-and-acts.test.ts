@@ -67,9 +67,9 @@ describePhrasing({
   'speech acts that never write': [
     ['恭喜小王拿下比亚迪的单子🎉', { intent: 'unknown', speech_act: 'congratulation', stage: null }],
     ['老板说这季度平安必须拿下', { intent: 'unknown', stage: null }],
-    ['@CRM助手 上个月拜访量最多的是谁', { intent: 'unknown', speech_act: 'question', customer: null }],
+    ['@CRM助手 上个月拜访量最多的是谁', { intent: 'report', speech_act: 'question', customer: null }],
     ['Anyone up for coffee?', { intent: 'unknown', speech_act: 'question' }],
-    ['哪些客户超过两周没跟进了', { intent: 'unknown', speech_act: 'question' }],
+    ['哪些客户超过两周没跟进了', { intent: 'report', speech_act: 'question', customer: null }],
     ['华为签了吗?', { intent: 'lookup_customer', speech_act: 'question', customer: '华为', stage: null }],
     ['这个bot又记错了,太烂了', { intent: 'unknown', speech_act: 'complaint' }],
     ['@CRM助手 @小李 明天把华为的合同发给客户', { intent: 'unknown', speech_act: 'instruction' }],

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { users } from '../../db/schema.ts'
-import { visibleOwnerIds } from '../access.ts'
+import { responsibleOwnerIds } from '../access.ts'
 import type { Actor, CrmContext } from '../crm-context.ts'
 
 /**
@@ -35,7 +35,9 @@ export async function reportScope(
   ownerAsked: string | null,
 ): Promise<ReportScope> {
   const narrowed = chatKind === 'group' && actor.role !== 'rep'
-  const visible = chatKind === 'group' ? [actor.userId] : await visibleOwnerIds(ctx, actor)
+  // A report is about the work one answers for (a rep their own, a manager the team's), whatever the
+  // workspace's sharing mode: a `team` workspace shares customers, not each rep's figures.
+  const visible = chatKind === 'group' ? [actor.userId] : await responsibleOwnerIds(ctx, actor)
   if (!ownerAsked) return { owners: visible, owner: null, ownerUnknown: null, narrowed }
   if (ownerAsked === 'me')
     return {
