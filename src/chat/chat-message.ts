@@ -76,13 +76,28 @@ export interface ChatTarget {
   chatId: string
   /** The CRM user the push is for, when there is one (a reminder's owner). */
   userPlatformId?: string
+  /** Answer under this message (a Slack thread's `ts`), when the platform threads. */
+  threadId?: string
+}
+
+/** What the outbox tells a sender about the message it hands over. */
+export interface SendOptions {
+  /** The outbox row's dedupe key; a sender that can tag messages stores it so `findSent` can find them. */
+  dedupeKey?: string
 }
 
 /**
- * A platform's way of pushing a message on its own (due reminders, digests). Each bot registers one.
- * Failures throw; the caller counts attempts and retries.
+ * A platform's way of sending a message on its own (replies after the ack, due reminders, digests). Each bot
+ * registers one; the outbox dispatcher is its one caller. Failures throw; the outbox counts attempts and
+ * retries.
  */
 export interface ChatSender {
   platform: string
-  send(target: ChatTarget, reply: Reply): Promise<void>
+  /** Sends; resolves to the platform's id of the new message when the platform tells one. */
+  send(target: ChatTarget, reply: Reply, options?: SendOptions): Promise<string | undefined> | Promise<void>
+  /**
+   * The platform's id of a message sent earlier with this dedupe key since `since` (UTC ms), if the platform
+   * has it: asked before sending again a message whose earlier attempt died mid-send.
+   */
+  findSent?(target: ChatTarget, dedupeKey: string, since: number): Promise<string | undefined>
 }

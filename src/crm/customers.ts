@@ -5,6 +5,7 @@ import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
 import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
+import { insertCustomerOnce, liveNameKeyOf } from './insert-customer.ts'
 import { editDistance, normalizeCompanyName } from './normalize.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
 
@@ -72,12 +73,29 @@ export interface NewCustomer {
   inPool?: boolean | undefined
 }
 
-/** Creates a customer owned by the actor (unless another owner or the pool is asked for), audited. */
+/** Creates a customer owned by the actor (unless another owner or the pool is asked for), audited. A live
+ * customer of the same normalized name is a `conflict`. */
 export async function createCustomer(
   ctx: CrmContext,
   actor: Actor,
   input: NewCustomer,
 ): Promise<CustomerRow> {
+  const { customer, created } = await findOrCreateCustomer(ctx, actor, input)
+  if (!created)
+    throw new CrmError('conflict', `customer "${customer.name}" exists already (id ${customer.id})`)
+  return customer
+}
+
+/**
+ * The live customer of this name in the actor's workspace, created (audited) when there is none: one
+ * statement decides, so concurrent messages naming one new customer end with one. A same-named customer
+ * the actor may not see is a `conflict`, without its details.
+ */
+export async function findOrCreateCustomer(
+  ctx: CrmContext,
+  actor: Actor,
+  input: NewCustomer,
+): Promise<{ customer: CustomerRow; created: boolean }> {
   const name = input.name.trim()
   if (!name) throw new CrmError('invalid', 'customer name is empty')
   const ownerUserId = input.inPool ? null : (input.ownerUserId ?? actor.userId)
@@ -85,30 +103,25 @@ export async function createCustomer(
     await assertAccess(ctx, actor, { workspaceId: actor.workspaceId, ownerUserId }, `owner ${ownerUserId}`)
   }
   const now = ctx.now()
+  const normalizedName = normalizeCompanyName(name)
   const row: CustomerRow = {
     id: newId(),
     workspaceId: actor.workspaceId,
     name,
-    normalizedName: normalizeCompanyName(name),
+    normalizedName,
     industry: input.industry ?? null,
     ownerUserId,
     tags: input.tags ?? [],
     status: 'active',
     inPool: input.inPool ?? false,
+    liveNameKey: normalizedName,
     createdAt: now,
     updatedAt: now,
   }
-  await ctx.db.batch([
-    ctx.db.insert(customers).values(row),
-    auditInsert(
-      ctx.db,
-      actor,
-      actor.workspaceId,
-      { action: 'create', entityType: 'customer', entityId: row.id, after: row },
-      now,
-    ),
-  ])
-  return row
+  const result = await insertCustomerOnce(ctx, actor, row)
+  if (!result.created && !canAccess(actor, await visibleOwnerIds(ctx, actor), result.customer))
+    throw new CrmError('conflict', `a customer named "${name}" exists and is owned by someone else`)
+  return result
 }
 
 /** The customer, if the actor may see it; `not_found` otherwise, so ids of others' customers don't leak. */
@@ -129,6 +142,7 @@ export async function updateCustomer(ctx: CrmContext, actor: Actor, id: string, 
   const now = ctx.now()
   const changes: Partial<CustomerRow> = { ...patch, updatedAt: now }
   if (patch.name !== undefined) changes.normalizedName = normalizeCompanyName(patch.name)
+  changes.liveNameKey = liveNameKeyOf({ ...before, ...changes })
   if (patch.ownerUserId)
     await assertAccess(
       ctx,
@@ -137,16 +151,23 @@ export async function updateCustomer(ctx: CrmContext, actor: Actor, id: string, 
       'the new owner',
     )
   const after = { ...before, ...changes }
-  await ctx.db.batch([
-    ctx.db.update(customers).set(changes).where(eq(customers.id, id)),
-    auditInsert(
-      ctx.db,
-      actor,
-      actor.workspaceId,
-      { action: 'update', entityType: 'customer', entityId: id, before, after },
-      now,
-    ),
-  ])
+  try {
+    await ctx.db.batch([
+      ctx.db.update(customers).set(changes).where(eq(customers.id, id)),
+      auditInsert(
+        ctx.db,
+        actor,
+        actor.workspaceId,
+        { action: 'update', entityType: 'customer', entityId: id, before, after },
+        now,
+      ),
+    ])
+  } catch (error) {
+    // The unique live name key: renaming (or restoring) onto the name of another live customer.
+    if (String(error).includes('UNIQUE') && changes.liveNameKey)
+      throw new CrmError('conflict', `a live customer is named "${after.name}" already`)
+    throw error
+  }
   return after
 }
 

@@ -40,6 +40,7 @@ export async function createReminder(
     sentAt: null,
     customerId: input.customerId ?? null,
     dealId: input.dealId ?? null,
+    leaseUntil: null,
     createdAt: now,
   }
   await ctx.db.batch([

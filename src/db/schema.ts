@@ -73,10 +73,17 @@ export const customers = sqliteTable(
     status: text('status', { enum: CUSTOMER_STATUSES }).notNull().default('active'),
     /** 公海: unowned customers any rep may claim. */
     inPool: integer('in_pool', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The normalized name while the customer is live (not archived), null otherwise; unique per workspace,
+     * so two messages creating one new customer at once make one. A column of its own rather than a unique
+     * index on `normalized_name`: customers stored twice before it existed keep null and need no cleanup.
+     */
+    liveNameKey: text('live_name_key'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('customers_workspace_live_name').on(t.workspaceId, t.liveNameKey),
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
   ],
@@ -205,6 +212,8 @@ export const reminders = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     customerId: text('customer_id').references(() => customers.id),
     dealId: text('deal_id').references(() => deals.id),
+    /** Until when (UTC ms) a scheduler that claimed this due reminder owns it; see `claimDueReminders`. */
+    leaseUntil: integer('lease_until'),
     createdAt: createdAt(),
   },
   (t) => [index('reminders_due').on(t.status, t.dueAt), index('reminders_owner').on(t.ownerUserId, t.status)],
@@ -312,3 +321,41 @@ export const jobRuns = sqliteTable('job_runs', {
   key: text('key').primaryKey(),
   ranAt: integer('ran_at', { mode: 'timestamp_ms' }).notNull(),
 })
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+
+/**
+ * Every reply and push, written before it is sent: the one way out of the app. A sender claims pending rows
+ * by setting a lease (an atomic UPDATE … RETURNING), sends, and records the platform's message id; a row
+ * whose lease ran out without a result (the process died) is claimed again and sent once more. The dedupe
+ * key (`reply:<inbound id>`, `reminder:<id>:<due ms>`, `digest:<user>:<day>`) makes enqueueing idempotent.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    platform: text('platform').notNull(),
+    /** The platform's workspace (Slack team, WeCom corp), as `ChatTarget.workspaceId`. */
+    workspaceId: text('workspace_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    userPlatformId: text('user_platform_id'),
+    /** Reply under this message (a Slack thread's `ts`). */
+    threadId: text('thread_id'),
+    /** The platform-neutral `Reply`, rendered by the platform's sender when it is sent. */
+    reply: text('reply', { mode: 'json' }).notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+    platformMessageId: text('platform_message_id'),
+    error: text('error'),
+    /** Sent later than meant (the server was down when it was due); its text says so. */
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+)

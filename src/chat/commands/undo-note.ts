@@ -27,7 +27,7 @@ export async function undoNote(
   if (createdCustomerId && !(await hasOtherRecords(crm, createdCustomerId, noteId))) {
     await crm.db
       .update(customers)
-      .set({ status: 'archived', updatedAt: crm.now() })
+      .set({ status: 'archived', liveNameKey: null, updatedAt: crm.now() })
       .where(eq(customers.id, createdCustomerId))
     return {
       text: t(

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { type CustomerRow, createCustomer, getCustomer, matchCustomer } from '../../crm/customers.ts'
+import { type CustomerRow, findOrCreateCustomer, getCustomer, matchCustomer } from '../../crm/customers.ts'
 import { newId } from '../../db/database.ts'
 import { pendingChoices, users } from '../../db/schema.ts'
 import type { Reply } from '../chat-message.ts'
@@ -37,7 +37,7 @@ export async function resolveCustomer(
     }
   }
   if (context.createCustomerName) {
-    return { kind: 'ok', customer: await createCustomer(crm, actor, { name }), created: true }
+    return { kind: 'ok', ...(await findOrCreateCustomer(crm, actor, { name })) }
   }
   const match = await matchCustomer(crm, actor, name)
   switch (match.kind) {
@@ -78,7 +78,7 @@ export async function resolveCustomer(
           ),
         }
       }
-      return { kind: 'ok', customer: await createCustomer(crm, actor, { name }), created: true }
+      return { kind: 'ok', ...(await findOrCreateCustomer(crm, actor, { name })) }
   }
 }
 
