@@ -3,6 +3,7 @@ import { drizzle as drizzleD1 } from 'drizzle-orm/d1'
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import type { CrmDb } from '../db/database.ts'
 import * as schema from '../db/schema.ts'
+import { allowRawSqlInD1Batch } from './d1-raw-sql-batch.ts'
 import type { WorkerStore } from './worker-env.ts'
 
 /**
@@ -17,5 +18,5 @@ export function openWorkerDatabase(store: WorkerStore): CrmDb {
   }
   // drizzle's D1 database has the libSQL one's query and `batch` surface (both run a batch as one
   // transaction); the core is typed against libSQL's, see CrmDb.
-  return drizzleD1(store.binding, { schema }) as unknown as CrmDb
+  return allowRawSqlInD1Batch(drizzleD1(store.binding, { schema }), store.binding) as unknown as CrmDb
 }
