@@ -18,6 +18,8 @@ export interface AppDeps {
   bots: ChatBotFactory[]
   /** The LLM step; absent when none is configured. */
   llm?: ChatPipelineDeps['llm']
+  /** Batch inbound messages across requests (default true; false on Workers, see `createInboundStore`). */
+  batchInbound?: boolean
 }
 
 export interface CrmApp {
@@ -48,6 +50,7 @@ export function createApp(deps: AppDeps): CrmApp {
     waitUntil: deps.waitUntil,
     log: deps.log,
     llm: deps.llm,
+    batchInbound: deps.batchInbound,
   })
   const bots = deps.bots
     .map((factory) =>

@@ -1,34 +1,39 @@
 /**
  * The Cloudflare Workers entry point (wrangler.toml `main`): the same Hono app and chat pipeline as the Node
  * server, on D1 or remote libSQL (Turso), with the scheduler driven by a Cron Trigger instead of a timer.
- * Work after the ack goes through the runtime's `waitUntil`; the platform is answered once the message is
- * stored, exactly as on Node.
+ * Work after the ack goes through the request's `ctx.waitUntil`; the platform is answered once the message
+ * is stored, exactly as on Node.
  */
-import { waitUntil } from 'cloudflare:workers'
+import type { CrmDb } from './db/database.ts'
 import { runScheduledWork } from './jobs/scheduler.ts'
-import { parseWorkerEnv, type WorkerEnv } from './workers/worker-env.ts'
+import { openWorkerDatabase } from './workers/open-worker-database.ts'
+import { parseWorkerEnv, type WorkerConfig, type WorkerEnv } from './workers/worker-env.ts'
 import { createWorkerLog, createWorkerRuntime, type WorkerRuntime } from './workers/worker-runtime.ts'
 
 const log = createWorkerLog()
-let runtime: WorkerRuntime | undefined
+let isolate: { parsed: WorkerConfig; db: CrmDb } | undefined
 
 /**
- * The isolate's app, built on first use. Bindings are fixed for an isolate's life, so the config is parsed
- * once; a bad config throws on every request, naming the bad variable, rather than serving half an app.
+ * The app for this request or tick. Bindings are fixed for an isolate's life, so the config is parsed and
+ * the store opened once; a bad config throws on every request, naming the bad variable, rather than
+ * serving half an app.
  */
-function runtimeFor(env: WorkerEnv): WorkerRuntime {
-  runtime ??= createWorkerRuntime(parseWorkerEnv(env), waitUntil, log)
-  return runtime
+function runtimeFor(env: WorkerEnv, ctx: ExecutionContext): WorkerRuntime {
+  if (!isolate) {
+    const parsed = parseWorkerEnv(env)
+    isolate = { parsed, db: openWorkerDatabase(parsed.store) }
+  }
+  return createWorkerRuntime(isolate.parsed, isolate.db, (work) => ctx.waitUntil(work), log)
 }
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    return runtimeFor(env).crmApp.app.fetch(request, env, ctx)
+    return runtimeFor(env, ctx).crmApp.app.fetch(request, env, ctx)
   },
 
   /** The Cron Trigger (every minute, see wrangler.toml): one scheduler pass, awaited to its end. */
-  async scheduled(controller: ScheduledController, env: WorkerEnv): Promise<void> {
-    const { scheduler } = runtimeFor(env)
+  async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { scheduler } = runtimeFor(env, ctx)
     try {
       await runScheduledWork(scheduler)
     } catch (error) {

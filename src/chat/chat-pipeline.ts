@@ -20,11 +20,13 @@ export interface ChatPipelineDeps {
   log: Log
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
+  /** See `InboundStoreOptions.batchAcrossRequests`; the Workers entry turns it off. */
+  batchInbound?: boolean
 }
 
 /** Builds the one pipeline every platform's messages go through. */
 export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
-  const inbound = createInboundStore(deps.db)
+  const inbound = createInboundStore(deps.db, { batchAcrossRequests: deps.batchInbound ?? true })
   const crm: CrmContext = { db: deps.db, now: deps.now }
 
   async function actorFor(

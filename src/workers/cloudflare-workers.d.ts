@@ -24,8 +24,3 @@ interface ExecutionContext {
   passThroughOnException(): void
   props: unknown
 }
-
-declare module 'cloudflare:workers' {
-  /** Extends the current request or event past its response, from anywhere in the Worker. */
-  export function waitUntil(promise: Promise<unknown>): void
-}

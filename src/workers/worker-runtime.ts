@@ -5,10 +5,9 @@ import { noteEnrichmentFromConfig } from '../chat/note-enrichment.ts'
 import { resumeUnanswered } from '../chat/resume-unanswered.ts'
 import type { CrmDb } from '../db/database.ts'
 import type { SchedulerDeps } from '../jobs/scheduler.ts'
-import { openWorkerDatabase } from './open-worker-database.ts'
 import type { WorkerConfig } from './worker-env.ts'
 
-/** One isolate's app: built on its first request or tick, reused by every later one. */
+/** The app for one request or one cron tick. */
 export interface WorkerRuntime {
   crmApp: CrmApp
   db: CrmDb
@@ -17,14 +16,20 @@ export interface WorkerRuntime {
 }
 
 /**
- * Builds the app on the Worker's store. `waitUntil` is the runtime's own, bound to whichever request is
- * running when it is called. The LLM never runs inside a webhook's waitUntil: a note is marked for the
+ * Builds the app on the Worker's store for one request (or tick), with that request's `ctx.waitUntil`.
+ * Per request, not per isolate: an isolate serves many requests at once, and Workers cancels a request as
+ * hung when it waits on I/O another request started, which the bots' shared state would make it do (the
+ * Slack channel pacer's queue, the user directory's in-flight lookups). The store is opened once per
+ * isolate by the caller. The LLM never runs inside a webhook's waitUntil: a note is marked for the
  * next tick (`deferToTick`) and the tick enriches it (`retryDue`), so a slow model holds no ack and no
  * request's budget. Only the unsure-message reading (`understand`) asks the model inline, after the ack.
  */
-export function createWorkerRuntime(parsed: WorkerConfig, waitUntil: WaitUntil, log: Log): WorkerRuntime {
-  const { config } = parsed
-  const db = openWorkerDatabase(parsed.store)
+export function createWorkerRuntime(
+  { config }: WorkerConfig,
+  db: CrmDb,
+  waitUntil: WaitUntil,
+  log: Log,
+): WorkerRuntime {
   const now = () => new Date()
   const enrichment = noteEnrichmentFromConfig(config.llm, { db, now, log })
   const crmApp = createApp({
@@ -34,6 +39,8 @@ export function createWorkerRuntime(parsed: WorkerConfig, waitUntil: WaitUntil, 
     waitUntil,
     log,
     bots: WORKER_BOT_FACTORIES,
+    // An isolate serves many requests at once, and none may wait on another's I/O.
+    batchInbound: false,
     llm: enrichment && { understand: enrichment.understand, enrichInteraction: enrichment.deferToTick },
   })
   const extraJobs: (() => Promise<unknown>)[] = [

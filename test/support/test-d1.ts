@@ -16,6 +16,7 @@ const ROOT = new URL('../..', import.meta.url).pathname
 export async function openTestD1(): Promise<{ db: CrmDb; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-d1-'))
   process.env.WRANGLER_SEND_METRICS = 'false'
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: join(ROOT, 'wrangler.toml'),
     persist: { path: dir },

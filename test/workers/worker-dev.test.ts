@@ -105,6 +105,30 @@ describe('the Worker under wrangler dev, on a local D1', () => {
     expect(reply.body).toMatchObject({ touser: 'zhangsan', agentid: 1000002 })
   }, 60_000)
 
+  it('takes a burst of concurrent events in one isolate, storing and answering each, with none cancelled as hung', async () => {
+    const before = slack.callsTo('chat.postMessage').length
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify(directMessage({ text: `查一下客户${i}` })),
+    )
+    const statuses = await Promise.all(
+      bodies.map(
+        async (body) =>
+          (await fetch(`${worker.url}/slack/events`, signedInit(body, { timestamp: unixNow() }))).status,
+      ),
+    )
+    expect(statuses).toEqual(bodies.map(() => 200))
+    await waitUntil('twelve replies', () =>
+      slack.callsTo('chat.postMessage').length >= before + 12 ? true : undefined,
+    )
+    const [stored] = await executeSql(
+      persistTo,
+      "SELECT count(*) AS n FROM inbound_messages WHERE text LIKE '查一下客户%'",
+    )
+    expect(stored).toEqual({ n: 12 })
+    // Workers cancels a request that waits on I/O another request started; the app must never do that.
+    expect(worker.output()).not.toMatch(/hung|different request/)
+  }, 60_000)
+
   it('pushes each due reminder exactly once from the Cron Trigger, however often it fires', async () => {
     const pending = await executeSql(
       persistTo,

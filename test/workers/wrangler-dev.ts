@@ -14,6 +14,8 @@ export function offlineEnv(persistTo: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     WRANGLER_SEND_METRICS: 'false',
+    // Miniflare otherwise downloads request.cf data from workers.cloudflare.com.
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
     CI: '1',
     npm_config_registry: 'http://127.0.0.1:9/',
     WRANGLER_LOG_PATH: `${persistTo}/logs`,
