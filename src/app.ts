@@ -8,6 +8,7 @@ import { type ChatPipelineDeps, createChatPipeline } from './chat/chat-pipeline.
 import type { AppConfig } from './config.ts'
 import { CrmError, type CrmErrorCode } from './crm/crm-error.ts'
 import type { CrmDb } from './db/database.ts'
+import { createOutboxDispatcher, type OutboxDispatcher } from './outbox/outbox-dispatcher.ts'
 
 export interface AppDeps {
   config: AppConfig
@@ -26,8 +27,10 @@ export interface CrmApp {
   app: Hono
   pipeline: ChatPipeline
   bots: ChatBot[]
-  /** Push channels by platform, for the scheduler. */
+  /** Send channels by platform; the outbox dispatcher is their one caller. */
   senders: Map<string, ChatSender>
+  /** Sends the outbox; kicked after each reply is enqueued. The Node entry point also starts its poll. */
+  outbox: OutboxDispatcher
 }
 
 const STATUS: Record<CrmErrorCode, 400 | 403 | 404 | 409> = {
@@ -42,7 +45,18 @@ export const MAX_BODY_BYTES = 1024 * 1024
 /** Builds the whole HTTP app from its dependencies; runtime-neutral (Node and Workers entry points call it). */
 export function createApp(deps: AppDeps): CrmApp {
   const now = deps.now ?? (() => new Date())
+  // Filled once the bots are built; the dispatcher reads it at send time.
+  const senders = new Map<string, ChatSender>()
+  const outbox = createOutboxDispatcher({
+    db: deps.db,
+    senders,
+    log: deps.log,
+    now,
+    waitUntil: deps.waitUntil,
+    leaseMs: deps.config.leaseMs,
+  })
   const pipeline = createChatPipeline({
+    outbox,
     db: deps.db,
     now,
     defaultTimeZone: deps.config.defaultTimeZone,
@@ -91,8 +105,6 @@ export function createApp(deps: AppDeps): CrmApp {
   app.route('/api/v1', createApiRoutes({ db: deps.db, now }, deps.config.defaultTimeZone))
   for (const bot of bots) if (bot.routes) app.route('/', bot.routes)
 
-  const senders = new Map(
-    bots.flatMap((bot) => (bot.sender ? [[bot.sender.platform, bot.sender] as const] : [])),
-  )
-  return { app, pipeline, bots, senders }
+  for (const bot of bots) if (bot.sender) senders.set(bot.sender.platform, bot.sender)
+  return { app, pipeline, bots, senders, outbox }
 }

@@ -21,6 +21,10 @@ const envSchema = z.object({
   STALE_AFTER_DAYS: z.coerce.number().int().positive().default(14),
   /** Local hour (in each manager's zone) the morning digest goes out. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** How long a claimed outbox row or due reminder is held before another process may take it over. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How often the Node server's scheduler looks for due reminders and digests. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   LLM_BASE_URL: optional,
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
@@ -67,6 +71,10 @@ export interface AppConfig {
   botNames: string[]
   staleAfterDays: number
   digestHour: number
+  /** `OUTBOX_LEASE_MS` (default 60 s): how long a claim on an outbox row or a due reminder holds. */
+  leaseMs: number
+  /** `SCHEDULER_INTERVAL_MS` (default 15 s): the Node scheduler's tick. */
+  schedulerIntervalMs: number
   llm: { baseUrl: string; apiKey: string; model: string; timeoutMs: number } | undefined
   slack: {
     signingSecret: string | undefined
@@ -127,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .filter(Boolean),
     staleAfterDays: e.STALE_AFTER_DAYS,
     digestHour: e.DIGEST_HOUR,
+    leaseMs: e.OUTBOX_LEASE_MS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? {

@@ -50,8 +50,7 @@ export async function handleEvent(
 
 async function answer(ctx: SlackContext, inboxId: string, message: ChatMessage, envelope: EventCallback) {
   const hints = await ctx.users.hints(message.workspaceId, message.userId)
-  const reply = await ctx.deps.pipeline.process(inboxId, hints)
-  if (!reply) return
   // In a channel, answer under the message when it was in a thread, so the thread stays one conversation.
-  await ctx.sender.post(message.workspaceId, message.chatId, reply, envelope.event.thread_ts)
+  // The reply leaves through the outbox, which survives a restart between understanding and sending.
+  await ctx.deps.pipeline.process(inboxId, hints, { deliver: { threadId: envelope.event.thread_ts } })
 }

@@ -48,12 +48,11 @@ export function createCallbackRoutes(deps: CallbackRoutesDeps): Hono {
     const callback = translateAppCallback(parsed.value, keys.receiveId, deps.now())
     if (callback.kind === 'message') {
       const accepted = await pipeline.accept(callback.message)
-      if (accepted.status === 'accepted')
-        waitUntil(
-          pipeline
-            .process(accepted.inboxId)
-            .then((reply) => (reply ? send(callback.message.chatId, reply) : undefined)),
-        )
+      // The reply leaves through the outbox (the app's sender), which survives a restart before it is sent.
+      if (accepted.status === 'accepted') {
+        if (!deps.deliver) log('wecom.no_sender', { hint: 'set WECOM_SECRET and WECOM_AGENT_ID' })
+        waitUntil(pipeline.process(accepted.inboxId, {}, deps.deliver ? { deliver: {} } : {}))
+      }
     } else if (callback.kind === 'action' && pressed.firstTime(callback.key)) {
       waitUntil(pipeline.act(callback.action).then((reply) => send(callback.action.chatId, reply)))
     }

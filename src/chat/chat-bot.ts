@@ -14,14 +14,21 @@ export interface ChatPipeline {
   /** Durably stores the raw message; resolves once it is committed. Safe to call before acknowledging. */
   accept(message: ChatMessage): Promise<AcceptResult>
   /** Understands and acts on an accepted message. `null` when the bot should stay silent (a group chat
-   * message that does not mention it). Never throws for bad input: that becomes an error reply. */
-  process(inboxId: string, hints?: UserHints): Promise<Reply | null>
+   * message that does not mention it). Never throws for bad input: that becomes an error reply. With
+   * `deliver`, the reply is also put in the outbox (in the same batch that marks the message processed)
+   * and sent into the message's chat from there. */
+  process(inboxId: string, hints?: UserHints, options?: ProcessOptions): Promise<Reply | null>
   /** `accept` then `process`; `null` for a duplicate. */
   handle(message: ChatMessage): Promise<Reply | null>
   /** A button press or modal submission. */
   act(action: ChatAction): Promise<Reply>
   /** The user's open reminders and deals (Slack's App Home, a WeCom menu). */
   homeView(platform: string, workspaceId: string, platformUserId: string): Promise<HomeViewData>
+}
+
+export interface ProcessOptions {
+  /** Send the reply through the outbox into the message's chat, under `threadId` when given. */
+  deliver?: { threadId?: string | undefined }
 }
 
 /** What a platform learnt about the user after acknowledging (Slack's `users.info`), applied on processing. */

@@ -2,8 +2,10 @@ import type { CrmContext } from '../crm/crm-context.ts'
 import { CrmError } from '../crm/crm-error.ts'
 import { actorFromUser, ensureUser, ensureWorkspace, findUser } from '../crm/users.ts'
 import type { CrmDb } from '../db/database.ts'
+import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts'
+import { enqueueStatement } from '../outbox/outbox-store.ts'
 import { handleAction } from './actions/handle-action.ts'
-import type { ChatPipeline, Log, UserHints, WaitUntil } from './chat-bot.ts'
+import type { ChatPipeline, Log, ProcessOptions, UserHints, WaitUntil } from './chat-bot.ts'
 import type { ChatAction, ChatMessage, Reply } from './chat-message.ts'
 import { homeView } from './home-view.ts'
 import { createInboundStore, type InboundRow } from './inbound-store.ts'
@@ -18,6 +20,8 @@ export interface ChatPipelineDeps {
   botNames: string[]
   waitUntil: WaitUntil
   log: Log
+  /** Told when a reply was put in the outbox, so it goes out now rather than on the next poll. */
+  outbox?: Pick<OutboxDispatcher, 'kick'> | undefined
   /** The LLM step; absent when none is configured, and the offline parser does the job alone. */
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
   /** See `InboundStoreOptions.batchAcrossRequests`; the Workers entry turns it off. */
@@ -48,7 +52,29 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
     return { actor: { ...actorFromUser(user), locale: lang === 'zh' ? 'zh-CN' : 'en-US' }, lang, workspace }
   }
 
-  async function process(inboxId: string, hints: UserHints = {}): Promise<Reply | null> {
+  /** Marks the message done, and with `deliver` puts its reply in the outbox in the same batch. */
+  async function finish(
+    message: InboundRow,
+    outcome: { status: InboundRow['status']; reply: Reply; error?: string },
+    options: ProcessOptions,
+  ) {
+    if (!options.deliver) return inbound.finish(message.id, outcome)
+    const target = {
+      platform: message.platform,
+      workspaceId: message.platformWorkspaceId,
+      chatId: message.chatId,
+      userPlatformId: message.platformUserId,
+      ...(options.deliver.threadId && { threadId: options.deliver.threadId }),
+    }
+    const now = deps.now().getTime()
+    await deps.db.batch([
+      inbound.finishStatement(message.id, outcome),
+      enqueueStatement(deps.db, [{ dedupeKey: `reply:${message.id}`, target, reply: outcome.reply }], now),
+    ])
+    deps.outbox?.kick()
+  }
+
+  async function process(inboxId: string, hints: UserHints = {}, options: ProcessOptions = {}) {
     const message = await inbound.get(inboxId)
     if (!message) throw new Error(`no inbound message ${inboxId}`)
     if (message.status !== 'received') return (message.reply as Reply | null) ?? null
@@ -69,12 +95,12 @@ export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
         },
       )
       const reply = await respond({ crm, actor, message, lang, deps, reprocess: processWith })
-      await inbound.finish(inboxId, { status: 'processed', reply })
+      await finish(message, { status: 'processed', reply }, options)
       return reply
     } catch (error) {
       deps.log('pipeline.error', { inboxId, error: String(error) })
       const reply = errorReply(error, lang)
-      await inbound.finish(inboxId, { status: 'failed', reply, error: String(error) })
+      await finish(message, { status: 'failed', reply, error: String(error) }, options)
       return reply
     }
   }

@@ -43,6 +43,13 @@ export function createInboundStore(db: CrmDb, options: InboundStoreOptions = {})
   let queuedKeys = new Set<string>()
   let scheduled = false
 
+  function finishStatement(id: string, outcome: InboundOutcome) {
+    return db
+      .update(inboundMessages)
+      .set({ status: outcome.status, reply: outcome.reply ?? null, error: outcome.error ?? null })
+      .where(eq(inboundMessages.id, id))
+  }
+
   async function flush(): Promise<void> {
     const batch = queue
     queue = []
@@ -89,16 +96,23 @@ export function createInboundStore(db: CrmDb, options: InboundStoreOptions = {})
       return row
     },
 
-    async finish(id: string, outcome: { status: InboundRow['status']; reply?: unknown; error?: string }) {
-      await db
-        .update(inboundMessages)
-        .set({ status: outcome.status, reply: outcome.reply ?? null, error: outcome.error ?? null })
-        .where(eq(inboundMessages.id, id))
+    async finish(id: string, outcome: InboundOutcome) {
+      await finishStatement(id, outcome)
     },
+
+    /** The update `finish` runs, not yet run: for a batch that also enqueues the reply. */
+    finishStatement,
   }
 }
 
 export type InboundStore = ReturnType<typeof createInboundStore>
+
+/** How processing a message ended. */
+export interface InboundOutcome {
+  status: InboundRow['status']
+  reply?: unknown
+  error?: string
+}
 
 /**
  * One INSERT for a whole batch, its rows passed as a single JSON parameter (an array of {@link InboundInsert}

@@ -1,6 +1,4 @@
 import { and, desc, eq, like, or } from 'drizzle-orm'
-import type { Log } from '../chat/chat-bot.ts'
-import type { ChatSender } from '../chat/chat-message.ts'
 import { type Lang, languageOf, t } from '../chat/intents/intent-context.ts'
 import { moneyLabel } from '../chat/labels.ts'
 import type { DigestData } from '../chat/reply-data.ts'
@@ -11,6 +9,7 @@ import { listOpenReminders } from '../crm/reminders.ts'
 import { reminderSummary } from '../crm/summaries.ts'
 import { actorFromUser } from '../crm/users.ts'
 import { inboundMessages, jobRuns, users, workspaces } from '../db/schema.ts'
+import { enqueueStatement, type OutboxItem } from '../outbox/outbox-store.ts'
 import { goingCold } from './going-cold.ts'
 
 export interface DigestOptions {
@@ -20,66 +19,75 @@ export interface DigestOptions {
 
 /**
  * The morning digest, once a day per user at `digestHour` in their own zone: today's reminders and what is
- * going cold; managers and admins also get their team's pipeline. Sent to the chat they last DMed the bot in.
+ * going cold; managers and admins also get their team's pipeline. Put in the outbox for the chat they last
+ * DMed the bot in, with the key `digest:<user id>:<local day>`, in the same batch as the day's `job_runs`
+ * row: two schedulers computing the same digest queue it once. Resolves to the number of digests queued.
  */
-export async function sendMorningDigests(
+export async function enqueueMorningDigests(
   crm: CrmContext,
-  senders: Map<string, ChatSender>,
+  platforms: ReadonlySet<string>,
   options: DigestOptions,
-  log: Log,
 ) {
   const rows = await crm.db
     .select({ user: users, workspace: workspaces })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-  let sent = 0
+  let queued = 0
   for (const { user, workspace } of rows) {
     const local = zonedParts(crm.now(), user.timeZone)
     if (local.hour !== options.digestHour || user.platformUserId === 'api') continue
     const key = `digest:${user.id}:${local.year}-${local.month}-${local.day}`
-    const claimed = await crm.db
-      .insert(jobRuns)
-      .values({ key, ranAt: crm.now() })
-      .onConflictDoNothing()
-      .returning()
-    if (claimed.length === 0) continue
+    const [done] = await crm.db.select().from(jobRuns).where(eq(jobRuns.key, key))
+    if (done) continue
+    const markDone = crm.db.insert(jobRuns).values({ key, ranAt: crm.now() }).onConflictDoNothing()
     const chat = await lastDirectChatOf(crm, workspace.platform, workspace.externalId, user.platformUserId)
-    const sender = chat && senders.get(chat.platform)
-    if (!chat || !sender) continue
-    const actor = actorFromUser(user)
-    const endOfDay = new Date(crm.now().getTime() + (24 - local.hour) * 3_600_000)
-    const reminders = (await listOpenReminders(crm, actor, 50)).filter((r) => r.dueAt < endOfDay)
-    const cold = await goingCold(crm, actor, options.staleAfterDays)
-    const isManager = user.role !== 'rep'
-    const data: DigestData = {
-      dueToday: reminders.map((r) => reminderSummary(r, actor, null)),
-      staleCustomers: cold.customers.slice(0, 10),
-      staleDeals: cold.deals.slice(0, 10),
-      pipeline: isManager ? await pipelineSummary(crm, actor, 'this_month') : null,
-    }
-    if (!data.dueToday.length && !data.staleCustomers.length && !data.staleDeals.length && !data.pipeline)
+    const data =
+      chat && platforms.has(chat.platform) ? await digestData(crm, user, local.hour, options) : null
+    if (!chat || !data) {
+      await markDone
       continue
-    try {
-      await sender.send(
-        {
-          platform: chat.platform,
-          workspaceId: workspace.externalId,
-          chatId: chat.chatId,
-          userPlatformId: user.platformUserId,
-        },
-        {
-          // In the language the user last wrote to the bot in: a push has no message of its own to answer.
-          text: digestText(data, options.staleAfterDays, languageOf(chat.text)),
-          intent: 'digest',
-          data: data as unknown as Record<string, unknown>,
-        },
-      )
-      sent++
-    } catch (error) {
-      log('digest.push_failed', { userId: user.id, error: String(error) })
     }
+    const item: OutboxItem = {
+      dedupeKey: key,
+      target: {
+        platform: chat.platform,
+        workspaceId: workspace.externalId,
+        chatId: chat.chatId,
+        userPlatformId: user.platformUserId,
+      },
+      reply: {
+        // In the language the user last wrote to the bot in: a push has no message of its own to answer.
+        text: digestText(data, options.staleAfterDays, languageOf(chat.text)),
+        intent: 'digest',
+        data: data as unknown as Record<string, unknown>,
+      },
+    }
+    await crm.db.batch([markDone, enqueueStatement(crm.db, [item], crm.now().getTime())])
+    queued++
   }
-  return sent
+  return queued
+}
+
+/** What a user's digest shows, or null when it would be empty. */
+async function digestData(
+  crm: CrmContext,
+  user: typeof users.$inferSelect,
+  localHour: number,
+  options: DigestOptions,
+): Promise<DigestData | null> {
+  const actor = actorFromUser(user)
+  const endOfDay = new Date(crm.now().getTime() + (24 - localHour) * 3_600_000)
+  const reminders = (await listOpenReminders(crm, actor, 50)).filter((r) => r.dueAt < endOfDay)
+  const cold = await goingCold(crm, actor, options.staleAfterDays)
+  const data: DigestData = {
+    dueToday: reminders.map((r) => reminderSummary(r, actor, null)),
+    staleCustomers: cold.customers.slice(0, 10),
+    staleDeals: cold.deals.slice(0, 10),
+    pipeline: user.role !== 'rep' ? await pipelineSummary(crm, actor, 'this_month') : null,
+  }
+  if (!data.dueToday.length && !data.staleCustomers.length && !data.staleDeals.length && !data.pipeline)
+    return null
+  return data
 }
 
 /** Where the user last talked to the bot one to one, on any way into the workspace's platform. */

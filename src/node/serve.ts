@@ -3,7 +3,7 @@ import { BOT_FACTORIES } from '../../bots/index.ts'
 import { createApp } from '../app.ts'
 import { createBackgroundWork } from '../background-work.ts'
 import { createNoteEnrichment } from '../chat/note-enrichment.ts'
-import { resumeUnanswered } from '../chat/resume-unanswered.ts'
+import { startResuming } from '../chat/resume-unanswered.ts'
 import type { AppConfig } from '../config.ts'
 import { createLlmClient } from '../enrich/create-llm-client.ts'
 import { startScheduler } from '../jobs/scheduler.ts'
@@ -28,16 +28,22 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     bots: BOT_FACTORIES,
     llm,
   })
-  const scheduler = startScheduler({
-    db,
-    config,
-    senders: crmApp.senders,
-    log,
-    now,
-    extraJobs: llm ? [() => llm.retryDue()] : [],
-  })
+  const scheduler = startScheduler(
+    {
+      db,
+      config,
+      senders: crmApp.senders,
+      outbox: crmApp.outbox,
+      log,
+      now,
+      extraJobs: llm ? [() => llm.retryDue()] : [],
+    },
+    config.schedulerIntervalMs,
+  )
   for (const bot of crmApp.bots) await bot.start?.()
-  background.waitUntil(resumeUnanswered({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now }))
+  // The outbox's poll picks up retries and what a process that died had claimed; replies are kicked.
+  crmApp.outbox.start()
+  const resuming = startResuming({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: crmApp.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
@@ -53,10 +59,17 @@ export async function startServer(config: AppConfig): Promise<{ port: number; st
     log('server.local_only', { note: 'CRM_API_TOKEN is not set: listening on 127.0.0.1 only' })
   return {
     port,
+    /**
+     * Stops taking messages, then lets work in hand finish: what is not sent stays in the outbox for the
+     * next start (or another instance), so this takes seconds however much is queued.
+     */
     async stop() {
-      scheduler.stop()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive connections would hold `close` open until they time out.
+      ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+      await Promise.all([scheduler.stop(), resuming.stop(), crmApp.outbox.stop()])
       for (const bot of crmApp.bots) await bot.stop?.()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await closed
       await background.settle()
       close()
     },

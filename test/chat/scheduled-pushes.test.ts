@@ -6,8 +6,9 @@ import { createCustomer } from '../../src/crm/customers.ts'
 import { createDeal } from '../../src/crm/deals.ts'
 import { logInteraction } from '../../src/crm/interactions.ts'
 import { actorFromUser, ensureWorkspace, findUser } from '../../src/crm/users.ts'
-import { reminders, users } from '../../src/db/schema.ts'
+import { outbox, reminders, users } from '../../src/db/schema.ts'
 import { runScheduledWork } from '../../src/jobs/scheduler.ts'
+import { OUTBOX_RETRY_DELAYS_MS } from '../../src/outbox/outbox-dispatcher.ts'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
 const DAY = 86_400_000
@@ -95,7 +96,7 @@ describe('the morning digest', () => {
 })
 
 describe('due reminders', () => {
-  it('retry a failed push on the next ticks and give up after five attempts', async () => {
+  it('retry a failed push with backoff from the outbox and give up after five attempts', async () => {
     await t.pipeline.handle(
       createChatMessage({
         userId: 'rep',
@@ -111,19 +112,28 @@ describe('due reminders', () => {
       },
     }
     const [reminder] = await t.db.select().from(reminders)
-    const at = () => new Date(reminder!.dueAt.getTime() + 1000)
     const events: string[] = []
-    for (let i = 0; i < 6; i++) {
+    // Each tick a little after the last retry's time: 5 s, 30 s, 2 min, 10 min after the failures.
+    let at = reminder!.dueAt.getTime() + 1000
+    for (const wait of [0, ...OUTBOX_RETRY_DELAYS_MS, 3_600_000]) {
+      at += wait + 1
       await runScheduledWork({
         db: t.db,
         config: t.config,
         senders: new Map([['web', failing]]),
         log: (e) => void events.push(e),
-        now: at,
+        now: () => new Date(at),
       })
     }
+    const [queued] = await t.db.select().from(outbox)
+    expect(queued).toMatchObject({
+      dedupeKey: `reminder:${reminder!.id}:${reminder!.dueAt.getTime()}`,
+      status: 'failed',
+      attempts: 5,
+      error: 'Error: platform down',
+    })
+    expect(events.filter((e) => e === 'outbox.send_failed')).toHaveLength(5)
     const [after] = await t.db.select().from(reminders)
-    expect(after).toMatchObject({ status: 'failed', attempts: 5 })
-    expect(events.filter((e) => e === 'reminder.push_failed')).toHaveLength(5)
+    expect(after).toMatchObject({ status: 'sent', attempts: 1 })
   })
 })

@@ -56,14 +56,37 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = []
   const scripts = new Map<string, FakeSlackReply[]>()
   const users = new Map<string, FakeSlackUser>()
-  let ts = 1_700_000_000
+  // Real seconds, as Slack's ts are: `oldest` in history look-ups compares against them.
+  let ts = Math.floor(Date.now() / 1000)
   const fake = {
     oauthAccess: {} as Record<string, unknown>,
     socketUrl: '',
   }
 
+  /** Messages posted, as `conversations.history` lists them (with their metadata, for outbox look-ups). */
+  const posted: { channel: string; ts: string; thread_ts?: string; text: unknown; metadata?: unknown }[] = []
+  const listed = (b: Record<string, unknown>, inThread: boolean) => ({
+    messages: posted
+      .filter((m) => m.channel === b.channel && Number(m.ts) > Number(b.oldest ?? 0))
+      .filter((m) => !inThread || m.thread_ts === b.ts)
+      .reverse(),
+    has_more: false,
+  })
+
   const defaults: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
-    'chat.postMessage': (b) => ({ channel: b.channel, ts: `${++ts}.000100`, message: { text: b.text } }),
+    'chat.postMessage': (b) => {
+      const message = {
+        channel: String(b.channel),
+        ts: `${++ts}.000100`,
+        text: b.text,
+        ...(b.thread_ts !== undefined && { thread_ts: String(b.thread_ts) }),
+        ...(b.metadata !== undefined && { metadata: b.metadata }),
+      }
+      posted.push(message)
+      return { channel: b.channel, ts: message.ts, message: { text: b.text } }
+    },
+    'conversations.history': (b) => listed(b, false),
+    'conversations.replies': (b) => listed(b, true),
     'chat.update': (b) => ({ channel: b.channel, ts: b.ts, text: b.text }),
     'chat.postEphemeral': () => ({ message_ts: `${++ts}.000200` }),
     'users.info': (b) => {

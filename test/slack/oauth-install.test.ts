@@ -84,7 +84,7 @@ describe('Slack OAuth install', () => {
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0)
     expect(
       s.crm.events.some(
-        (e) => e.event === 'background.error' && /not installed/.test(String(e.fields.error)),
+        (e) => e.event === 'outbox.send_failed' && /not installed/.test(String(e.fields.error)),
       ),
     ).toBe(true)
   })
