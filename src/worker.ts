@@ -5,7 +5,7 @@
  * is stored, exactly as on Node.
  */
 import type { CrmDb } from './db/database.ts'
-import { runScheduledWork } from './jobs/scheduler.ts'
+import { runSchedulerTick } from './jobs/scheduler.ts'
 import { openWorkerDatabase } from './workers/open-worker-database.ts'
 import { parseWorkerEnv, type WorkerConfig, type WorkerEnv } from './workers/worker-env.ts'
 import { createWorkerLog, createWorkerRuntime, type WorkerRuntime } from './workers/worker-runtime.ts'
@@ -31,11 +31,15 @@ export default {
     return runtimeFor(env, ctx).crmApp.app.fetch(request, env, ctx)
   },
 
-  /** The Cron Trigger (every minute, see wrangler.toml): one scheduler pass, awaited to its end. */
+  /**
+   * The Cron Trigger (every minute, see wrangler.toml): one scheduler tick at the trigger's time, awaited to
+   * its end. Due reminders are claimed with a lease and queued once, and the tick drains the outbox itself
+   * (claiming one row per chat), so two overlapping ticks, here or on another instance, never send twice.
+   */
   async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const { scheduler } = runtimeFor(env, ctx)
     try {
-      await runScheduledWork(scheduler)
+      await runSchedulerTick(scheduler, new Date(controller.scheduledTime))
     } catch (error) {
       log('scheduler.error', { cron: controller.cron, error: String(error), stack: (error as Error).stack })
       throw error

@@ -2,10 +2,13 @@ import { WORKER_BOT_FACTORIES } from '../../bots/workers.ts'
 import { type CrmApp, createApp } from '../app.ts'
 import type { Log, WaitUntil } from '../chat/chat-bot.ts'
 import { noteEnrichmentFromConfig } from '../chat/note-enrichment.ts'
-import { resumeUnanswered } from '../chat/resume-unanswered.ts'
-import type { CrmDb } from '../db/database.ts'
+import { IN_FLIGHT_MS, resumeUnanswered } from '../chat/resume-unanswered.ts'
+import { type CrmDb, idFloor } from '../db/database.ts'
 import type { SchedulerDeps } from '../jobs/scheduler.ts'
 import type { WorkerConfig } from './worker-env.ts'
+
+/** How far back a tick looks for messages stored but never answered. */
+const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000
 
 /** The app for one request or one cron tick. */
 export interface WorkerRuntime {
@@ -44,8 +47,16 @@ export function createWorkerRuntime(
     llm: enrichment && { understand: enrichment.understand, enrichInteraction: enrichment.deferToTick },
   })
   const extraJobs: (() => Promise<unknown>)[] = [
-    // A Worker can be stopped between storing a message and answering it; the next tick answers it.
-    () => resumeUnanswered({ db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now }),
+    // A Worker can be stopped between storing a message and answering it; a later tick answers it. The
+    // scan is a range on the primary key (ids are time-ordered), bounded to the last day.
+    () =>
+      resumeUnanswered(
+        { db, pipeline: crmApp.pipeline, senders: crmApp.senders, log, now },
+        {
+          receivedBefore: new Date(now().getTime() - IN_FLIGHT_MS),
+          fromId: idFloor(new Date(now().getTime() - RESUME_WINDOW_MS)),
+        },
+      ),
   ]
   if (enrichment) extraJobs.push(() => enrichment.retryDue())
   return { crmApp, db, scheduler: { db, config, senders: crmApp.senders, log, now, extraJobs } }

@@ -140,8 +140,9 @@ describe('the Worker under wrangler dev, on a local D1', () => {
     // Time passes: both reminders fall due a minute ago.
     await executeSql(persistTo, `UPDATE reminders SET due_at = ${Date.now() - 60_000}`)
 
-    const first = await fireCron()
-    expect(first.status).toBe(200)
+    // Two ticks at once (as when a tick overruns its minute, or two colos fire), then one more after.
+    const overlapping = await Promise.all([fireCron(), fireCron()])
+    expect(overlapping.map((r) => r.status)).toEqual([200, 200])
     expect((await fireCron()).status).toBe(200)
 
     expect(reminderPushes.slack()).toHaveLength(1)
