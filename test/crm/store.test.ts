@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { upsertContact } from '../../src/crm/contacts.ts'
 import type { Actor } from '../../src/crm/crm-context.ts'
 import { createCustomer, getCustomer, listCustomers, matchCustomer } from '../../src/crm/customers.ts'
@@ -11,6 +11,7 @@ import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.
 import { newId } from '../../src/db/database.ts'
 import { auditLog, dealStageHistory, deals, reminders, teams, users } from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
+import { closeTestD1 } from '../support/test-d1.ts'
 
 // The same store tests on both engines the app runs on: a libSQL file (Node, Turso) and D1 (Workers).
 describe.each(['libsql', 'd1'] as const)('the store on %s', (store) => {
@@ -40,6 +41,7 @@ describe.each(['libsql', 'd1'] as const)('the store on %s', (store) => {
     outsider = actorFromUser({ ...(await user('other-manager')), role: 'manager' })
   })
   afterEach(() => t.close())
+  afterAll(closeTestD1)
 
   it('creates every table from an empty database', async () => {
     const rows = await t.db.all<{ name: string }>(
