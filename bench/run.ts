@@ -10,6 +10,7 @@ const BENCHES: [file: string, exportName: string][] = [
   ['./reminders.ts', 'benchReminders'],
   ['./import.ts', 'benchImport'],
   ['./reports.ts', 'benchReports'],
+  ['./worker.ts', 'benchWorker'],
 ]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`

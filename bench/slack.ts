@@ -16,7 +16,8 @@ import { parseConfig } from '../src/config.ts'
 import { openDatabase } from '../src/node/open-database.ts'
 import { startFakeSlackApi } from '../test/slack/fake-slack-api.ts'
 
-const SECRET = 'bench-signing-secret-0123456789ab'
+/** The signing secret every bench target is configured with and the load generator signs with. */
+export const SECRET = 'bench-signing-secret-0123456789ab'
 const CONNECTIONS = 50
 const WARMUP_MS = 1000
 const MEASURE_MS = 5000
@@ -24,7 +25,7 @@ const FIXED_RATE = 1000
 const ROUNDS = 3
 
 /** `ok`: 2xx answers in the measured window; `okTotal`: all of them, warm-up included (to compare with rows). */
-interface LoadResult {
+export interface LoadResult {
   ok: number
   okTotal: number
   errors: number
@@ -129,7 +130,8 @@ async function openLoop() {
 })
 `
 
-function runLoad(port: number, mode: 'max' | 'rate', runId: string): Promise<LoadResult> {
+/** Drives signed app_mention events at 127.0.0.1:`port` from a worker thread; see LOAD_WORKER. */
+export function runLoad(port: number, mode: 'max' | 'rate', runId: string): Promise<LoadResult> {
   const warmupMs = mode === 'max' ? WARMUP_MS : 0
   const workerData = { port, secret: SECRET, mode, connections: CONNECTIONS, rate: FIXED_RATE, runId }
   const worker = new Worker(LOAD_WORKER, {

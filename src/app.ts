@@ -30,6 +30,8 @@ export interface AppDeps {
   llm?: ChatPipelineDeps['llm']
   /** Draws charts as PNG (Node only: src/node/resvg-chart-renderer.ts); without one, replies carry none. */
   charts?: ChartRenderer | undefined
+  /** Batch inbound messages across requests (default true; false on Workers, see `createInboundStore`). */
+  batchInbound?: boolean
 }
 
 export interface CrmApp {
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps): CrmApp {
     log: deps.log,
     llm: deps.llm,
     signInBaseUrl: signInBaseUrl(deps.config),
+    batchInbound: deps.batchInbound,
   })
   const bots = deps.bots
     .map((factory) =>

@@ -7,11 +7,16 @@ import type { WaitUntil } from '../../src/chat/chat-bot.ts'
 const nextTurn: (run: () => void) => void =
   typeof globalThis.setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0)
 
-let queued: (() => void)[] = []
+/**
+ * Work waiting for the next turn, one queue per `waitUntil`. The Node server has one `waitUntil`, so all its
+ * events share a turn; a Worker gets one per request, and a request must not wait on a turn another request
+ * scheduled (Workers cancels it as hung), so each request keeps its own.
+ */
+const queues = new WeakMap<WaitUntil, (() => void)[]>()
 
-function runQueued() {
-  const batch = queued
-  queued = []
+function runQueued(waitUntil: WaitUntil) {
+  const batch = queues.get(waitUntil) ?? []
+  queues.delete(waitUntil)
   for (const run of batch) run()
 }
 
@@ -24,6 +29,8 @@ function runQueued() {
 export function afterAck(waitUntil: WaitUntil, work: () => Promise<unknown>): void {
   waitUntil(
     new Promise<unknown>((resolve, reject) => {
+      const queued = queues.get(waitUntil) ?? []
+      queues.set(waitUntil, queued)
       queued.push(async () => {
         try {
           resolve(await work())
@@ -31,7 +38,7 @@ export function afterAck(waitUntil: WaitUntil, work: () => Promise<unknown>): vo
           reject(error)
         }
       })
-      if (queued.length === 1) nextTurn(runQueued)
+      if (queued.length === 1) nextTurn(() => runQueued(waitUntil))
     }),
   )
 }

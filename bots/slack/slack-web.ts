@@ -41,7 +41,18 @@ export function createWebClient(token: string | undefined, options: Pick<SlackWe
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
     timeout: 10_000,
     logger: bridgeLogger(options.log, 'slack.web_api'),
+    fetch: fetchForWebClient,
   })
+}
+
+/**
+ * The client's fetch, made to run on Workers as well as Node. The client calls it as a method
+ * (`this.fetchFn(…)`), which Workers' fetch refuses ("Illegal invocation"), so this calls the global one. It
+ * also asks for `redirect: 'error'`, which Workers does not implement; `manual` is the same here: the client
+ * treats any status but 200 and 429 as a failed call, so a redirect is still never followed with the token.
+ */
+function fetchForWebClient(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  return fetch(input, init?.redirect === 'error' ? { ...init, redirect: 'manual' } : init)
 }
 
 /** Resolves each team's client, caching it (tokens do not change between installs). */

@@ -1,7 +1,7 @@
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import type { ChatSender } from '../../src/chat/chat-message.ts'
 import { createSeenDeliveries } from '../../src/chat/seen-deliveries.ts'
-import type { AibotLongConnection } from './aibot-long-connection.ts'
+import type { AibotLongConnection, createAibotLongConnection } from './aibot-long-connection.ts'
 import { WECOM_AIBOT_PLATFORM } from './aibot-message.ts'
 import { createAibotRoutes } from './aibot-routes.ts'
 import { createAibotStreams } from './aibot-streams.ts'
@@ -17,6 +17,11 @@ export interface AibotBotOptions {
   responseUrlAfterMs?: number
   /** The webhook rate limiter's clock (for tests). */
   clock?: Clock
+  /**
+   * Loads the long connection's module (`@wecom/aibot-node-sdk`, Node-only). Injected by `bots/wecom/index.ts`
+   * so the Workers entry, which leaves it out, never bundles the SDK; without it only callback mode runs.
+   */
+  loadLongConnection?: () => Promise<{ createAibotLongConnection: typeof createAibotLongConnection }>
 }
 
 /**
@@ -28,12 +33,19 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
   return ({ config, db, pipeline, waitUntil, log, now }) => {
     const { aibot, corpId } = config.wecom
     const callbackMode = Boolean(aibot.token && aibot.encodingAesKey)
-    const longConnection = Boolean(aibot.botId && aibot.secret)
+    const loadLongConnection = options.loadLongConnection
+    const wantsLongConnection = Boolean(aibot.botId && aibot.secret)
+    if (wantsLongConnection && !loadLongConnection)
+      log('wecom.aibot_long_connection_unavailable', {
+        note: 'the long connection runs on the Node server only',
+      })
+    const longConnection = wantsLongConnection && loadLongConnection !== undefined
     if (!callbackMode && !longConnection) return null
     // The SDK is loaded on start(): an app using only callback mode never pays for importing it.
     let connection: AibotLongConnection | null = null
     async function start() {
-      const { createAibotLongConnection } = await import('./aibot-long-connection.ts')
+      if (!loadLongConnection) return
+      const { createAibotLongConnection } = await loadLongConnection()
       connection = createAibotLongConnection({
         botId: aibot.botId ?? '',
         secret: aibot.secret ?? '',
@@ -87,6 +99,3 @@ export function createWecomAibotFactory(options: AibotBotOptions = {}): ChatBotF
     }
   }
 }
-
-/** The AI bot as registered in `bots/index.ts`. */
-export const createWecomAibot: ChatBotFactory = createWecomAibotFactory()

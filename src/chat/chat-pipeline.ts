@@ -31,11 +31,13 @@ export interface ChatPipelineDeps {
   llm?: Pick<NoteEnrichmentService, 'enrichInteraction' | 'understand'> | undefined
   /** Where web sign-in links point (PUBLIC_URL, or localhost and the port); none means the bot cannot make one. */
   signInBaseUrl?: string | undefined
+  /** See `InboundStoreOptions.batchAcrossRequests`; the Workers entry turns it off. */
+  batchInbound?: boolean
 }
 
 /** Builds the one pipeline every platform's messages go through. */
 export function createChatPipeline(deps: ChatPipelineDeps): ChatPipeline {
-  const inbound = createInboundStore(deps.db)
+  const inbound = createInboundStore(deps.db, { batchAcrossRequests: deps.batchInbound ?? true })
   const crm: CrmContext = { db: deps.db, now: deps.now }
 
   async function actorFor(

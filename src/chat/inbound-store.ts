@@ -24,12 +24,21 @@ const nextTick: (work: () => void) => void =
 /** Above this a message is cut, not refused: the chat still gets an answer and the CRM a bounded row. */
 export const MAX_STORED_TEXT = 256 * 1024
 
+export interface InboundStoreOptions {
+  /**
+   * Write messages that arrive in the same tick in one insert (default true). Off on Workers: there each
+   * request may only wait on its own I/O, and a request whose row went out in another request's insert is
+   * cancelled as hung; D1 takes one small insert per request well.
+   */
+  batchAcrossRequests?: boolean
+}
+
 /**
  * Stores raw chat messages durably. Messages arriving in the same tick are written in one multi-row insert
  * (one transaction, one fsync), which is what lets a webhook acknowledge only stored messages and still keep
  * up with bursts. The unique platform message id turns redeliveries into `duplicate`.
  */
-export function createInboundStore(db: CrmDb) {
+export function createInboundStore(db: CrmDb, options: InboundStoreOptions = {}) {
   let queue: Waiting[] = []
   let queuedKeys = new Set<string>()
   let scheduled = false
@@ -63,7 +72,12 @@ export function createInboundStore(db: CrmDb) {
   }
 
   return {
-    accept(message: ChatMessage): Promise<AcceptResult> {
+    async accept(message: ChatMessage): Promise<AcceptResult> {
+      if (options.batchAcrossRequests === false) {
+        const row = toRow(message)
+        const [id] = await insertRows(db, [row])
+        return id ? { status: 'accepted', inboxId: id } : { status: 'duplicate' }
+      }
       const key = `${message.platform}\u0000${message.workspaceId}\u0000${message.platformMessageId}`
       return new Promise<AcceptResult>((resolve, reject) => {
         // The same message twice in one tick: the second is a duplicate without asking the database.

@@ -88,6 +88,17 @@ export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
       .where(eq(interactions.id, id))
   }
 
+  /**
+   * Leaves a pending note for the next `retryDue` instead of calling the model now: on Workers the call
+   * then runs from the cron tick, with its own CPU and wall-time budget, not inside a webhook's waitUntil.
+   */
+  async function deferToTick(id: string): Promise<void> {
+    await deps.db
+      .update(interactions)
+      .set({ enrichmentNextAt: deps.now() })
+      .where(and(eq(interactions.id, id), eq(interactions.enrichmentStatus, 'pending')))
+  }
+
   /** Enriches notes whose retry time has come; returns how many were tried. */
   async function retryDue(limit = 20): Promise<number> {
     const due = await deps.db
@@ -122,7 +133,7 @@ export function createNoteEnrichment(deps: NoteEnrichmentDeps) {
     return mergeReadings(offline, result.enrichment)
   }
 
-  return { enrichInteraction, retryDue, understand }
+  return { enrichInteraction, deferToTick, retryDue, understand }
 }
 
 export type NoteEnrichmentService = ReturnType<typeof createNoteEnrichment>

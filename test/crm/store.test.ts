@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { upsertContact } from '../../src/crm/contacts.ts'
 import type { Actor } from '../../src/crm/crm-context.ts'
 import { createCustomer, getCustomer, listCustomers, matchCustomer } from '../../src/crm/customers.ts'
@@ -12,35 +12,38 @@ import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.
 import { newId } from '../../src/db/database.ts'
 import { auditLog, dealStageHistory, deals, reminders, teams, users } from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
+import { closeTestD1 } from '../support/test-d1.ts'
 
-let t: TestCrm
-let admin: Actor
-let manager: Actor
-let rep1: Actor
-let rep2: Actor
-let outsider: Actor
+// The same store tests on both engines the app runs on: a libSQL file (Node, Turso) and D1 (Workers).
+describe.each(['libsql', 'd1'] as const)('the store on %s', (store) => {
+  let t: TestCrm
+  let admin: Actor
+  let manager: Actor
+  let rep1: Actor
+  let rep2: Actor
+  let outsider: Actor
 
-beforeEach(async () => {
-  t = await createTestCrm()
-  const ws = await ensureWorkspace(t.crm, 'web', 'local')
-  const user = (id: string) => ensureUser(t.crm, ws.id, id, { displayName: id }, 'Asia/Shanghai')
-  admin = actorFromUser(await user('boss'))
-  const m = await user('manager')
-  const teamId = newId()
-  await t.db.insert(teams).values({ id: teamId, workspaceId: ws.id, name: 'East', managerUserId: m.id })
-  await t.db.update(users).set({ role: 'manager', teamId }).where(eq(users.id, m.id))
-  manager = actorFromUser({ ...m, role: 'manager', teamId })
-  const r1 = await user('rep1')
-  const r2 = await user('rep2')
-  await t.db.update(users).set({ teamId }).where(eq(users.id, r1.id))
-  await t.db.update(users).set({ teamId }).where(eq(users.id, r2.id))
-  rep1 = actorFromUser({ ...r1, teamId })
-  rep2 = actorFromUser({ ...r2, teamId })
-  outsider = actorFromUser({ ...(await user('other-manager')), role: 'manager' })
-})
-afterEach(() => t.close())
+  beforeEach(async () => {
+    t = await createTestCrm({ store })
+    const ws = await ensureWorkspace(t.crm, 'web', 'local')
+    const user = (id: string) => ensureUser(t.crm, ws.id, id, { displayName: id }, 'Asia/Shanghai')
+    admin = actorFromUser(await user('boss'))
+    const m = await user('manager')
+    const teamId = newId()
+    await t.db.insert(teams).values({ id: teamId, workspaceId: ws.id, name: 'East', managerUserId: m.id })
+    await t.db.update(users).set({ role: 'manager', teamId }).where(eq(users.id, m.id))
+    manager = actorFromUser({ ...m, role: 'manager', teamId })
+    const r1 = await user('rep1')
+    const r2 = await user('rep2')
+    await t.db.update(users).set({ teamId }).where(eq(users.id, r1.id))
+    await t.db.update(users).set({ teamId }).where(eq(users.id, r2.id))
+    rep1 = actorFromUser({ ...r1, teamId })
+    rep2 = actorFromUser({ ...r2, teamId })
+    outsider = actorFromUser({ ...(await user('other-manager')), role: 'manager' })
+  })
+  afterEach(() => t.close())
+  afterAll(closeTestD1)
 
-describe('the store on a real libSQL file', () => {
   it('creates every table from an empty database', async () => {
     const rows = await t.db.all<{ name: string }>(
       sql`select name from sqlite_master where type = 'table' order by name`,
@@ -62,8 +65,11 @@ describe('the store on a real libSQL file', () => {
     ]) {
       expect(names).toContain(table)
     }
-    const [mode] = await t.db.all<{ journal_mode: string }>(sql`pragma journal_mode`)
-    expect(mode?.journal_mode).toBe('wal')
+    // WAL is ours to set on a file; D1 manages its own journal.
+    if (store === 'libsql') {
+      const [mode] = await t.db.all<{ journal_mode: string }>(sql`pragma journal_mode`)
+      expect(mode?.journal_mode).toBe('wal')
+    }
   })
 
   it('makes the first user of a workspace admin and later ones reps', () => {

@@ -19,18 +19,25 @@ export interface TestCrmOptions {
   bots?: ChatBotFactory[]
   /** A chart renderer for replies and pages (the Node one, or none as on Workers). */
   charts?: ChartRenderer
+  /** The store: a libSQL file (default) or a local D1 database, as a Worker would use. */
+  store?: 'libsql' | 'd1'
 }
 
 export const TEST_NOW = new Date('2026-11-18T02:00:00.000Z')
 
 /**
- * A whole CRM on a real libSQL file in a fresh temp folder, migrations applied, with every registered bot.
+ * A whole CRM on a real libSQL file in a fresh temp folder (or a local D1 database with `store: 'd1'`),
+ * migrations applied, with every registered bot.
  * `settle()` waits for the work that runs after responses; `close()` removes the folder.
  */
 export async function createTestCrm(options: TestCrmOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'crm-test-'))
   const config: AppConfig = parseConfig({ DATABASE_URL: `file:${join(dir, 'crm.db')}`, ...options.env })
-  const { db, close } = await openDatabase(config.database)
+  // Loaded only when asked for: wrangler is a heavy import that every other test file can skip.
+  const { db, close } =
+    options.store === 'd1'
+      ? await (await import('./test-d1.ts')).openTestD1()
+      : await openDatabase(config.database)
   const events: { event: string; fields: Record<string, unknown> }[] = []
   const log = (event: string, fields: Record<string, unknown> = {}) => void events.push({ event, fields })
   const background = createBackgroundWork(log)
@@ -58,7 +65,7 @@ export async function createTestCrm(options: TestCrmOptions = {}) {
     settle: background.settle,
     async close() {
       await background.settle()
-      close()
+      await close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
