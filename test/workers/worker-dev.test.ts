@@ -97,7 +97,7 @@ describe('the Worker under wrangler dev, on a local D1', () => {
       content: '提醒我明天下午3点给美团王总发合同',
       msgId: '7000001',
     })
-    const [path, init] = appCallbackRequest(xml)
+    const [path, init] = appCallbackRequest(xml, undefined, new Date()) // the Worker checks the real clock
     const res = await fetch(`${worker.url}${path}`, init)
     expect(res.status).toBe(200)
     expect(await res.text()).toBe('')
