@@ -7,6 +7,7 @@ const BENCHES: [file: string, exportName: string][] = [
   ['./parser.ts', 'benchParser'],
   ['./store.ts', 'benchStore'],
   ['./slack.ts', 'benchSlack'],
+  ['./body-limit.ts', 'benchBodyLimit'],
 ]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
