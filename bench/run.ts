@@ -11,6 +11,7 @@ const BENCHES: [file: string, exportName: string][] = [
   ['./import.ts', 'benchImport'],
   ['./reports.ts', 'benchReports'],
   ['./worker.ts', 'benchWorker'],
+  ['./body-limit.ts', 'benchBodyLimit'],
 ]
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`

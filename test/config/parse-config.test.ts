@@ -21,6 +21,7 @@ describe('configuration', () => {
     [{ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, /LLM_BASE_URL and LLM_MODEL/],
     [{ WECOM_AIBOT_WS_URL: 'http://example.com' }, /WECOM_AIBOT_WS_URL: expected a ws:\/\/ or wss:\/\/ URL/],
     [{ WECOM_WEBHOOK_KEYS: 'just-a-key' }, /WECOM_WEBHOOK_KEYS entry "just-a-key": expected chatId=key/],
+    [{ SESSION_SECRET: 'too-short' }, /SESSION_SECRET: expected at least 32 characters/],
   ])('refuses %o with a message naming it', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError)
     expect(() => parseConfig(env)).toThrow(message)

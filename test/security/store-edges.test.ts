@@ -144,6 +144,30 @@ describe('writes that reference another record', () => {
     expect(await t.db.$count(interactions)).toBe(0)
   })
 
+  it('lets only a note’s author edit it through the Edit button', async () => {
+    const pool = await json(await api('POST', '/customers', { name: '公海客户', in_pool: true }))
+    const note = await json(
+      await api('POST', '/interactions', { customer_id: pool.id, type: 'call', text: '电话沟通' }, 'rep-a'),
+    )
+    const edit = (userId: string) =>
+      t.pipeline.act({
+        platform: 'web',
+        workspaceId: 'local',
+        chatId: `dm:${userId}`,
+        userId,
+        action: 'edit_interaction',
+        value: { id: String(note.id) },
+        text: '修改: 是拜访不是电话',
+        receivedAt: TEST_NOW,
+      })
+    expect((await edit('rep-b')).intent).toBe('error')
+    const [unchanged] = await t.db.select().from(interactions)
+    expect(unchanged?.type).toBe('call')
+    expect((await edit('rep-a')).intent).not.toBe('error')
+    const [edited] = await t.db.select().from(interactions)
+    expect(edited?.type).toBe('visit')
+  })
+
   it('never archives another customer through a forged Undo button', async () => {
     const theirs = await customerOf('rep-b', '腾讯')
     const logged = await t.pipeline.handle(

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { upsertContact } from '../../crm/contacts.ts'
 import type { Actor, CrmContext } from '../../crm/crm-context.ts'
+import { CrmError } from '../../crm/crm-error.ts'
 import { matchCustomer } from '../../crm/customers.ts'
 import { getInteraction, updateInteraction } from '../../crm/interactions.ts'
 import { createReminder, snoozeReminder } from '../../crm/reminders.ts'
@@ -85,6 +86,9 @@ export async function correctNote(
 ): Promise<Reply> {
   const { id } = target
   const note = await getInteraction(crm, actor, id)
+  // The Edit button is the author's, like Undo: a teammate who can see the customer may not rewrite the note.
+  if (note.authorUserId !== actor.userId && actor.role === 'rep')
+    throw new CrmError('forbidden', 'only the author can edit a note')
   const fix = parseMessage(text, { now: crm.now(), timeZone: actor.timeZone })
   const changed: string[] = []
   let customerId = note.customerId
