@@ -127,6 +127,16 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
     },
   },
   {
+    // `Fri pm`, `tmrw am`: chat shorthand for that day's afternoon or morning.
+    name: 'en-day-am-pm',
+    need: /[ap]m\b/i,
+    re: /(?<=\b(?:today|tomorrow|tmrw?|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)([ap])m\b/gi,
+    make: (m) => {
+      const pod = (m[1] ?? '').toLowerCase() === 'p' ? 'afternoon' : 'morning'
+      return { time: { hour: PART_OF_DAY_HOUR[pod] ?? 9, minute: 0 }, pod, podOnly: true }
+    },
+  },
+  {
     // `in the morning`, `evening`, `at night`: alone a default hour; next to a bare hour, its half of the day.
     name: 'en-part-of-day',
     need: /morning|afternoon|evening|night/i,

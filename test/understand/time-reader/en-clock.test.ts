@@ -101,5 +101,8 @@ describeTimes('parts of the day', {
     ['tomorrow night', day('19', '20:00')],
     ['at noon tomorrow', day('19', '12:00')],
     ['evening at 6', day('18', '18:00')],
+    ['Friday pm', day('20', '14:00')],
+    ['tmrw am', day('19', '09:00')],
+    ['Thursday PM at 3', day('19', '15:00')],
   ],
 })
