@@ -113,6 +113,20 @@ describe('quiet hours (default 21:00–08:00 in each user’s zone)', () => {
 })
 
 describe('recurring reminders', () => {
+  it('are set in chat as people say them, in zh and en, and listed with how they repeat', async () => {
+    const zh = await say('rep', '每周一上午9点提醒我交周报')
+    expect(zh?.text).toMatch(/🔁 好的,每周一 09:00 提醒你:交周报/)
+    await say('rep', '每月1号提醒我对账')
+    await say('nyrep', 'every Friday 4pm remind me to update the forecast')
+    const rows = await t.db.select().from(reminders)
+    expect(rows.map((r) => [r.text, r.recurrence, r.dueAt.toISOString()]).sort()).toEqual([
+      ['update the forecast', 'FREQ=WEEKLY;BYDAY=FR', '2026-11-20T21:00:00.000Z'], // 16:00 in New York
+      ['交周报', 'FREQ=WEEKLY;BYDAY=MO', '2026-11-23T01:00:00.000Z'],
+      ['对账', 'FREQ=MONTHLY;BYMONTHDAY=1', '2026-12-01T01:00:00.000Z'],
+    ])
+    expect((await say('rep', '我的提醒'))?.text).toMatch(/🔁 每月1号 09:00 对账/)
+  })
+
   it('goes out weekly at 09:00 New York time across the DST change, once per occurrence', async () => {
     const ny = await actorOf('nyrep')
     await createReminder(t.crm, ny, {
