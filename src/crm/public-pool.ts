@@ -5,11 +5,12 @@
  * once get one winner.
  */
 import { and, count, eq, isNotNull, max, sql } from 'drizzle-orm'
-import { customers, deals, interactions } from '../db/schema.ts'
+import { customers, deals } from '../db/schema.ts'
 import { auditIfChanged } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import type { CustomerRow } from './customers.ts'
+import { lastTouchByCustomer } from './last-touch.ts'
 import type { WorkspaceRules } from './workspace-settings.ts'
 
 const DAY_MS = 86_400_000
@@ -33,12 +34,7 @@ export async function poolStandings(
   rules: WorkspaceRules['pool'],
   ownerUserId?: string,
 ): Promise<PoolStanding[]> {
-  const lastTouch = ctx.db
-    .select({ customerId: interactions.customerId, at: max(interactions.occurredAt).as('last_touch_at') })
-    .from(interactions)
-    .where(eq(interactions.workspaceId, workspaceId))
-    .groupBy(interactions.customerId)
-    .as('last_touch')
+  const lastTouch = lastTouchByCustomer(ctx.db, 'last_touch', workspaceId)
   const lastWon = ctx.db
     .select({ customerId: deals.customerId, at: max(deals.closedAt).as('last_won_at') })
     .from(deals)

@@ -1,11 +1,12 @@
-import { and, eq, max, notInArray, sql } from 'drizzle-orm'
+import { and, eq, notInArray, sql } from 'drizzle-orm'
 import type { DealSummary } from '../chat/reply-data.ts'
 import { responsibleOwnerIds } from '../crm/access.ts'
 import type { Actor, CrmContext } from '../crm/crm-context.ts'
 import { CLOSED_STAGES } from '../crm/deals.ts'
+import { lastTouchByCustomer } from '../crm/last-touch.ts'
 import { ownedBy } from '../crm/paging.ts'
 import { dealSummary, userNames } from '../crm/summaries.ts'
-import { customers, deals, interactions } from '../db/schema.ts'
+import { customers, deals } from '../db/schema.ts'
 
 const DAY_MS = 86_400_000
 
@@ -13,11 +14,7 @@ const DAY_MS = 86_400_000
 export async function goingCold(crm: CrmContext, actor: Actor, days: number) {
   const owners = await responsibleOwnerIds(crm, actor)
   const cutoff = crm.now().getTime() - days * DAY_MS
-  const lastTouch = crm.db
-    .select({ customerId: interactions.customerId, at: max(interactions.occurredAt).as('last_at') })
-    .from(interactions)
-    .groupBy(interactions.customerId)
-    .as('last_touch')
+  const lastTouch = lastTouchByCustomer(crm.db, 'last_touch')
   const rows = await crm.db
     .select({ customer: customers, lastAt: lastTouch.at })
     .from(customers)

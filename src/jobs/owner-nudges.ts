@@ -1,11 +1,12 @@
-import { and, eq, inArray, max, notInArray } from 'drizzle-orm'
+import { and, eq, inArray, notInArray } from 'drizzle-orm'
 import type { ReplyAction } from '../chat/chat-message.ts'
 import { type Lang, t } from '../chat/intents/intent-context.ts'
 import type { NudgeItem } from '../chat/reply-data.ts'
 import type { CrmContext } from '../crm/crm-context.ts'
 import { CLOSED_STAGES } from '../crm/deals.ts'
+import { lastTouchByCustomer } from '../crm/last-touch.ts'
 import type { WorkspaceRules } from '../crm/workspace-settings.ts'
-import { customers, deals, interactions, nudgeLog } from '../db/schema.ts'
+import { customers, deals, nudgeLog } from '../db/schema.ts'
 
 const DAY_MS = 86_400_000
 const WEEK_MS = 7 * DAY_MS
@@ -22,11 +23,7 @@ export async function dueNudges(
   today: string,
 ): Promise<Nudge[]> {
   const now = crm.now().getTime()
-  const lastTouch = crm.db
-    .select({ customerId: interactions.customerId, at: max(interactions.occurredAt).as('nudge_touch_at') })
-    .from(interactions)
-    .groupBy(interactions.customerId)
-    .as('nudge_touch')
+  const lastTouch = lastTouchByCustomer(crm.db, 'nudge_touch')
   const owned = await crm.db
     .select({ customer: customers, touchedAt: lastTouch.at })
     .from(customers)
