@@ -161,7 +161,12 @@ function parts(text: string): Part[] {
     // `TP-LINK`, `Coca-Cola`: a hyphen between Latin letters is inside a name.
     if (m[0] === '-' && LATIN_AROUND.test(text.slice(m.index - 1, m.index + 2))) continue
     pushPiece(out, text.slice(last, m.index))
-    const group = m.slice(1).findIndex((g) => g !== undefined)
+    let group = -1
+    for (let g = 1; g < m.length; g++)
+      if (m[g] !== undefined) {
+        group = g - 1
+        break
+      }
     out.push({ role: ROLES[group] ?? 'sep', text: m[0] })
     last = m.index + m[0].length
   }
