@@ -323,6 +323,9 @@ const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
 /** The first person named with a surname and title (`张总`), or an English given name. */
+/** A capitalised Latin word standing alone, a given name perhaps. */
+const LATIN_WORD = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
+
 export function zhContact(text: string): string | null {
   ZH_CONTACT.lastIndex = 0
   for (let m = ZH_CONTACT.exec(text); m; m = ZH_CONTACT.exec(text)) {
@@ -339,7 +342,8 @@ export function zhContact(text: string): string | null {
   // `Min-jun`, `Seo-yeon`, `Xiao-ming`: a given name of two syllables joined by a hyphen.
   const hyphened = HYPHEN_NAME.exec(text)
   if (hyphened?.[1]) return hyphened[1]
-  const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
+  const latin = LATIN_WORD
+  latin.lastIndex = 0
   for (let m = latin.exec(text); m; m = latin.exec(text)) {
     if (!FIRST_NAMES.has((m[1] ?? '').toLowerCase())) continue
     // `Wei Ling`, `Lisa Chen`, `Emma Schulz`: a given name and the next capitalised word are one person,
