@@ -322,10 +322,10 @@ const LATIN_TITLED = /(?<![A-Za-z])[A-Z][a-z\u00e0-\u00ff]+(?:博士|教授|先�
 const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
-/** The first person named with a surname and title (`张总`), or an English given name. */
 /** A capitalised Latin word standing alone, a given name perhaps. */
 const LATIN_WORD = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
 
+/** The first person named with a surname and title (`张总`), or an English given name. */
 export function zhContact(text: string): string | null {
   ZH_CONTACT.lastIndex = 0
   for (let m = ZH_CONTACT.exec(text); m; m = ZH_CONTACT.exec(text)) {
