@@ -322,6 +322,7 @@ const LATIN_TITLED = /(?<![A-Za-z])[A-Z][a-z\u00e0-\u00ff]+(?:博士|教授|先�
 const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
+const HAS_CAPITAL = /[A-Z]/
 /** A capitalised Latin word standing alone, a given name perhaps. */
 const LATIN_WORD = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
 
@@ -336,6 +337,8 @@ export function zhContact(text: string): string | null {
   }
   const honored = HONORIFIC_NAME.exec(text)
   if (honored) return honored[0]
+  // Each rule below reads a capital Latin letter.
+  if (!HAS_CAPITAL.test(text)) return null
   // `Müller博士`, `Smith先生`: a foreign name with a Chinese title.
   const titled = LATIN_TITLED.exec(text)
   if (titled) return titled[0]
