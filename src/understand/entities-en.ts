@@ -126,20 +126,23 @@ function dayInName(words: string[], text: string, end: number): boolean {
   )
 }
 
+/** A known given name with an organisation after the run (`Mike at Acme`): kept though a stop word. */
+function namedBefore(w: string, text: string, runEnd: number): boolean {
+  return FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(runEnd))
+}
+
 function runs(text: string): Run[] {
   const out: Run[] = []
   for (const m of capRuns(text)) {
     let words = m.text.split(/\s+/)
     let start = m.index
-    const named = (w: string) =>
-      FIRST_NAMES.has(lower(w)) && PERSON_AFTER.test(text.slice(m.index + m.text.length))
     // `Mr. Wong (Great Eastern)`: a whole name in brackets keeps its first word.
     const bracketed = text[m.index - 1] === '(' && text[m.index + m.text.length] === ')'
     while (
       words.length &&
       !(bracketed && words.length > 1) &&
       isStop(words[0] ?? '') &&
-      !(words.length === 1 && named(words[0] ?? '')) &&
+      !(words.length === 1 && namedBefore(words[0] ?? '', text, m.index + m.text.length)) &&
       // `Sun Life`, `Wed Group`: a weekday's short form opening a longer name is part of it.
       !(DAY_ABBR.test(words[0] ?? '') && words.length > 1 && !isStop(words[1] ?? ''))
     ) {
@@ -150,7 +153,7 @@ function runs(text: string): Run[] {
       words.length &&
       isStop(words.at(-1) ?? '') &&
       !dayInName(words, text, m.index + m.text.length) &&
-      !(words.length === 1 && named(words[0] ?? ''))
+      !(words.length === 1 && namedBefore(words[0] ?? '', text, m.index + m.text.length))
     ) {
       words = words.slice(0, -1)
     }

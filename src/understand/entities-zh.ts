@@ -161,7 +161,12 @@ function parts(text: string): Part[] {
     // `TP-LINK`, `Coca-Cola`: a hyphen between Latin letters is inside a name.
     if (m[0] === '-' && LATIN_AROUND.test(text.slice(m.index - 1, m.index + 2))) continue
     pushPiece(out, text.slice(last, m.index))
-    const group = m.slice(1).findIndex((g) => g !== undefined)
+    let group = -1
+    for (let g = 1; g < m.length; g++)
+      if (m[g] !== undefined) {
+        group = g - 1
+        break
+      }
     out.push({ role: ROLES[group] ?? 'sep', text: m[0] })
     last = m.index + m[0].length
   }
@@ -317,6 +322,10 @@ const LATIN_TITLED = /(?<![A-Za-z])[A-Z][a-z\u00e0-\u00ff]+(?:博士|教授|先�
 const HYPHEN_NAME = /(?<![A-Za-z])([A-Z][a-z]{1,4}-[a-z]{2,4})(?![A-Za-z-])/
 const LATIN_OWNED = /[A-Za-z\u4e00-\u9fff]\s*的\s*([A-Z][a-z]{2,})(?![A-Za-z0-9])/
 
+const HAS_CAPITAL = /[A-Z]/
+/** A capitalised Latin word standing alone, a given name perhaps. */
+const LATIN_WORD = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
+
 /** The first person named with a surname and title (`张总`), or an English given name. */
 export function zhContact(text: string): string | null {
   ZH_CONTACT.lastIndex = 0
@@ -328,13 +337,16 @@ export function zhContact(text: string): string | null {
   }
   const honored = HONORIFIC_NAME.exec(text)
   if (honored) return honored[0]
+  // Each rule below reads a capital Latin letter.
+  if (!HAS_CAPITAL.test(text)) return null
   // `Müller博士`, `Smith先生`: a foreign name with a Chinese title.
   const titled = LATIN_TITLED.exec(text)
   if (titled) return titled[0]
   // `Min-jun`, `Seo-yeon`, `Xiao-ming`: a given name of two syllables joined by a hyphen.
   const hyphened = HYPHEN_NAME.exec(text)
   if (hyphened?.[1]) return hyphened[1]
-  const latin = /(?<![A-Za-z])([A-Z][a-z]+)(?![A-Za-z])/g
+  const latin = LATIN_WORD
+  latin.lastIndex = 0
   for (let m = latin.exec(text); m; m = latin.exec(text)) {
     if (!FIRST_NAMES.has((m[1] ?? '').toLowerCase())) continue
     // `Wei Ling`, `Lisa Chen`, `Emma Schulz`: a given name and the next capitalised word are one person,

@@ -9,6 +9,8 @@ export interface FoundEntities {
   contact: string | null
 }
 
+const HAS_LATIN = /[A-Za-z]/
+
 /** Whether `text` holds at least two Chinese characters; a loop, since counting them all allocates. */
 function hasTwoCjk(text: string): boolean {
   let seen = 0
@@ -39,7 +41,8 @@ export function extractEntities(
   if (hasTwoCjk(clean)) {
     let contact = zhContact(clean)
     let customer = zhCustomer(clean, lookup)
-    if (!customer) customer = enEntities(clean, lookup).customer
+    // Every English rule reads a Latin letter: without one, they find no customer.
+    if (!customer && HAS_LATIN.test(clean)) customer = enEntities(clean, lookup).customer
     // `去了趟徐工`, `拜访了李宁`: a known company that reads like a person is the company.
     if (customer && customer === contact) {
       if (findKnown(customer, 0)?.text !== customer) return { customer: null, contact }

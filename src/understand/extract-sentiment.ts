@@ -33,7 +33,8 @@ const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
 /** Surrogate pairs and the symbol blocks emoji live in. */
 const HAS_EMOJI = /[\ud83c-\ud83e\u2600-\u27bf]/
-const CLAUSE_END = /[,.!?;:，。！？；：]/
+/** The clause-ending marks, as one string: a lookup per character, not a regex call. */
+const CLAUSE_END = ',.!?;:，。！？；：'
 
 /** Weight of words after a contrast (`…, but worried about delivery`): the later clause counts more. */
 const AFTER_CONTRAST = 1.5
@@ -88,50 +89,70 @@ function incumbentSpans(text: string): [number, number][] {
 
 function clauseStart(text: string, at: number, limit: number): number {
   let i = at
-  while (i > Math.max(0, limit) && !CLAUSE_END.test(text[i - 1] ?? '')) i--
+  const floor = Math.max(0, limit)
+  while (i > floor && !CLAUSE_END.includes(text.charAt(i - 1))) i--
   return i
+}
+
+/** One word's weighted polarity: `add` of weigh, as a plain function so no closure is made per message. */
+function weighted(
+  polarity: number,
+  index: number,
+  degree: number,
+  negated: boolean,
+  contrastAt: number,
+): number {
+  const w = index >= contrastAt ? AFTER_CONTRAST : 1
+  return (negated ? polarity * (polarity < 0 ? NEGATED_NEGATIVE : NEGATED) : polarity * degree) * w
+}
+
+/** A setback said to hold for now (`暂时没进展`), unless said to last. */
+function forNow(text: string, index: number, end: number, polarity: number): boolean {
+  if (polarity >= 0) return false
+  const clause = text.slice(clauseStart(text, index, index - 12), index)
+  if (LASTING.test(clause)) return false
+  return FOR_NOW_BEFORE.test(clause) || FOR_NOW_AFTER.test(text.slice(end, end + 16))
+}
+
+function inSpans(spans: [number, number][], at: number): boolean {
+  for (const [a, b] of spans) if (at >= a && at < b) return true
+  return false
 }
 
 /** Sum of weighted polarities; returns the number of words seen through `hits`. */
 function weigh(text: string, contrastAt: number): { sum: number; hits: number } {
   let sum = 0
   let hits = 0
-  const add = (polarity: number, index: number, degree: number, negated: boolean) => {
-    const w = index >= contrastAt ? AFTER_CONTRAST : 1
-    sum += (negated ? polarity * (polarity < 0 ? NEGATED_NEGATIVE : NEGATED) : polarity * degree) * w
+  const pains = incumbentSpans(text)
+  for (const [a] of pains) {
+    sum += weighted(INCUMBENT_PAIN_POLARITY, a, 1, false, contrastAt)
     hits++
   }
-  const pains = incumbentSpans(text)
-  for (const [a] of pains) add(INCUMBENT_PAIN_POLARITY, a, 1, false)
   const topics = pains.length ? [...topicSpans(text), ...pains] : topicSpans(text)
-  const forNow = (index: number, end: number, polarity: number) => {
-    if (polarity >= 0) return false
-    const clause = text.slice(clauseStart(text, index, index - 12), index)
-    if (LASTING.test(clause)) return false
-    return FOR_NOW_BEFORE.test(clause) || FOR_NOW_AFTER.test(text.slice(end, end + 16))
-  }
   // Each lexicon is read only when the text holds its script: every word in it needs one.
   const cjk = text.charCodeAt(0) > 0x2e80 || /[\u4e00-\u9fff]/.test(text)
   const latin = /[A-Za-z]/.test(text)
   ZH_WORDS.lastIndex = 0
   for (let m = cjk ? ZH_WORDS.exec(text) : null; m; m = ZH_WORDS.exec(text)) {
     const at = m.index
-    if (topics.some(([a, b]) => at >= a && at < b)) continue
+    if (topics.length && inSpans(topics, at)) continue
     const before = text.slice(clauseStart(text, m.index, m.index - 4), m.index)
     const degree = ZH_DEGREE[ZH_DEGREE_END.exec(before)?.[1] ?? ''] ?? 1
     const negated = ZH_NEGATED.test(before) && !ZH_NOT_NEGATION.test(before)
     const polarity = ZH_POLARITY[m[0]] ?? 0
-    add(
-      forNow(m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
+    sum += weighted(
+      forNow(text, m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
       m.index,
       degree,
       negated,
+      contrastAt,
     )
+    hits++
   }
   EN_WORDS.lastIndex = 0
   for (let m = latin ? EN_WORDS.exec(text) : null; m; m = EN_WORDS.exec(text)) {
     const at = m.index
-    if (pains.length && pains.some(([a, b]) => at >= a && at < b)) continue
+    if (pains.length && inSpans(pains, at)) continue
     const before = text
       .slice(clauseStart(text, m.index, m.index - 30), m.index)
       .trim()
@@ -147,17 +168,21 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
       RIVAL.test(word) &&
       PASSING.test(text.slice(clauseStart(text, m.index, m.index - 30), m.index + m[0].length + 10))
     const polarity = (EN_POLARITY[word] ?? 0) * (passing ? 0.5 : 1)
-    add(
-      forNow(m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
+    sum += weighted(
+      forNow(text, m.index, m.index + m[0].length, polarity) ? polarity * FOR_NOW : polarity,
       m.index,
       degree,
       negated,
+      contrastAt,
     )
+    hits++
   }
   for (const [re, polarity] of cjk ? ZH_PHRASES : []) {
     re.lastIndex = 0
-    for (let m = re.exec(text); m; m = re.exec(text))
-      add(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false)
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      sum += weighted(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false, contrastAt)
+      hits++
+    }
   }
   const emoji = HAS_EMOJI.test(text)
   for (const [re, polarity] of emoji
@@ -168,7 +193,10 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
       ? EN_PHRASES
       : []) {
     re.lastIndex = 0
-    for (let m = re.exec(text); m; m = re.exec(text)) add(polarity, m.index, 1, false)
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      sum += weighted(polarity, m.index, 1, false, contrastAt)
+      hits++
+    }
   }
   return { sum, hits }
 }

@@ -34,7 +34,9 @@ const TAIL = new RegExp(
 const LATIN = /[A-Za-z]/
 
 function nameAt(text: string, i: number): string | null {
-  for (const name of BY_FIRST.get(text[i] ?? '') ?? []) {
+  const names = BY_FIRST.get(text[i] ?? '')
+  if (!names) return null
+  for (const name of names) {
     if (!text.startsWith(name, i)) continue
     // `OPPO` in `OPPOSITE` and `TCL` in `XTCL` are not the companies.
     if (

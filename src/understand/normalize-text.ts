@@ -48,6 +48,7 @@ const TYPOS: Record<string, string> = {
   proposl: 'proposal',
   qualifed: 'qualified',
 }
+const HAS_LATIN = /[A-Za-z]/
 const TYPO = new RegExp(`\\b(?:${Object.keys(TYPOS).join('|')})\\b`, 'gi')
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -87,6 +88,8 @@ export function normalizeText(raw: string, botNames: readonly string[] = []): st
     text = text.replace(PUNCTUATION, (ch) => PUNCTUATION_ASCII[ch] ?? ch)
   }
   if (MESSY_SPACE.test(text)) text = text.replace(SPACES, ' ').trim()
+  // Every typo is a Latin word: text without a Latin letter holds none.
+  if (!HAS_LATIN.test(text)) return text
   TYPO.lastIndex = 0
   return TYPO.test(text) ? text.replace(TYPO, spellOut) : text
 }

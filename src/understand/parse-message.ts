@@ -1,10 +1,4 @@
-import {
-  detectIntent,
-  hasLookupVerb,
-  hasReminderWord,
-  type IntentFeatures,
-  reminderWordAt,
-} from './detect-intent.ts'
+import { detectIntent, hasLookupVerb, type IntentFeatures, reminderWordAt } from './detect-intent.ts'
 import { detectPeriod } from './detect-period.ts'
 import { readReport } from './detect-report.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
@@ -34,7 +28,7 @@ class Reading implements IntentFeatures {
   #channel: InteractionType | null | undefined
   #period: Period | null | undefined
   #sentiment: FoundSentiment | undefined
-  #reminderWord: boolean | undefined
+  #reminderAt: { start: number; end: number } | null | undefined
   #lookupVerb: boolean | undefined
   #today: ReturnType<typeof wallClock> | undefined
 
@@ -97,8 +91,12 @@ class Reading implements IntentFeatures {
     return this.period !== null
   }
   get reminderWord(): boolean {
-    this.#reminderWord ??= hasReminderWord(this.text)
-    return this.#reminderWord
+    return this.reminderAt !== null
+  }
+  /** Where `remind me` / `提醒我` sits, read once per message. */
+  get reminderAt(): { start: number; end: number } | null {
+    if (this.#reminderAt === undefined) this.#reminderAt = reminderWordAt(this.text)
+    return this.#reminderAt
   }
   get lookupVerb(): boolean {
     this.#lookupVerb ??= hasLookupVerb(this.text)
@@ -125,7 +123,7 @@ const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
  */
 function reminderDate(r: Reading): FoundDate | undefined {
   if (r.dates.length < 2) return undefined
-  const at = reminderWordAt(r.text)
+  const at = r.reminderAt
   if (!at) return undefined
   return (
     r.dates.find((d) => d.end <= at.start && /^\s*$/.test(r.text.slice(d.end, at.start))) ??
@@ -215,7 +213,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     fillWho(out, r)
     fillDue(out, due)
     // `Site visit is on 3 Dec, remind me on 1 Dec to confirm`: the clause before is background.
-    const at = own ? reminderWordAt(r.text) : null
+    const at = own ? r.reminderAt : null
     const from = at && /[,，;；。.]\s*$/.test(r.text.slice(0, at.start)) ? at.start : 0
     out.task = extractTask(r.text.slice(from), due ? [{ start: due.start - from, end: due.end - from }] : [])
   },

@@ -15,7 +15,12 @@ export function applyWeekRules(t: TimeToken): TimeToken {
   const w = t.weekday
   if (!w || t.day) return t
   const extra = (w.weeksLater ?? 0) * 7
-  return { ...t, day: (now) => inDays(daysToWeekday(now, w.target, w.ref) + extra)(now) }
+  return { ...t, day: weekdayDay(w, extra) }
+}
+
+/** The day of a weekday rule; made by a plain function so the token's closure carries no name to set. */
+function weekdayDay(w: NonNullable<TimeToken['weekday']>, extra: number): NonNullable<TimeToken['day']> {
+  return (now) => inDays(daysToWeekday(now, w.target, w.ref) + extra)(now)
 }
 
 /** The instant of a wall time written in a fixed offset (`10am PST` is 18:00 UTC). */
