@@ -101,7 +101,12 @@ async function digestData(
   const reminders = (await listOpenReminders(crm, actor, 50)).filter((r) => r.dueAt < endOfDay)
   const cold = await goingCold(crm, actor, options.staleAfterDays)
   const isManager = user.role !== 'rep'
-  const nudges = await dueNudges(crm, user.id, at.rules.nudges, at.today)
+  const nudges = await dueNudges(
+    crm,
+    { workspaceId: user.workspaceId, ownerUserId: user.id },
+    at.rules.nudges,
+    at.today,
+  )
   // A record nudged with buttons is not listed a second time among the going-cold lines.
   const nudged = new Set(
     nudges.flatMap((n) => [n.dealId, n.kind === 'sleeping_customer' ? n.customerId : null]),

@@ -18,12 +18,12 @@ export type Nudge = NudgeItem
 /** The owner's nudges for today, without those sent in the last week or snoozed. */
 export async function dueNudges(
   crm: CrmContext,
-  ownerUserId: string,
+  { workspaceId, ownerUserId }: { workspaceId: string; ownerUserId: string },
   rules: WorkspaceRules['nudges'],
   today: string,
 ): Promise<Nudge[]> {
   const now = crm.now().getTime()
-  const lastTouch = lastTouchByCustomer(crm.db, 'nudge_touch')
+  const lastTouch = lastTouchByCustomer(crm.db, 'nudge_touch', workspaceId)
   const owned = await crm.db
     .select({ customer: customers, touchedAt: lastTouch.at })
     .from(customers)

@@ -1,5 +1,5 @@
 import type { QuietHours } from '../config.ts'
-import { wallClock } from '../understand/zoned-time.ts'
+import { addDays, instantOf, wallClock } from '../understand/zoned-time.ts'
 
 const minuteOfDay = (at: Date, timeZone: string) => {
   const local = wallClock(at, timeZone)
@@ -31,9 +31,19 @@ export function mayPushNow(
 
 /** When the quiet window that `at` falls in ends (the first minute pushes may go again) in `timeZone`. */
 export function quietEndsAt(at: Date, timeZone: string, quiet: QuietHours): Date {
-  // Step a minute at a time over at most a day: windows are hours long and zones shift by whole minutes.
-  const step = 60_000
-  let t = Math.floor(at.getTime() / step) * step + step
-  for (let i = 0; i < 24 * 60 && isQuietAt(new Date(t), timeZone, quiet); i++) t += step
-  return new Date(t)
+  const local = wallClock(at, timeZone)
+  // Past the start of a window that wraps midnight, it ends on the next local day.
+  const wrapsToTomorrow =
+    quiet.startMinute > quiet.endMinute && local.hour * 60 + local.minute >= quiet.startMinute
+  const day = wrapsToTomorrow ? addDays(local, 1) : local
+  return instantOf(
+    {
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      hour: Math.floor(quiet.endMinute / 60),
+      minute: quiet.endMinute % 60,
+    },
+    timeZone,
+  )
 }
