@@ -170,14 +170,7 @@ export const PLANNERS: Record<ImportKind, Planner> = {
       updatedAt: now,
     }
     out.contacts.push(row)
-    out.audit.push(
-      auditRow(
-        actor,
-        actor.workspaceId,
-        { action: 'create', entityType: 'contact', entityId: row.id, after: row },
-        now,
-      ),
-    )
+    auditCreated(context, 'contact', row)
     for (const p of phones) lookups.contactByPhone.set(p, row.id)
     lookups.contactByName.set(`${row.customerId}|${key}`, row.id)
     if (consent.value) {
@@ -192,14 +185,7 @@ export const PLANNERS: Record<ImportKind, Planner> = {
         recordedAt: now,
       }
       out.consents.push(record)
-      out.audit.push(
-        auditRow(
-          actor,
-          actor.workspaceId,
-          { action: 'create', entityType: 'consent', entityId: record.id, after: record },
-          now,
-        ),
-      )
+      auditCreated(context, 'consent', record)
     }
     return { kind: 'created', entity: 'contacts' }
   },
@@ -234,14 +220,7 @@ export const PLANNERS: Record<ImportKind, Planner> = {
       updatedAt: now,
     }
     out.deals.push(row)
-    out.audit.push(
-      auditRow(
-        actor,
-        actor.workspaceId,
-        { action: 'create', entityType: 'deal', entityId: row.id, after: row },
-        now,
-      ),
-    )
+    auditCreated(context, 'deal', row)
     return { kind: 'created', entity: 'deals' }
   },
   interactions(values, columns, context) {
@@ -281,14 +260,7 @@ export const PLANNERS: Record<ImportKind, Planner> = {
       createdAt: now,
     }
     out.interactions.push(row)
-    out.audit.push(
-      auditRow(
-        actor,
-        actor.workspaceId,
-        { action: 'create', entityType: 'interaction', entityId: row.id, after: row },
-        now,
-      ),
-    )
+    auditCreated(context, 'interaction', row)
     return { kind: 'created', entity: 'interactions' }
   },
 }
@@ -349,14 +321,7 @@ function addCustomer(
     updatedAt: now,
   }
   out.customers.push(row)
-  out.audit.push(
-    auditRow(
-      actor,
-      actor.workspaceId,
-      { action: 'create', entityType: 'customer', entityId: row.id, after: row },
-      now,
-    ),
-  )
+  auditCreated(context, 'customer', row)
   const entry = { id: row.id, name, ownerUserId }
   context.lookups.customerByName.set(key, entry)
   return entry
@@ -369,4 +334,12 @@ function ownerOf(values: string[], columns: ColumnMap, context: PlanContext): Pa
   return id
     ? { ok: true, value: id }
     : { ok: false, reason: `owner "${owner}" is not a user of this workspace` }
+}
+
+/** The audit row of a record the import creates, written in the same transaction as the record. */
+function auditCreated(context: PlanContext, entityType: string, row: { id: string }) {
+  const { actor, now, out } = context
+  out.audit.push(
+    auditRow(actor, actor.workspaceId, { action: 'create', entityType, entityId: row.id, after: row }, now),
+  )
 }
