@@ -1,3 +1,4 @@
+import { anyOf } from './any-of.ts'
 import type { DealStage, Intent, Period, ReportMetric, ReportQuery } from './parsed-message.ts'
 import { readReportFilters } from './report-filters.ts'
 
@@ -213,7 +214,11 @@ export function readReport(
   return { intent: 'report', confidence: 0.86, report }
 }
 
+/** Every rule's words at once: most messages hold none. */
+const ANY_METRIC = anyOf(METRICS.flatMap(([, rules]) => rules))
+
 function detectMetric(f: ReportFeatures): ReportMetric | null {
+  if (!ANY_METRIC.test(f.text)) return null
   for (const [metric, rules, needs] of METRICS) {
     const m = leftmostMatch(rules, f.text)
     if (!m) continue

@@ -1,3 +1,4 @@
+import { anyOf } from './any-of.ts'
 import type { Sentiment } from './parsed-message.ts'
 import {
   EMOJI_PHRASES,
@@ -33,6 +34,9 @@ const EN_NEGATORS = /\b(?:not|no|never|hardly|barely|without|nothing|\w+n['’]t
 const CONTRAST = /但是|但|不过|可是|然而|\bbut\b|\bhowever\b|\bthough\b/gi
 /** Surrogate pairs and the symbol blocks emoji live in. */
 const HAS_EMOJI = /[\ud83c-\ud83e\u2600-\u27bf]/
+/** The phrase rules of each language at once: few messages hold any. */
+const ANY_ZH_PHRASE = anyOf(ZH_PHRASES.map(([re]) => re))
+const ANY_EN_PHRASE = anyOf(EN_PHRASES.map(([re]) => re))
 /** The clause-ending marks, as one string: a lookup per character, not a regex call. */
 const CLAUSE_END = ',.!?;:，。！？；：'
 
@@ -177,7 +181,7 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     )
     hits++
   }
-  for (const [re, polarity] of cjk ? ZH_PHRASES : []) {
+  for (const [re, polarity] of cjk && ANY_ZH_PHRASE.test(text) ? ZH_PHRASES : []) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       sum += weighted(polarity, m.index, ZH_DEGREE[m[1] ?? ''] ?? 1, false, contrastAt)
@@ -189,7 +193,7 @@ function weigh(text: string, contrastAt: number): { sum: number; hits: number } 
     ? latin
       ? [...EN_PHRASES, ...EMOJI_PHRASES]
       : EMOJI_PHRASES
-    : latin
+    : latin && ANY_EN_PHRASE.test(text)
       ? EN_PHRASES
       : []) {
     re.lastIndex = 0
