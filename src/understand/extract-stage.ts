@@ -1,3 +1,4 @@
+import { anyOf } from './any-of.ts'
 import type { DealStage } from './parsed-message.ts'
 
 /** A deal stage the text moves a deal to, and whether it was said outright. */
@@ -40,6 +41,8 @@ const STAGE_WORDS: readonly [DealStage, RegExp][] = [
   ['lead', /线索|\blead\b|初步接触|prospect/i],
 ]
 const STAGE_WORDS_ALL = STAGE_WORDS.map(([stage, re]) => [stage, new RegExp(re.source, 'gi')] as const)
+/** Every stage's words at once: most messages name no stage. */
+const ANY_STAGE_WORD = anyOf(STAGE_WORDS.map(([, re]) => re))
 const WEAK_PROPOSAL = /方案|报价|\bquote\b/i
 /** `发了报价`, `提交了方案`, `sent the quote`: handing one over moves the deal to proposal. */
 const SENT = /发|提交|已|sent|submitted|delivered/i
@@ -90,7 +93,7 @@ export function extractStage(text: string): FoundStage | null {
   const named = NAMED_HINT.test(text) ? (AFTER_STAGE_WORD.exec(text) ?? NAMED_STAGE.exec(text)) : null
   const fromName = named ? stageOf(named[1] ?? named[2] ?? '') : null
   if (fromName) return { stage: fromName, strong: true }
-  for (const [stage, re] of STAGE_WORDS_ALL) {
+  for (const [stage, re] of ANY_STAGE_WORD.test(text) ? STAGE_WORDS_ALL : []) {
     let weak: FoundStage | null = null
     re.lastIndex = 0
     // `需求确认了,商机转qualified`: a later mention may say the move outright.

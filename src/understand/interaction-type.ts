@@ -1,3 +1,4 @@
+import { leftmostOf } from './any-of.ts'
 import type { InteractionType } from './parsed-message.ts'
 
 /**
@@ -31,20 +32,11 @@ const CHANNELS: readonly [InteractionType, RegExp][] = [
   // and `went to lunch` are not.
   ['visit', /\b[Ww]ent (?:over )?to (?!Lunch|Dinner|Breakfast|Coffee|Drinks|The\b)[A-Z]/],
 ]
+const firstChannel = leftmostOf(CHANNELS)
 const NOTE =
   /记一下|记录一下|备注|备忘|^\s*(?:note|log|fyi|heads[- ]up)\b|(?:加|记|写|添|留)(?:个|一个|一条|条|下)?\s*(?:note|notes|memo)\b|\b(?:add|adding|log|put|jot) (?:a |an )?(?:quick )?(?:note|memo)\b/i
 
 /** The channel of a logged interaction, or null when the text names none. */
 export function interactionType(text: string): InteractionType | null {
-  let best: InteractionType | null = null
-  let at = Number.POSITIVE_INFINITY
-  for (const [type, re] of CHANNELS) {
-    const m = re.exec(text)
-    if (m && m.index < at) {
-      at = m.index
-      best = type
-    }
-  }
-  if (best) return best
-  return NOTE.test(text) ? 'note' : null
+  return firstChannel(text)?.value ?? (NOTE.test(text) ? 'note' : null)
 }

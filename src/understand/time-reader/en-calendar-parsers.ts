@@ -18,6 +18,9 @@ const SPAN_COUNT: Record<string, number> = { a: 1, an: 1, few: 3, couple: 2, hal
 const NOT_SINCE = /\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t|not|no|never|nothing|first time)\b[^,.;!?]*$/i
 const NTH: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 }
 
+/** A month's name starting a word: both month parsers read it only so. */
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
+
 const dayOfMonth = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : ordinalNumber(raw))
 
 /** A month and day with or without a year; without one, the next such day by `nextDate`. */
@@ -63,7 +66,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `Dec 1`, `December 3rd, 2027`, `March first`.
     name: 'en-month-day',
-    need: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+    need: MONTH_WORD,
     re: new RegExp(
       `\\b(?:on\\s+)?(${MONTH_SRC})\\.?\\s+(${ORDINAL_DAY_SRC}|\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`,
       'gi',
@@ -77,7 +80,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `3rd of December`, `1 Dec 2027`, `first of march`.
     name: 'en-day-month',
-    need: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+    need: MONTH_WORD,
     re: new RegExp(
       `\\b(?:on\\s+)?(?:the\\s+)?(${ORDINAL_DAY_SRC}|\\d{1,2})\\s+(?:of\\s+)?(${MONTH_SRC})\\b\\.?(?:,?\\s*(\\d{4})\\b)?`,
       'gi',
@@ -110,7 +113,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   },
   {
     name: 'en-span-from-now',
-    need: /in|after|now/i,
+    need: /\b(?:in|within|after)\s|from\s+now/i,
     re: /\b(?:in|within|after)\s+(?:(?:a|an)\s+)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half)\s*(?:of\s+)?(?:an?\s+)?(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+from\s+now\b/gi,
     make: (m) => {
       // `hasn't replied in 3 weeks`, `no news in a month`: how long something has not happened.
