@@ -5,10 +5,26 @@ import { requireWebActor } from '../../src/auth/web-session.ts'
 import { summaryCharts } from '../../src/charts/summary-charts.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
 import { chatHistory } from '../../src/chat/chat-history.ts'
-import { ACTION_NAMES } from '../../src/chat/chat-message.ts'
+import { ACTION_NAMES, type ChatSender } from '../../src/chat/chat-message.ts'
 import { newId } from '../../src/db/database.ts'
+import { takeMessages } from '../../src/outbox/outbox-store.ts'
 import { CHAT_PAGE_HTML } from './chat-page.ts'
-import { createWebOutbox } from './web-outbox.ts'
+
+/** Most pushes one poll takes; more wait for the next. */
+const PUSHES_PER_POLL = 100
+
+/**
+ * Pushes for the web chat (due reminders, digests, replies to resumed messages) wait in the outbox until
+ * the page polls `/api/outbox`: nobody may have the page open when they are due, and a restart must not
+ * lose them.
+ */
+const WEB_SENDER: ChatSender = {
+  platform: 'web',
+  pulled: true,
+  send() {
+    throw new Error('web pushes are taken by the page from the outbox, never sent')
+  },
+}
 
 /** The web chat's one workspace: everyone who opens the page on this server. */
 export const WEB_WORKSPACE_ID = 'local'
@@ -68,7 +84,6 @@ function base64(bytes: Uint8Array): string {
  * someone who has not signed in, since the server then answers only on this machine.
  */
 export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db, charts }) => {
-  const outbox = createWebOutbox()
   const routes = new Hono()
   routes.get('/', (c) => c.html(CHAT_PAGE_HTML))
   routes.use('/api/messages', requireUserInTokenMode)
@@ -155,14 +170,22 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db, charts
     })
     return c.json({ messages: page.messages, next_before: page.nextBefore })
   })
-  routes.get('/api/outbox', (c) => {
+  routes.get('/api/outbox', async (c) => {
     const session = c.get('webSession')
     // A signed-in user reads only their own chat's pushes.
     const chat = session ? webChatId(session) : c.req.query('chat')
     if (!chat) return c.json({ error: 'invalid_request', message: 'chat: query parameter required' }, 400)
-    return c.json({ messages: outbox.take(chat) })
+    const platform = session ? (webUser(session, {})?.platform ?? 'web') : 'web'
+    const workspaceId = session ? session.workspace.externalId : WEB_WORKSPACE_ID
+    const taken = await takeMessages(
+      db,
+      { platform, workspaceId, chatId: chat },
+      now().getTime(),
+      PUSHES_PER_POLL,
+    )
+    return c.json({ messages: taken.map((m) => m.reply) })
   })
-  return { name: 'web', routes, sender: outbox.sender }
+  return { name: 'web', routes, sender: WEB_SENDER }
 }
 
 /** Who a web chat request speaks for, in the shape a `ChatMessage` wants. */

@@ -113,6 +113,11 @@ export class ClaimLapsedError extends Error {
  */
 export interface ChatSender {
   platform: string
+  /**
+   * The reader takes its messages from the outbox itself (the web page polls), so the dispatcher leaves
+   * them pending, and they wait in the database, through restarts, until the page asks.
+   */
+  pulled?: boolean
   /** Sends; resolves to the platform's id of the new message when the platform tells one. */
   send(target: ChatTarget, reply: Reply, options?: SendOptions): Promise<string | undefined> | Promise<void>
   /**

@@ -91,7 +91,8 @@ export function createOutboxDispatcher(deps: OutboxDispatcherDeps): OutboxDispat
 
   async function dispatchOnce(): Promise<number> {
     const now = deps.now().getTime()
-    const claimed = await claimMessages(deps.db, { owner, now, leaseMs, limit: batchSize })
+    const pulledPlatforms = [...deps.senders.values()].filter((s) => s.pulled).map((s) => s.platform)
+    const claimed = await claimMessages(deps.db, { owner, now, leaseMs, limit: batchSize, pulledPlatforms })
     // A margin before the lease ends: a send that starts must be over before another process may take over.
     // On the real clock, which is what the sender checks it against (`now` may be a test's fixed one).
     const notAfter = Date.now() + leaseMs * 0.75

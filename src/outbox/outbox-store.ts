@@ -41,6 +41,8 @@ export interface ClaimOptions {
   leaseMs: number
   /** Most rows claimed; at most one per chat, so a chat's messages leave one at a time and in order. */
   limit: number
+  /** Platforms whose readers take their rows themselves ({@link takeMessages}); never claimed here. */
+  pulledPlatforms?: readonly string[]
 }
 
 /** A row of the `outbox` table as SQLite returns it from `RETURNING *`. */
@@ -100,6 +102,7 @@ export async function enqueueMessages(db: CrmDb, items: OutboxItem[], now: numbe
  */
 export async function claimMessages(db: CrmDb, options: ClaimOptions): Promise<ClaimedMessage[]> {
   const { owner, now, leaseMs, limit } = options
+  const pulled = JSON.stringify(options.pulledPlatforms ?? [])
   const rows = await db.all<RawOutboxRow>(sql`UPDATE outbox
     SET lease_owner = ${owner}, lease_until = ${now + leaseMs}, attempts = attempts + 1
     WHERE id IN (
@@ -107,6 +110,7 @@ export async function claimMessages(db: CrmDb, options: ClaimOptions): Promise<C
         SELECT id, lease_until, row_number() OVER (
           PARTITION BY platform, workspace_id, chat_id ORDER BY next_attempt_at, id) AS place
         FROM outbox WHERE status = 'pending' AND next_attempt_at <= ${now}
+          AND platform NOT IN (SELECT value FROM json_each(${pulled}))
       ) WHERE place = 1 AND (lease_until IS NULL OR lease_until < ${now})
       LIMIT ${limit}
     ) AND status = 'pending' AND (lease_until IS NULL OR lease_until < ${now})
@@ -132,6 +136,32 @@ function toClaimed(row: RawOutboxRow): ClaimedMessage {
     createdAt: Number(row.created_at),
     unconfirmed: Number(row.attempts) > 1 && row.error === null,
   }
+}
+
+/** A chat whose reader takes its messages itself: the web page, for the chat it shows. */
+export interface PulledChat {
+  platform: string
+  workspaceId: string
+  chatId: string
+}
+
+/**
+ * The chat's waiting messages, oldest first, marked sent in the same statement, so two polls (two tabs)
+ * never both get one. At most `limit`, the oldest first; the rest wait for the next poll.
+ */
+export async function takeMessages(db: CrmDb, chat: PulledChat, now: number, limit: number) {
+  const rows = await db.all<RawOutboxRow>(sql`UPDATE outbox
+    SET status = 'sent', sent_at = ${now}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM outbox
+      WHERE platform = ${chat.platform} AND workspace_id = ${chat.workspaceId} AND chat_id = ${chat.chatId}
+        AND status = 'pending' AND next_attempt_at <= ${now}
+      ORDER BY next_attempt_at, id LIMIT ${limit}
+    ) AND status = 'pending'
+    RETURNING id, dedupe_key, platform, workspace_id, chat_id, user_platform_id, thread_id, reply,
+      attempts, late, created_at, error`)
+  // RETURNING keeps no order.
+  return rows.map(toClaimed).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
 }
 
 /** Records that the platform has the message, with its id for it when it told one. */
