@@ -4,36 +4,28 @@
  *
  * Needs Debian's `/usr/bin/chromium` (CI's `.ci/run` installs it).
  */
-import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { type ServerType, serve } from '@hono/node-server'
 import { eq } from 'drizzle-orm'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSignInToken } from '../../src/auth/sign-in-tokens.ts'
 import { ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
 import { interactions, users } from '../../src/db/schema.ts'
+import { type BrowserApp, browserTitle, HAS_CHROMIUM, openInBrowser } from '../support/browser-app.ts'
 import { createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
 let t: TestCrm
-let server: ServerType
+let served: BrowserApp | undefined
 let base: string
 let browser: Browser
 
-describe.skipIf(!existsSync(CHROMIUM))('web sign-in in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)(browserTitle('web sign-in in Chromium'), () => {
   beforeAll(async () => {
     t = await createTestCrm({ env: { CRM_API_TOKEN: 'browser-test-token' } })
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      )
-    })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+    served = await openInBrowser(t)
+    ;({ base, browser } = served)
   })
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await served?.close()
     await t?.close()
   })
 

@@ -3,28 +3,23 @@
  * customer's timeline; an expired and a reused link refused. Screenshots of the board at desktop and
  * phone width go to docs/. Needs Debian's `/usr/bin/chromium` (CI's `.ci/run` installs it).
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSignInToken, signInUrl } from '../../src/auth/sign-in-tokens.ts'
 import type { Actor } from '../../src/crm/crm-context.ts'
+import { type BrowserApp, browserTitle, HAS_CHROMIUM, openInBrowser } from '../support/browser-app.ts'
 import { seedReportFixture } from '../support/report-fixture.ts'
 import { createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const HAS_CHROMIUM = existsSync(CHROMIUM)
 const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'dashboard')
-const TITLE = HAS_CHROMIUM
-  ? 'dashboard in Chromium'
-  : `dashboard in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`
+const TITLE = browserTitle('dashboard in Chromium')
 
 let t: TestCrm
 let clock = TEST_NOW
-let server: ServerType
+let served: BrowserApp | undefined
 let base: string
 let browser: Browser
 let people: Awaited<ReturnType<typeof seedReportFixture>>
@@ -37,20 +32,12 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
     mkdirSync(DOCS, { recursive: true })
     t = await createTestCrm({ now: () => clock })
     people = await seedReportFixture(t.crm)
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      )
-    })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    })
+    served = await openInBrowser(t)
+    ;({ base, browser } = served)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await served?.close()
     await t?.close()
   })
 

@@ -4,20 +4,18 @@
  * shortcuts show `我的客户`. Screenshots go to a temp folder; `UPDATE_SCREENSHOTS=1` writes the committed
  * ones in docs/screenshots/ instead (so an ordinary run never dirties the tree).
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { interactions, workspaces } from '../../src/db/schema.ts'
+import { type BrowserApp, browserTitle, HAS_CHROMIUM, openInBrowser } from '../support/browser-app.ts'
 import { createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'crm-team-shots')
 let t: TestCrm
-let server: ServerType
+let served: BrowserApp | undefined
 let base: string
 let browser: Browser
 const errors: string[] = []
@@ -44,20 +42,15 @@ async function say(page: Page, text: string) {
   return reply
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('two users of a team workspace in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)(browserTitle('two users of a team workspace in Chromium'), () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
     t = await createTestCrm()
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      )
-    })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+    served = await openInBrowser(t)
+    ;({ base, browser } = served)
   })
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await served?.close()
     await t?.close()
   })
 

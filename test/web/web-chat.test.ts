@@ -4,13 +4,11 @@
  *
  * Needs Debian's `/usr/bin/chromium` (`apt-get install -y chromium`; CI's `.ci/run` installs it).
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type ServerType, serve } from '@hono/node-server'
 import { eq, like } from 'drizzle-orm'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Reply } from '../../src/chat/chat-message.ts'
 import type {
@@ -22,17 +20,17 @@ import type {
 } from '../../src/chat/reply-data.ts'
 import { customers, interactions, reminders } from '../../src/db/schema.ts'
 import { deliverDueReminders } from '../../src/jobs/deliver-reminders.ts'
+import { enqueueMessages } from '../../src/outbox/outbox-store.ts'
+import { type BrowserApp, browserTitle, HAS_CHROMIUM, openInBrowser } from '../support/browser-app.ts'
 import { createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const HAS_CHROMIUM = existsSync(CHROMIUM)
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '__screenshots__')
-const TITLE = HAS_CHROMIUM
-  ? 'web chat in Chromium'
-  : `web chat in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`
+const TITLE = browserTitle('web chat in Chromium')
 
 let t: TestCrm
-let server: ServerType
+let served: BrowserApp | undefined
+/** The server's clock: moved on while the due reminder is pushed, so the page's poll finds it due. */
+let clock = TEST_NOW
 let base: string
 let browser: Browser
 let page: Page
@@ -84,24 +82,9 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) }
 describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    t = await createTestCrm()
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      )
-    })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    t = await createTestCrm({ now: () => clock })
+    served = await openInBrowser(t)
+    ;({ base, browser } = served)
     page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' })
     page.setDefaultTimeout(10_000)
     page.on('dialog', (dialog) => {
@@ -115,8 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await served?.close()
     await t?.close()
   })
 
@@ -188,9 +170,11 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
 
     // The scheduler pushes it when due; the page polls the outbox and shows Done / Snooze 1h / Tomorrow.
     const later = new Date(TEST_NOW.getTime() + 3 * 86_400_000)
+    clock = later
     const due = await next('reminder_due', async () => {
       expect(await deliverDueReminders({ db: t.db, now: () => later }, t.senders, () => {})).toBe(1)
     })
+    clock = TEST_NOW
     expect(await due.locator('button[data-action]').allInnerTexts()).toEqual(['完成', '1小时后', '明天'])
     await next('action', () => due.locator('button[data-action="reminder_snooze"]').first().click())
     const [snoozed] = await t.db.select().from(reminders).where(eq(reminders.id, row!.id))
@@ -303,11 +287,14 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, () => {
       { text: `⚠️ ${evil}`, intent: 'error', data: { code: 'invalid' } },
       { text: 'plain text for an intent with no data', intent: 'list_reminders', data: null },
     ]
-    const web = t.senders.get('web')!
     const bubbles = page.locator('.msg.bot[data-intent]')
     const before = await bubbles.count()
-    for (const reply of pushes)
-      await web.send({ platform: 'web', workspaceId: 'local', chatId: 'dm:alice' }, reply)
+    const target = { platform: 'web', workspaceId: 'local', chatId: 'dm:alice' }
+    await enqueueMessages(
+      t.db,
+      pushes.map((reply, i) => ({ dedupeKey: `test-push:${i}`, target, reply })),
+      TEST_NOW.getTime(),
+    )
     await bubbles.nth(before + pushes.length - 1).waitFor({ state: 'visible' })
     expect(
       await bubbles.evaluateAll((els) => els.slice(-5).map((e) => e.getAttribute('data-intent'))),
