@@ -36,10 +36,10 @@ describe('importing a CSV', () => {
       '客户名称,行业,负责人,标签\n华为技术有限公司,通信,王经理,\n阿里巴巴,互联网,,"VIP,电商"\n阿里巴巴,,,\n',
     )
     const dry = await runImport(t.crm, admin, 'customers', rows, { dryRun: true })
-    expect(dry).toMatchObject({ rows: 3, written: false, created: { customers: 1 }, merged: { count: 2 } })
-    expect(dry.merged.first).toEqual([
-      { line: 2, into: '华为技术有限公司' },
-      { line: 4, into: '阿里巴巴' },
+    expect(dry).toMatchObject({ rows: 3, written: false, created: { customers: 1 }, present: { count: 2 } })
+    expect(dry.present.first).toEqual([
+      { line: 2, as: '华为技术有限公司' },
+      { line: 4, as: '阿里巴巴' },
     ])
     expect(await t.db.$count(customers)).toBe(1)
     const real = await runImport(t.crm, admin, 'customers', rows)
@@ -124,6 +124,6 @@ describe('exporting', () => {
     const header = Object.keys(exported[0] ?? {}).join(',')
     const body = exported.map((r) => Object.values(r).join(',')).join('\n')
     const again = await runImport(t.crm, admin, 'customers', csv('again.csv', `${header}\n${body}\n`))
-    expect(again).toMatchObject({ created: { customers: 0 }, merged: { count: 2 }, rejected: { count: 0 } })
+    expect(again).toMatchObject({ created: { customers: 0 }, present: { count: 2 }, rejected: { count: 0 } })
   })
 })
