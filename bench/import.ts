@@ -26,12 +26,17 @@ export async function benchImport(
   for (const rows of sizes) {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)), fileURLToPath(import.meta.url), `--one=${rows}`],
+      [
+        fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)),
+        fileURLToPath(import.meta.url),
+        `--one=${rows}`,
+      ],
       { maxBuffer: 2 ** 20 },
     )
     const run = JSON.parse(stdout) as Awaited<ReturnType<typeof importOnce>>
     const size = rows.toLocaleString('en')
-    results[`${size} rows (${run.csv}): import, s · rows/s`] = `${run.first.seconds} · ${run.first.rowsPerSecond}`
+    results[`${size} rows (${run.csv}): import, s · rows/s`] =
+      `${run.first.seconds} · ${run.first.rowsPerSecond}`
     results[`${size} rows: RSS at start → 25/50/75/100 % → peak`] =
       `${run.startRss} → ${run.first.rssAtQuarters.join(' / ')} → ${run.first.peakRss}`
     results[`${size} rows: again (all present), s · peak RSS`] = `${run.again.seconds} · ${run.again.peakRss}`

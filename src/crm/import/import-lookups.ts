@@ -62,7 +62,8 @@ export async function loadLookups(
     const customer = findCustomer(lookups, record.customer)
     if (!customer) continue
     if (record.kind === 'contacts') pairs.contacts.push([customer.id, record.key])
-    if (record.kind === 'interactions' && record.contactKey) pairs.contacts.push([customer.id, record.contactKey])
+    if (record.kind === 'interactions' && record.contactKey)
+      pairs.contacts.push([customer.id, record.contactKey])
     if (record.kind === 'deals') pairs.deals.push([customer.id, record.title])
   }
   const phones = unique(records.flatMap((r) => (r.kind === 'contacts' ? r.phones : [])))

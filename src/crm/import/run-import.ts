@@ -124,9 +124,7 @@ async function importBatch(
   const read = batch.map(({ line, values }) => ({ line, record: readRecord(values) }))
   const records = read.flatMap(({ record }) => (record.ok ? [record.value] : []))
   const noteKeys = new Map<ImportRecord, string>()
-  await Promise.all(
-    records.map(async (r) => r.kind === 'interactions' && noteKeys.set(r, await noteKey(r))),
-  )
+  await Promise.all(records.map(async (r) => r.kind === 'interactions' && noteKeys.set(r, await noteKey(r))))
   const lookups = await loadLookups(db, run.actor.workspaceId, records, [...noteKeys.values()])
   const out = emptyPlan()
   for (const { line, record } of read) {
