@@ -7,7 +7,13 @@ import { CrmError } from '../crm-error.ts'
 import { type ColumnMap, type ImportKind, mapColumns } from './import-columns.ts'
 import { loadLookups } from './import-lookups.ts'
 import { emptyPlan, type PlannedRows, planRecord, type RowOutcome } from './import-plan.ts'
-import { type ImportRecord, noteKey, RECORD_READERS, type ReadContext } from './import-records.ts'
+import {
+  type ImportRecord,
+  type InteractionRecord,
+  noteKey,
+  RECORD_READERS,
+  type ReadContext,
+} from './import-records.ts'
 
 /** A file's rows as read, the header first; `line` is where the row starts in the file (1-based). */
 export type ImportRows = () => AsyncIterable<{ line: number; values: string[] }>
@@ -123,8 +129,10 @@ async function importBatch(
 ): Promise<void> {
   const read = batch.map(({ line, values }) => ({ line, record: readRecord(values) }))
   const records = read.flatMap(({ record }) => (record.ok ? [record.value] : []))
-  const noteKeys = new Map<ImportRecord, string>()
-  await Promise.all(records.map(async (r) => r.kind === 'interactions' && noteKeys.set(r, await noteKey(r))))
+  const notes = records.filter((r): r is InteractionRecord => r.kind === 'interactions')
+  const noteKeys = new Map<ImportRecord, string>(
+    (await Promise.all(notes.map(noteKey))).map((key, i) => [notes[i] as ImportRecord, key]),
+  )
   const lookups = await loadLookups(db, run.actor.workspaceId, records, [...noteKeys.values()])
   const out = emptyPlan()
   for (const { line, record } of read) {
