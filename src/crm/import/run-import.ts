@@ -14,6 +14,7 @@ import {
   RECORD_READERS,
   type ReadContext,
 } from './import-records.ts'
+import type { Parsed } from './import-values.ts'
 
 /** A file's rows as read, the header first; `line` is where the row starts in the file (1-based). */
 export type ImportRows = () => AsyncIterable<{ line: number; values: string[] }>
@@ -124,7 +125,7 @@ async function importBatch(
   db: SqlRunner,
   run: ImportRun,
   batch: { line: number; values: string[] }[],
-  readRecord: (values: string[]) => ReturnType<(typeof RECORD_READERS)[ImportKind]>,
+  readRecord: (values: string[]) => Parsed<ImportRecord>,
   report: ImportReport,
 ): Promise<void> {
   const read = batch.map(({ line, values }) => ({ line, record: readRecord(values) }))
