@@ -28,6 +28,7 @@ export interface PlannedRows {
   audit: (typeof auditLog.$inferSelect)[]
 }
 
+/** No rows yet: what a batch is planned into. */
 export const emptyPlan = (): PlannedRows => ({
   customers: [],
   contacts: [],
