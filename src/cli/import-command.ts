@@ -4,23 +4,26 @@ import { IMPORT_KINDS, type ImportKind } from '../crm/import/import-columns.ts'
 import { type ImportReport, runImport } from '../crm/import/run-import.ts'
 import { printLine, withCliContext } from './cli-context.ts'
 import { readTable } from './read-table.ts'
+import { encodingOf } from './text-encoding.ts'
 
 export interface ImportCommandOptions {
   kind: ImportKind
   file: string
   dryRun?: boolean | undefined
   skipBad?: boolean | undefined
+  /** A CSV's encoding (`gb18030`, `utf-8`…); detected when absent. */
+  encoding?: string | undefined
   /** `platform:id`, default `web:local`. */
   workspace?: string | undefined
 }
 
 /**
- * `crm import <customers|contacts|deals|interactions> <file.csv|xlsx> [--dry-run] [--skip-bad]`: prints
- * what was (or would be) created, merged into existing records and rejected, with line numbers. Exit 1
- * when rows were rejected and nothing written.
+ * `crm import <customers|contacts|deals|interactions> <file.csv|xlsx> [--dry-run] [--skip-bad]
+ * [--encoding gb18030]`: prints what was (or would be) created, what was already present and what was
+ * rejected, with line numbers. Exit 1 when rows were rejected and nothing written.
  */
 export async function importCommand(options: ImportCommandOptions): Promise<number> {
-  const rows = readTable(options.file)
+  const rows = readTable(options.file, { encoding: options.encoding && encodingOf(options.encoding) })
   // A progress bar only for a person watching: piped output and CI logs get the report alone.
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
@@ -28,13 +31,13 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
         cliProgress.Presets.shades_classic,
       )
     : undefined
-  bar?.start(0, 0, { pass: 'checking' })
+  bar?.start(0, 0, { pass: options.dryRun ? 'checking' : 'importing' })
   try {
     const report = await withCliContext(options.workspace, ({ crm, actor }) =>
       runImport(crm, actor, options.kind, rows, {
         dryRun: options.dryRun,
         skipBad: options.skipBad,
-        onProgress: (pass, count) => bar?.update(count, { pass: pass === 'check' ? 'checking' : 'writing' }),
+        onProgress: (count) => bar?.update(count),
       }),
     )
     bar?.stop()
@@ -45,7 +48,7 @@ export async function importCommand(options: ImportCommandOptions): Promise<numb
   }
 }
 
-/** The report as lines a person reads: totals, then each merged and rejected row by line number. */
+/** The report as lines a person reads: totals, then each present and rejected row by line number. */
 export function formatReport(
   report: ImportReport,
   options: Pick<ImportCommandOptions, 'dryRun' | 'file'>,
@@ -62,11 +65,13 @@ export function formatReport(
   const lines = [
     `${options.file}: ${report.rows} rows, ${verdict}`,
     `  ${options.dryRun || !report.written ? 'would create' : 'created'}: ${created || 'nothing'}`,
-    `  merged into existing: ${report.merged.count}`,
+    `  already present, left unchanged: ${report.present.count}`,
     `  rejected: ${report.rejected.count}`,
   ]
   if (report.ignoredColumns.length) lines.push(`  ignored columns: ${report.ignoredColumns.join(', ')}`)
-  for (const m of report.merged.first) lines.push(`  line ${m.line}: merged into ${m.into}`)
+  for (const p of report.present.first) lines.push(`  line ${p.line}: already present as ${p.as}`)
+  const morePresent = report.present.count - report.present.first.length
+  if (morePresent > 0) lines.push(`  … and ${morePresent} more already present`)
   for (const r of report.rejected.first) lines.push(`  line ${r.line}: rejected, ${r.reason}`)
   const more = report.rejected.count - report.rejected.first.length
   if (more > 0) lines.push(`  … and ${more} more rejected rows`)
@@ -80,13 +85,14 @@ export async function runImportCommand(args: string[]): Promise<number> {
     options: {
       'dry-run': { type: 'boolean' },
       'skip-bad': { type: 'boolean' },
+      encoding: { type: 'string' },
       workspace: { type: 'string' },
     },
   })
   const [kind, file] = positionals
   if (!kind || !file || !IMPORT_KINDS.includes(kind as ImportKind)) {
     process.stderr.write(
-      `usage: crm import <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx> [--dry-run] [--skip-bad]\n`,
+      `usage: crm import <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx> [--dry-run] [--skip-bad] [--encoding gb18030]\n`,
     )
     return 2
   }
@@ -95,6 +101,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
     file,
     dryRun: values['dry-run'],
     skipBad: values['skip-bad'],
+    encoding: values.encoding,
     workspace: values.workspace,
   })
 }

@@ -88,8 +88,8 @@ type DataCommand = readonly [string, string, string, () => Promise<(args: string
 const DATA_COMMANDS: readonly DataCommand[] = [
   [
     'import',
-    '<customers|contacts|deals|interactions> <file.csv|xlsx> [--dry-run] [--skip-bad]',
-    'import a CSV or XLSX file; headers in Chinese or English; all or nothing unless --skip-bad',
+    '<customers|contacts|deals|interactions> <file.csv|xlsx> [--dry-run] [--skip-bad] [--encoding <label>]',
+    'import a CSV or XLSX file; headers in Chinese or English; CSV in UTF-8, UTF-16 or GBK (detected); all or nothing unless --skip-bad',
     async () => (await import('./import-command.ts')).runImportCommand,
   ],
   [

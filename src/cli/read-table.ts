@@ -1,24 +1,35 @@
-import { createReadStream } from 'node:fs'
 import { extname } from 'node:path'
+import { pipeline, Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import type { ImportRows } from '../crm/import/run-import.ts'
+import { detectEncoding, readText } from './text-encoding.ts'
+
+export interface ReadTableOptions {
+  /** A CSV's encoding (a `TextDecoder` label); detected when absent, see `detectEncoding`. */
+  encoding?: string | undefined
+}
 
 /**
- * The rows of a `.csv` (UTF-8, with or without BOM) or `.xlsx` file (its first sheet), streamed: a
- * 100,000-row file is never in memory whole. Each call of the returned function reads the file afresh.
+ * The rows of a `.csv` (UTF-8, UTF-16 or GB18030, see `detectEncoding`) or `.xlsx` file (its first sheet),
+ * streamed: a 100,000-row file is never in memory whole. Each call of the returned function reads the
+ * file afresh.
  */
-export function readTable(file: string): ImportRows {
+export function readTable(file: string, options: ReadTableOptions = {}): ImportRows {
   const kind = extname(file).toLowerCase()
-  if (kind === '.csv' || kind === '.txt') return () => readCsv(file)
+  if (kind === '.csv' || kind === '.txt') return () => readCsv(file, options.encoding)
   if (kind === '.xlsx') return () => readXlsx(file)
   throw new Error(`cannot import "${file}": expected a .csv or .xlsx file`)
 }
 
-async function* readCsv(file: string): AsyncGenerator<{ line: number; values: string[] }> {
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  )
+async function* readCsv(
+  file: string,
+  encoding: string | undefined,
+): AsyncGenerator<{ line: number; values: string[] }> {
+  const text = readText(file, encoding ?? (await detectEncoding(file)))
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true })
+  // pipeline, not pipe: a read or decoding error destroys the parser with it, which the loop rethrows.
+  pipeline(Readable.from(text), parser, () => {})
   for await (const { record, info } of parser as AsyncIterable<{
     record: string[]
     info: { lines: number }

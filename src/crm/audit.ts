@@ -43,7 +43,7 @@ export function auditRow(
   workspaceId: string,
   entry: AuditEntry,
   at: Date,
-): typeof auditLog.$inferInsert {
+): typeof auditLog.$inferSelect {
   return {
     id: newId(),
     workspaceId,

@@ -4,7 +4,7 @@
  * Instants are integer milliseconds since the epoch, UTC; money is integer minor units plus ISO 4217 code.
  */
 import { sql } from 'drizzle-orm'
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`)
@@ -154,7 +154,26 @@ export const contacts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('contacts_customer').on(t.customerId)],
+  // Customer first, so a customer's contacts are a range; the name after it finds one contact by name.
+  (t) => [index('contacts_customer_name').on(t.customerId, t.normalizedName)],
+)
+
+/**
+ * Each contact's phones, one row a number, so "who has +8613800138000" is an index lookup rather than a
+ * scan of every contact's JSON list (an import matches each row's phones this way). Kept by triggers on
+ * `contacts` (migration 0010), so no writer can forget it and erasing a contact removes its numbers.
+ */
+export const contactPhones = sqliteTable(
+  'contact_phones',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    phone: text('phone').notNull(),
+    contactId: text('contact_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.phone, t.contactId] }),
+    index('contact_phones_contact').on(t.contactId),
+  ],
 )
 
 export const INTERACTION_TYPES = ['call', 'visit', 'meeting', 'message', 'email', 'note'] as const

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customers, dealStageHistory, deals, interactions, signInTokens, users } from '../../src/db/schema.ts'
 import { openDatabase } from '../../src/node/open-database.ts'
+import { gbkBytes } from '../support/gbk.ts'
 
 const run = promisify(execFile)
 let dir: string
@@ -93,5 +94,24 @@ describe('the crm command', () => {
     await expect(crm('role', 'nobody', 'rep')).rejects.toMatchObject({
       stderr: expect.stringMatching(/no user "nobody"/),
     })
+  })
+
+  it('imports a GBK notes file (as Excel in China saves it), and finds every note present the second time', async () => {
+    const file = join(dir, '跟进记录.csv')
+    const notes =
+      '客户名称,类型,内容,时间\n华为,拜访,谈了二期的报价,2026-11-01 14:30\nAcme,电话,确认了样品,2026-11-02\n'
+    writeFileSync(file, gbkBytes(notes))
+    const first = await crm('import', 'interactions', file)
+    expect(first.stdout).toMatch(/2 rows, imported\n {2}created: 2 interactions\n/)
+    const again = await crm('import', 'interactions', file, '--dry-run', '--encoding', 'gbk')
+    expect(again.stdout).toMatch(/would create: nothing\n {2}already present, left unchanged: 2\n/)
+    expect(again.stdout).toContain('line 2: already present as the same note at 华为')
+    await expect(crm('import', 'interactions', file, '--encoding', 'utf-8')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/^crm: .* is not valid utf-8 .*--encoding gb18030/),
+    })
+    const { db, close } = await openDatabase({ url: env.DATABASE_URL as string })
+    const imported = await db.select().from(interactions).where(eq(interactions.sourcePlatform, 'import'))
+    close()
+    expect(imported.map((n) => n.rawText).sort()).toEqual(['确认了样品', '谈了二期的报价'])
   })
 })
