@@ -14,6 +14,7 @@ import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import { getCustomer } from './customers.ts'
+import { advanceLastContact, recomputeLastContact } from './last-touch.ts'
 import { newAliasRow } from './matching/customer-aliases.ts'
 
 export type CustomerMergeRow = typeof customerMerges.$inferSelect
@@ -72,6 +73,8 @@ export async function mergeCustomers(
     crm.db.insert(customerAliases).values(alias),
     ...Object.values(MOVABLE).map(move),
     crm.db.update(customers).set({ status: 'archived', updatedAt: now }).where(eq(customers.id, merged.id)),
+    // The other customer's notes now count towards when this one was last worked.
+    advanceLastContact(crm.db, [survivor.id]),
     crm.db.insert(customerMerges).values(row),
     auditInsert(
       crm.db,
@@ -112,6 +115,7 @@ export async function undoMerge(crm: CrmContext, actor: Actor, mergeId: string):
     ...chunks(merge.moved.createdAliases).map((part) =>
       crm.db.delete(customerAliases).where(inArray(customerAliases.id, part)),
     ),
+    recomputeLastContact(crm.db, [merge.survivorId]),
     crm.db.update(customerMerges).set({ undoneAt: now }).where(eq(customerMerges.id, merge.id)),
     auditInsert(
       crm.db,

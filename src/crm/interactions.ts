@@ -13,6 +13,7 @@ import { auditInsert } from './audit.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { CrmError } from './crm-error.ts'
 import { getCustomer } from './customers.ts'
+import { recomputeLastContact } from './last-touch.ts'
 
 export type InteractionRow = typeof interactions.$inferSelect
 
@@ -189,12 +190,7 @@ export async function deleteInteraction(ctx: CrmContext, actor: Actor, id: strin
       now,
     ),
     // After the delete in the same batch, so the undone note no longer counts as the last contact.
-    ctx.db
-      .update(customers)
-      .set({
-        lastContactAt: sql`coalesce((select max(${interactions.occurredAt}) from ${interactions} where ${interactions.customerId} = ${before.customerId}), ${customers.createdAt})`,
-      })
-      .where(eq(customers.id, before.customerId)),
+    recomputeLastContact(ctx.db, [before.customerId]),
   ])
   return before
 }

@@ -4,6 +4,7 @@ import { insertRows, type SqlRunner } from '../../db/insert-rows.ts'
 import { auditLog, consents, contacts, customers, deals, interactions, users } from '../../db/schema.ts'
 import type { Actor, CrmContext } from '../crm-context.ts'
 import { CrmError } from '../crm-error.ts'
+import { settleImportedLastContact } from '../last-touch.ts'
 import { type ColumnMap, type ImportKind, mapColumns } from './import-columns.ts'
 import { loadLookups } from './import-lookups.ts'
 import { emptyPlan, type PlannedRows, planRecord, type RowOutcome } from './import-plan.ts'
@@ -144,7 +145,7 @@ async function importBatch(
   }
   for (const kind of ['customers', 'contacts', 'deals', 'interactions'] as const)
     report.created[kind] += out[kind].length
-  await writePlan(db, out)
+  await writePlan(db, out, run.now)
 }
 
 function tally(report: ImportReport, line: number, outcome: RowOutcome) {
@@ -159,13 +160,15 @@ function tally(report: ImportReport, line: number, outcome: RowOutcome) {
 }
 
 /** Parents before children (contacts point at customers, consents at contacts), audit rows last. */
-async function writePlan(db: SqlRunner, planned: PlannedRows): Promise<void> {
+async function writePlan(db: SqlRunner, planned: PlannedRows, importedAt: Date): Promise<void> {
   await insertRows(db, customers, planned.customers)
   await insertRows(db, contacts, planned.contacts)
   await insertRows(db, deals, planned.deals)
   await insertRows(db, interactions, planned.interactions)
   await insertRows(db, consents, planned.consents)
   await insertRows(db, auditLog, planned.audit)
+  const noted = [...new Set(planned.interactions.map((i) => i.customerId))]
+  if (noted.length) await settleImportedLastContact(db, noted, importedAt)
 }
 
 async function usersByName(db: Pick<CrmContext['db'], 'select'>, workspaceId: string) {
