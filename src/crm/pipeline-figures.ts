@@ -1,7 +1,7 @@
 import type { DealStage } from '../db/schema.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { fromMinorUnits } from './money.ts'
-import { OPEN_STAGES, type PipelineGroup, type PipelineGroups } from './pipeline-groups.ts'
+import { OPEN_STAGES, type PipelineGroup } from './pipeline-groups.ts'
 
 export interface Figures {
   count: number
@@ -30,10 +30,7 @@ const OPEN = new Set<DealStage>(OPEN_STAGES)
  * ties keep the order of their earliest open deal, then of their earliest won deal. `names` maps owner
  * ids to display names (`—` for none).
  */
-export function pipelineFigures(
-  { groups, moved }: PipelineGroups,
-  names: Map<string, string>,
-): CurrencyFigures[] {
+export function pipelineFigures(groups: PipelineGroup[], names: Map<string, string>): CurrencyFigures[] {
   const byCurrency = new Map<string, PipelineGroup[]>()
   for (const g of groups) {
     const list = byCurrency.get(g.currency)
@@ -42,7 +39,7 @@ export function pipelineFigures(
   }
   return [...byCurrency.entries()]
     .map(([currency, list]) => ({
-      figures: currencyFigures(currency, list, moved.get(currency) ?? 0, names),
+      figures: currencyFigures(currency, list, names),
       firstId: earliest(list),
     }))
     .sort(
@@ -56,7 +53,6 @@ export function pipelineFigures(
 function currencyFigures(
   currency: string,
   groups: PipelineGroup[],
-  moved: number,
   names: Map<string, string>,
 ): CurrencyFigures {
   const open = groups.filter((g) => OPEN.has(g.stage))
@@ -70,7 +66,7 @@ function currencyFigures(
       groups.filter((g) => g.stage === 'lost'),
       currency,
     ),
-    moved,
+    moved: groups.reduce((n, g) => n + g.moved, 0),
     stages: DEAL_STAGES.map((stage) => ({
       stage,
       ...sum(

@@ -1,5 +1,5 @@
-import { and, count, countDistinct, eq, gte, inArray, lt, min, or, type SQL, sql } from 'drizzle-orm'
-import { type DealStage, dealStageHistory, deals } from '../db/schema.ts'
+import { and, count, gte, inArray, lt, min, type SQL, sql } from 'drizzle-orm'
+import { type DealStage, deals } from '../db/schema.ts'
 import type { CrmContext } from './crm-context.ts'
 import { CLOSED_STAGES } from './deals.ts'
 import type { PeriodRange } from './periods.ts'
@@ -15,37 +15,40 @@ export interface PipelineGroup {
   amountMinor: number
   /** Σ round(amount × probability / 100) per deal, halves up. */
   weightedMinor: number
+  /** Deals whose stage changed within the period. */
+  moved: number
   /** The group's earliest deal (ids sort by creation): ties in the tables keep creation order. */
   firstId: string
 }
 
-export interface PipelineGroups {
-  groups: PipelineGroup[]
-  /** By currency: counted deals whose stage changed within the period. */
-  moved: Map<string, number>
-}
+// Math.round(amount × probability / 100) for every deal, in integers (SQLite's `/` truncates toward zero):
+// (n + 50) / 100 for n ≥ 0; for n < 0, Math.round takes halves up, toward zero: -((-n + 49) / 100).
+const weightedMinor = sql<number>`sum(case when ${deals.amountMinor} >= 0
+  then (${deals.amountMinor} * ${deals.probability} + 50) / 100
+  else -((-${deals.amountMinor} * ${deals.probability} + 49) / 100) end)`
 
-// Math.round(amount × probability / 100) for every deal, in integers: floor((n + 50) / 100), where SQLite's
-// `/` truncates toward zero, so the remainder is made non-negative first.
-const rounded = sql`(${deals.amountMinor} * ${deals.probability} + 50)`
-const weightedMinor = sql<number>`sum((${rounded} - (${rounded} % 100 + 100) % 100) / 100)`
+/**
+ * Whether the deal's stage changed within the period, one deal at a time (columns spelled out: drizzle
+ * leaves a select field's columns unqualified, which the subquery would read as its own): its last change in the period
+ * says yes, before the period no; only a deal that changed again after the period needs its history.
+ */
+const movedIn = ({ start, end }: PeriodRange) => sql<number>`sum(case
+  when "deals"."stage_changed_at" >= ${start.getTime()} and "deals"."stage_changed_at" < ${end.getTime()} then 1
+  when "deals"."stage_changed_at" >= ${end.getTime()} then exists (select 1 from "deal_stage_history" as "h"
+    where "h"."deal_id" = "deals"."id" and "h"."changed_at" >= ${start.getTime()} and "h"."changed_at" < ${end.getTime()})
+  else 0 end)`
 
 /**
  * The pipeline's sums done by SQLite: open deals as they stand now and deals won or lost within the
  * period, grouped by stage, owner and currency, within `scope` (the caller's permission filter on
- * `deals`). Open deals are one range of `deals_workspace_stage`, closed ones one of
- * `deals_workspace_closed_at`, both covering; only the groups (stages × owners × currencies) reach JS.
+ * `deals`). Both read `deals_workspace_stage` alone (or `deals_workspace_closed_at` for a whole
+ * workspace's closed deals); only the groups (stages × owners × currencies) reach JS.
  */
 export async function pipelineGroups(
   ctx: CrmContext,
   scope: SQL | undefined,
   range: PeriodRange,
-): Promise<PipelineGroups> {
-  const closedInPeriod = and(
-    inArray(deals.stage, CLOSED_STAGES),
-    gte(deals.closedAt, range.start),
-    lt(deals.closedAt, range.end),
-  )
+): Promise<PipelineGroup[]> {
   const grouped = (where: SQL | undefined) =>
     ctx.db
       .select({
@@ -55,35 +58,27 @@ export async function pipelineGroups(
         count: count(),
         amountMinor: sql<number>`sum(${deals.amountMinor})`,
         weightedMinor,
+        moved: movedIn(range),
         firstId: min(deals.id),
       })
       .from(deals)
       .where(and(scope, where))
       .groupBy(deals.stage, deals.ownerUserId, deals.currency)
-  const [open, closed, moves] = await Promise.all([
+  const [open, closed] = await Promise.all([
     grouped(inArray(deals.stage, OPEN_STAGES)),
-    grouped(closedInPeriod),
-    ctx.db
-      .select({ currency: deals.currency, n: countDistinct(deals.id) })
-      .from(dealStageHistory)
-      .innerJoin(deals, eq(deals.id, dealStageHistory.dealId))
-      .where(
-        and(
-          gte(dealStageHistory.changedAt, range.start),
-          lt(dealStageHistory.changedAt, range.end),
-          scope,
-          or(inArray(deals.stage, OPEN_STAGES), closedInPeriod),
-        ),
-      )
-      .groupBy(deals.currency),
+    grouped(
+      and(
+        inArray(deals.stage, CLOSED_STAGES),
+        gte(deals.closedAt, range.start),
+        lt(deals.closedAt, range.end),
+      ),
+    ),
   ])
-  return {
-    groups: [...open, ...closed].map((g) => ({
-      ...g,
-      amountMinor: Number(g.amountMinor),
-      weightedMinor: Number(g.weightedMinor),
-      firstId: g.firstId ?? '',
-    })),
-    moved: new Map(moves.map((m) => [m.currency, m.n])),
-  }
+  return [...open, ...closed].map((g) => ({
+    ...g,
+    amountMinor: Number(g.amountMinor),
+    weightedMinor: Number(g.weightedMinor),
+    moved: Number(g.moved),
+    firstId: g.firstId ?? '',
+  }))
 }

@@ -41,12 +41,12 @@ export async function pipelineSummary(
     ownedBy(deals.ownerUserId, owners),
     options.owner ? eq(deals.ownerUserId, options.owner.id) : undefined,
   )
-  const grouped = await pipelineGroups(ctx, scope, range)
+  const groups = await pipelineGroups(ctx, scope, range)
   const names = await userNames(
     ctx,
-    grouped.groups.map((g) => g.ownerUserId),
+    groups.map((g) => g.ownerUserId),
   )
-  const [main, ...others] = pipelineFigures(grouped, names)
+  const [main, ...others] = pipelineFigures(groups, names)
   const figures = main ?? emptyFigures('CNY')
   return {
     period,

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/crm/crm-context.ts'
+import { createCustomer } from '../../src/crm/customers.ts'
+import { createDeal, updateDeal } from '../../src/crm/deals.ts'
 import { periodRange } from '../../src/crm/periods.ts'
 import { type PipelineSummary, pipelineSummary } from '../../src/crm/pipeline-summary.ts'
 import { setSharingMode } from '../../src/crm/sharing.ts'
@@ -102,6 +104,8 @@ async function store(cases: DealCase[]) {
       probability: d.probability,
       ownerUserId: d.owner && (ids.get(d.owner) ?? null),
       closedAt: d.closedAt,
+      // As createDeal and updateDeal keep it: the latest history row's time.
+      stageChangedAt: d.changes.reduce<Date | null>((last, at) => (last && last > at ? last : at), null),
     })
     for (const at of d.changes)
       await t.db.insert(dealStageHistory).values({ id: newId(), dealId: id, toStage: d.stage, changedAt: at })
@@ -198,5 +202,24 @@ describe('the pipeline summed by SQLite equals the deals summed one by one', () 
     const outside = await pipelineSummary(t.crm, boss, 'this_month', { owner: wang })
     expect(outside.total.count).toBe(0)
     expect(outside.owners).toEqual([])
+  })
+
+  it('createDeal and updateDeal keep stage_changed_at at the latest stage history row', async () => {
+    const zhang = actors.get('zhang')!
+    const at = (iso: string) => ({ db: t.db, now: () => new Date(iso) })
+    const customer = await createCustomer(t.crm, zhang, { name: '华为' })
+    const deal = await createDeal(at('2026-11-02T02:00:00Z'), zhang, {
+      customerId: customer.id,
+      title: 'ERP',
+    })
+    await updateDeal(at('2026-11-10T02:00:00Z'), zhang, deal.id, { stage: 'proposal' })
+    await updateDeal(at('2026-11-12T02:00:00Z'), zhang, deal.id, { title: 'ERP 一期' })
+    // A clock behind the last change (another server's) does not move it back.
+    await updateDeal(at('2026-11-05T02:00:00Z'), zhang, deal.id, { stage: 'negotiation' })
+    const [row] = await t.db.select().from(deals).where(eq(deals.id, deal.id))
+    const history = await t.db.select().from(dealStageHistory).where(eq(dealStageHistory.dealId, deal.id))
+    expect(history).toHaveLength(3)
+    expect(row?.stageChangedAt).toEqual(new Date('2026-11-10T02:00:00Z'))
+    expect(row?.stageChangedAt).toEqual(new Date(Math.max(...history.map((h) => h.changedAt.getTime()))))
   })
 })

@@ -216,6 +216,8 @@ export const PLANNERS: Record<ImportKind, Planner> = {
       expectedClose: close.value,
       ownerUserId: owner.value ?? customer.value.ownerUserId,
       closedAt: closed ? now : null,
+      // No stage history is written for an imported deal, so it has not "moved".
+      stageChangedAt: null,
       createdAt: now,
       updatedAt: now,
     }
