@@ -161,16 +161,9 @@ describe('the pipeline summed by SQLite equals the deals summed one by one', () 
               stages: main.stages,
               owners: main.owners,
             })
-          expect(s.other_currencies).toEqual(
-            others.map((o) => ({
-              currency: o.currency,
-              count: o.open.count + o.won.count + o.lost.count,
-              amount: o.open.amount,
-              open: o.open,
-              won: o.won,
-              lost: o.lost,
-            })),
-          )
+          expect(
+            s.other_currencies.map(({ currency, open, won, lost }) => ({ currency, open, won, lost })),
+          ).toEqual(others.map(({ currency, open, won, lost }) => ({ currency, open, won, lost })))
         }
       }),
       { numRuns: 40 },

@@ -14,6 +14,14 @@ const PER_CHANNEL = Object.fromEntries(
   CHANNELS.map((type) => [type, sql<number>`sum(${interactions.type} = ${type})`.mapWith(Number)]),
 ) as Record<InteractionType, SQL<number>>
 
+/** Interactions within the period, of one channel when one is asked for. */
+const loggedIn = (range: PeriodRange, channel: InteractionType | null) =>
+  and(
+    gte(interactions.occurredAt, range.start),
+    lt(interactions.occurredAt, range.end),
+    channel ? eq(interactions.type, channel) : undefined,
+  )
+
 /**
  * Interactions logged in the period by each author in scope, by channel, most active first. One pass over
  * a covering index (`interactions_author_time`, or `interactions_workspace_time` for a whole workspace):
@@ -37,10 +45,8 @@ export async function activityByOwner(
     .where(
       and(
         eq(interactions.workspaceId, workspaceId),
-        gte(interactions.occurredAt, range.start),
-        lt(interactions.occurredAt, range.end),
         ownedBy(interactions.authorUserId, owners),
-        channel ? eq(interactions.type, channel) : undefined,
+        loggedIn(range, channel),
       ),
     )
     .groupBy(interactions.authorUserId)
@@ -77,14 +83,7 @@ export async function customersWorked(
       at: sql<number>`max(${interactions.occurredAt})`.as('at'),
     })
     .from(interactions)
-    .where(
-      and(
-        eq(interactions.authorUserId, ownerId),
-        gte(interactions.occurredAt, range.start),
-        lt(interactions.occurredAt, range.end),
-        channel ? eq(interactions.type, channel) : undefined,
-      ),
-    )
+    .where(and(eq(interactions.authorUserId, ownerId), loggedIn(range, channel)))
     .groupBy(interactions.customerId)
     .as('touched')
   const rows = await ctx.db
