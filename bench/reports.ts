@@ -9,7 +9,7 @@ import { runReport } from '../src/crm/reports/run-report.ts'
 import { actorFromUser } from '../src/crm/users.ts'
 import * as schema from '../src/db/schema.ts'
 import { openDatabase } from '../src/node/open-database.ts'
-import type { ReportQuery } from '../src/understand/parsed-message.ts'
+import type { Period, ReportQuery } from '../src/understand/parsed-message.ts'
 import { BENCH_NOW, seededFile, USER_IDS } from './reports-seed.ts'
 
 /** Timed runs per question and role (`--runs=N` to change), after `WARM_UP` untimed ones. */
@@ -30,13 +30,22 @@ const query = (metric: ReportQuery['metric'], fields: Partial<ReportQuery> = {})
   ...fields,
 })
 
-const QUESTIONS: [name: string, ask: (ctx: CrmContext, actor: Actor) => Promise<unknown>][] = [
-  ['pipeline summary, this month', (ctx, actor) => pipelineSummary(ctx, actor, 'this_month')],
+type Question = [name: string, ask: (ctx: CrmContext, actor: Actor) => Promise<unknown>]
+const pipeline = (period: Period): Question => [
+  `pipeline summary, ${period.replace('_', ' ')}`,
+  (ctx, actor) => pipelineSummary(ctx, actor, period),
+]
+/** Issue 13's three questions; `--periods` adds the pipeline over longer and past periods. */
+const QUESTIONS: Question[] = [
+  pipeline('this_month'),
   ['activity this week', (ctx, actor) => runReport(ctx, actor, query('activity'), { chatKind: 'direct' })],
   [
     'stale customers, 14 days',
     (ctx, actor) => runReport(ctx, actor, query('stale_customers'), { chatKind: 'direct' }),
   ],
+  ...(process.argv.includes('--periods')
+    ? (['last_month', 'this_quarter', 'this_year'] as const).map(pipeline)
+    : []),
 ]
 const ROLES = [
   ['admin', USER_IDS.admin],
@@ -54,7 +63,8 @@ const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString(
  * on a libSQL file, asked as an admin, a manager (10 reps) and a rep: p50 and p95 in ms, first as the app
  * runs (it never runs `ANALYZE`, so the planner has no statistics), then after `ANALYZE`. The seeded file
  * is cached in the temp folder (see `reports-seed.ts`); `BENCH_RESEED=1` or `--reseed` builds it again,
- * `--explain` prints each query's `EXPLAIN QUERY PLAN` in both passes.
+ * `--explain` prints each query's `EXPLAIN QUERY PLAN` in both passes, `--only=<text>` asks only the questions
+ * whose name holds it, `--runs=N` times N asks (60).
  */
 export async function benchReports() {
   const reseed = process.env.BENCH_RESEED === '1' || process.argv.includes('--reseed')

@@ -13,7 +13,7 @@ export interface PipelineGroup {
   currency: string
   count: number
   amountMinor: number
-  /** Σ round(amount × probability / 100) per deal, halves up. */
+  /** Σ Math.round(amount × probability / 100), deal by deal. */
   weightedMinor: number
   /** Deals whose stage changed within the period. */
   moved: number
@@ -28,9 +28,10 @@ const weightedMinor = sql<number>`sum(case when ${deals.amountMinor} >= 0
   else -((-${deals.amountMinor} * ${deals.probability} + 49) / 100) end)`
 
 /**
- * Whether the deal's stage changed within the period, one deal at a time (columns spelled out: drizzle
- * leaves a select field's columns unqualified, which the subquery would read as its own): its last change in the period
- * says yes, before the period no; only a deal that changed again after the period needs its history.
+ * How many of a group's deals changed stage within the period, one deal at a time: a last change
+ * (`stage_changed_at`) inside the period says yes, one before it no; only a deal that changed again after
+ * the period is looked up in its history. Columns are spelled out: drizzle leaves a select field's columns
+ * unqualified, which the subquery would read as its own.
  */
 const movedIn = ({ start, end }: PeriodRange) => sql<number>`sum(case
   when "deals"."stage_changed_at" >= ${start.getTime()} and "deals"."stage_changed_at" < ${end.getTime()} then 1
@@ -41,8 +42,9 @@ const movedIn = ({ start, end }: PeriodRange) => sql<number>`sum(case
 /**
  * The pipeline's sums done by SQLite: open deals as they stand now and deals won or lost within the
  * period, grouped by stage, owner and currency, within `scope` (the caller's permission filter on
- * `deals`). Both read `deals_workspace_stage` alone (or `deals_workspace_closed_at` for a whole
- * workspace's closed deals); only the groups (stages × owners × currencies) reach JS.
+ * `deals`). Open deals are read from `deals_workspace_stage` in its order, closed ones from
+ * `deals_workspace_closed_at` (or the former, for a few owners), both covering; only the groups
+ * (stages × owners × currencies) reach JS.
  */
 export async function pipelineGroups(
   ctx: CrmContext,
