@@ -57,6 +57,7 @@ export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal):
     expectedClose: input.expectedClose ?? null,
     ownerUserId: input.ownerUserId ?? customer.ownerUserId ?? actor.userId,
     closedAt: CLOSED_STAGES.includes(stage) ? now : null,
+    stageChangedAt: now,
     createdAt: now,
     updatedAt: now,
   }
@@ -120,6 +121,7 @@ export async function updateDeal(
     expectedClose: patch.expectedClose !== undefined ? patch.expectedClose : before.expectedClose,
     ownerUserId: patch.ownerUserId ?? before.ownerUserId,
     closedAt: CLOSED_STAGES.includes(stage) ? (before.closedAt ?? now) : null,
+    stageChangedAt: stageChanged ? latest(before.stageChangedAt, now) : before.stageChangedAt,
     updatedAt: now,
   }
   const history = stageChanged
@@ -146,6 +148,11 @@ export async function updateDeal(
     ),
   ])
   return after
+}
+
+/** The later of two instants: `stageChangedAt` stays the latest history row's even if clocks disagree. */
+function latest(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b
 }
 
 /** The customer's open deal that a chat message most likely means: the one touched last. */

@@ -1,19 +1,7 @@
 import type { DealStage } from '../db/schema.ts'
 import { DEAL_STAGES } from '../db/schema.ts'
 import { fromMinorUnits } from './money.ts'
-
-/** One deal as the pipeline reads it. */
-export interface PipelineDeal {
-  ownerUserId: string | null
-  ownerName: string | null
-  stage: DealStage
-  currency: string
-  amountMinor: number
-  probability: number
-  closedAt: Date | null
-  /** Whether the deal changed stage within the period (from the stage history). */
-  movedInPeriod: boolean
-}
+import { OPEN_STAGES, type PipelineGroup } from './pipeline-groups.ts'
 
 export interface Figures {
   count: number
@@ -32,77 +20,105 @@ export interface CurrencyFigures {
   owners: (Figures & { owner: string; ownerId: string | null; won_count: number; won_amount: number })[]
 }
 
-const OPEN = new Set<DealStage>(['lead', 'qualified', 'proposal', 'negotiation'])
+const OPEN = new Set<DealStage>(OPEN_STAGES)
 
 /**
- * Every number of a pipeline card, from one pass over the deals: the headline, the stage table and the
- * owner table are sums of the same rows, so they cannot disagree. Open deals count as they stand now;
- * won and lost only when closed within [start, end). Sums never mix currencies: one result per currency.
+ * Every number of a pipeline card, from the same groups of deals (`pipelineGroups`): the headline, the
+ * stage table and the owner table are sums of the same rows, so they cannot disagree. Sums never mix
+ * currencies: one result per currency, the one with most open and won deals first (ties: the currency of
+ * the earliest deal). Owners with the largest weighted open amount first, then the largest won amount;
+ * ties keep the order of their earliest open deal, then of their earliest won deal. `names` maps owner
+ * ids to display names (`—` for none).
  */
-export function pipelineFigures(rows: PipelineDeal[], range: { start: Date; end: Date }): CurrencyFigures[] {
-  const inPeriod = (d: PipelineDeal) =>
-    d.closedAt !== null && d.closedAt >= range.start && d.closedAt < range.end
-  const counted = rows.filter((d) => OPEN.has(d.stage) || inPeriod(d))
-  const byCurrency = new Map<string, PipelineDeal[]>()
-  for (const d of counted) byCurrency.set(d.currency, [...(byCurrency.get(d.currency) ?? []), d])
+export function pipelineFigures(groups: PipelineGroup[], names: Map<string, string>): CurrencyFigures[] {
+  const byCurrency = new Map<string, PipelineGroup[]>()
+  for (const g of groups) {
+    const list = byCurrency.get(g.currency)
+    if (list) list.push(g)
+    else byCurrency.set(g.currency, [g])
+  }
   return [...byCurrency.entries()]
-    .map(([currency, deals]) => currencyFigures(currency, deals))
-    .sort((a, b) => b.open.count + b.won.count - (a.open.count + a.won.count))
+    .map(([currency, list]) => ({
+      figures: currencyFigures(currency, list, names),
+      firstId: earliest(list),
+    }))
+    .sort(
+      (a, b) =>
+        b.figures.open.count + b.figures.won.count - (a.figures.open.count + a.figures.won.count) ||
+        compareIds(a.firstId, b.firstId),
+    )
+    .map((c) => c.figures)
 }
 
-function currencyFigures(currency: string, deals: PipelineDeal[]): CurrencyFigures {
-  const open = deals.filter((d) => OPEN.has(d.stage))
-  const won = deals.filter((d) => d.stage === 'won')
-  const owners = new Map<string | null, PipelineDeal[]>()
-  for (const d of [...open, ...won]) owners.set(d.ownerUserId, [...(owners.get(d.ownerUserId) ?? []), d])
+function currencyFigures(
+  currency: string,
+  groups: PipelineGroup[],
+  names: Map<string, string>,
+): CurrencyFigures {
+  const open = groups.filter((g) => OPEN.has(g.stage))
+  const won = groups.filter((g) => g.stage === 'won')
+  const ownerIds = new Set([...open, ...won].map((g) => g.ownerUserId))
   return {
     currency,
     open: sum(open, currency),
     won: sum(won, currency),
     lost: sum(
-      deals.filter((d) => d.stage === 'lost'),
+      groups.filter((g) => g.stage === 'lost'),
       currency,
     ),
-    moved: deals.filter((d) => d.movedInPeriod).length,
+    moved: groups.reduce((n, g) => n + g.moved, 0),
     stages: DEAL_STAGES.map((stage) => ({
       stage,
       ...sum(
-        deals.filter((d) => d.stage === stage),
+        groups.filter((g) => g.stage === stage),
         currency,
       ),
     })),
-    owners: [...owners.entries()]
-      .map(([ownerId, group]) => {
-        const mine = sum(
-          group.filter((d) => OPEN.has(d.stage)),
-          currency,
-        )
-        const mineWon = sum(
-          group.filter((d) => d.stage === 'won'),
-          currency,
-        )
+    owners: [...ownerIds]
+      .map((ownerId) => {
+        const mine = open.filter((g) => g.ownerUserId === ownerId)
+        const mineWon = won.filter((g) => g.ownerUserId === ownerId)
+        const wonFigures = sum(mineWon, currency)
         return {
-          owner: group[0]?.ownerName ?? '—',
+          owner: (ownerId !== null ? names.get(ownerId) : undefined) ?? '—',
           ownerId,
-          ...mine,
-          won_count: mineWon.count,
-          won_amount: mineWon.amount,
+          ...sum(mine, currency),
+          won_count: wonFigures.count,
+          won_amount: wonFigures.amount,
+          order: mine.length > 0 ? `0${earliest(mine)}` : `1${earliest(mineWon)}`,
         }
       })
-      .sort((a, b) => b.weighted_amount - a.weighted_amount || b.won_amount - a.won_amount),
+      .sort(
+        (a, b) =>
+          b.weighted_amount - a.weighted_amount ||
+          b.won_amount - a.won_amount ||
+          compareIds(a.order, b.order),
+      )
+      .map(({ order: _, ...owner }) => owner),
   }
 }
 
-function sum(deals: PipelineDeal[], currency: string): Figures {
+function sum(groups: PipelineGroup[], currency: string): Figures {
+  let count = 0
   let amountMinor = 0
   let weightedMinor = 0
-  for (const d of deals) {
-    amountMinor += d.amountMinor
-    weightedMinor += Math.round((d.amountMinor * d.probability) / 100)
+  for (const g of groups) {
+    count += g.count
+    amountMinor += g.amountMinor
+    weightedMinor += g.weightedMinor
   }
   return {
-    count: deals.length,
+    count,
     amount: fromMinorUnits(amountMinor, currency),
     weighted_amount: fromMinorUnits(weightedMinor, currency),
   }
 }
+
+const earliest = (groups: PipelineGroup[]) =>
+  groups.reduce(
+    (first, g) => (compareIds(g.firstId, first) < 0 ? g.firstId : first),
+    groups[0]?.firstId ?? '',
+  )
+
+/** Ids compared as SQLite compares text (by code unit), not by locale. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,12 +1,14 @@
-import { and, eq, gte, lt } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { OwnerTotals, PipelineSummaryData } from '../chat/reply-data.ts'
-import { DEAL_STAGES, dealStageHistory, deals, users } from '../db/schema.ts'
+import { DEAL_STAGES, deals } from '../db/schema.ts'
 import type { Period } from '../understand/parsed-message.ts'
 import { visibleOwnerIds } from './access.ts'
 import type { Actor, CrmContext } from './crm-context.ts'
 import { ownedBy } from './paging.ts'
 import { periodLabel, periodRange } from './periods.ts'
 import { type CurrencyFigures, pipelineFigures } from './pipeline-figures.ts'
+import { pipelineGroups } from './pipeline-groups.ts'
+import { userNames } from './summaries.ts'
 
 /** What `pipelineSummary` returns: the reply data with every field set. */
 export type PipelineSummary = Omit<Required<PipelineSummaryData>, 'owners' | 'other_currencies'> & {
@@ -22,7 +24,8 @@ export interface PipelineOptions {
 /**
  * The pipeline the actor can see: open deals as they stand now, and deals moved, won or lost within the
  * period. The headline (`total`, `won`, `lost`), `stages` and `owners` are in the most common currency and
- * come from one computation (`pipelineFigures`); every other currency is one `other_currencies` line.
+ * come from one computation (`pipelineFigures`) over sums SQLite makes (`pipelineGroups`); every other
+ * currency is one `other_currencies` line.
  */
 export async function pipelineSummary(
   ctx: CrmContext,
@@ -32,30 +35,18 @@ export async function pipelineSummary(
 ): Promise<PipelineSummary> {
   const range = periodRange(period, ctx.now(), actor.timeZone)
   const owners = await visibleOwnerIds(ctx, actor)
-  const where = and(
+  // The permission filter is part of the SQL: deals outside it are never read, let alone summed.
+  const scope = and(
     eq(deals.workspaceId, actor.workspaceId),
     ownedBy(deals.ownerUserId, owners),
     options.owner ? eq(deals.ownerUserId, options.owner.id) : undefined,
   )
-  const [rows, moves] = await Promise.all([
-    ctx.db
-      .select({ deal: deals, ownerName: users.displayName })
-      .from(deals)
-      .leftJoin(users, eq(users.id, deals.ownerUserId))
-      .where(where),
-    ctx.db
-      .select({ dealId: dealStageHistory.dealId })
-      .from(dealStageHistory)
-      .innerJoin(deals, eq(deals.id, dealStageHistory.dealId))
-      .where(
-        and(where, gte(dealStageHistory.changedAt, range.start), lt(dealStageHistory.changedAt, range.end)),
-      ),
-  ])
-  const moved = new Set(moves.map((m) => m.dealId))
-  const [main, ...others] = pipelineFigures(
-    rows.map(({ deal, ownerName }) => ({ ...deal, ownerName, movedInPeriod: moved.has(deal.id) })),
-    range,
+  const groups = await pipelineGroups(ctx, scope, range)
+  const names = await userNames(
+    ctx,
+    groups.map((g) => g.ownerUserId),
   )
+  const [main, ...others] = pipelineFigures(groups, names)
   const figures = main ?? emptyFigures('CNY')
   return {
     period,

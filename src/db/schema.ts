@@ -108,9 +108,11 @@ export const customers = sqliteTable(
     uniqueIndex('customers_workspace_live_name').on(t.workspaceId, t.liveNameKey),
     index('customers_workspace_normalized').on(t.workspaceId, t.normalizedName),
     index('customers_owner').on(t.ownerUserId),
-    // Status before the date, so `active and silent since` is one range the index alone answers (count too).
-    index('customers_workspace_contact').on(t.workspaceId, t.status, t.lastContactAt),
-    index('customers_owner_contact').on(t.ownerUserId, t.status, t.lastContactAt),
+    // Status before the date, so `active and silent since` is one range the index alone answers (count
+    // too); the owner after it, so a team's longest-silent customers are found walking it without rows.
+    index('customers_workspace_contact').on(t.workspaceId, t.status, t.lastContactAt, t.ownerUserId),
+    // A rep's or a team's silent customers counted: one range per owner, index only.
+    index('customers_owner_contact').on(t.workspaceId, t.ownerUserId, t.status, t.lastContactAt),
     index('customers_workspace_created').on(t.workspaceId, t.createdAt),
   ],
 )
@@ -218,7 +220,7 @@ export const interactions = sqliteTable(
       t.type,
       t.customerId,
     ),
-    index('interactions_author_time').on(t.authorUserId, t.occurredAt, t.type, t.customerId),
+    index('interactions_author_time').on(t.authorUserId, t.occurredAt, t.type, t.customerId, t.workspaceId),
   ],
 )
 
@@ -243,14 +245,43 @@ export const deals = sqliteTable(
     expectedClose: text('expected_close'),
     ownerUserId: text('owner_user_id').references(() => users.id),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /**
+     * When the stage last changed: the latest `deal_stage_history` row's `changed_at`, null without one.
+     * Kept beside the row so "moved within the period" is read off the pipeline's index, and the history
+     * is only consulted for deals that changed again after the period.
+     */
+    stageChangedAt: integer('stage_changed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('deals_customer').on(t.customerId),
-    index('deals_workspace_stage').on(t.workspaceId, t.stage),
+    // Covers the pipeline summary (pipeline-groups.ts): the deals of some stages and owners summed without
+    // reading a row, in the order of its GROUP BY (stage, owner, currency).
+    index('deals_workspace_stage').on(
+      t.workspaceId,
+      t.stage,
+      t.ownerUserId,
+      t.currency,
+      t.closedAt,
+      t.amountMinor,
+      t.probability,
+      t.stageChangedAt,
+      t.id,
+    ),
     index('deals_workspace_close').on(t.workspaceId, t.expectedClose),
-    index('deals_workspace_closed_at').on(t.workspaceId, t.closedAt),
+    // Covers a period's won and lost deals for a whole workspace (the pipeline, the win rate).
+    index('deals_workspace_closed_at').on(
+      t.workspaceId,
+      t.closedAt,
+      t.stage,
+      t.ownerUserId,
+      t.currency,
+      t.amountMinor,
+      t.probability,
+      t.stageChangedAt,
+      t.id,
+    ),
   ],
 )
 
@@ -266,7 +297,10 @@ export const dealStageHistory = sqliteTable(
     changedByUserId: text('changed_by_user_id'),
     changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('deal_stage_history_deal').on(t.dealId)],
+  (t) => [
+    // With the time: "did this deal change within the period" is one index probe.
+    index('deal_stage_history_deal').on(t.dealId, t.changedAt),
+  ],
 )
 
 export const REMINDER_STATUSES = ['pending', 'sent', 'done', 'cancelled', 'failed'] as const

@@ -1,12 +1,9 @@
-import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/crm/crm-context.ts'
 import { createCustomer } from '../../src/crm/customers.ts'
 import { createDeal, updateDeal } from '../../src/crm/deals.ts'
-import { pipelineFigures } from '../../src/crm/pipeline-figures.ts'
 import { pipelineSummary } from '../../src/crm/pipeline-summary.ts'
 import { actorFromUser, ensureUser, ensureWorkspace } from '../../src/crm/users.ts'
-import { DEAL_STAGES } from '../../src/db/schema.ts'
 import { createChatMessage, createTestCrm, type TestCrm } from '../support/test-crm.ts'
 
 // TEST_NOW is Wednesday 2026-11-18 in Shanghai; 2026-11-03 is in this month but not this week.
@@ -116,36 +113,5 @@ describe('issue 15 #3: numbers on a pipeline card agree with each other', () => 
       await t.pipeline.handle(createChatMessage({ userId: '李娜', userName: '李娜', text: '本月管道' }))
     )?.text
     expect(text).toMatch(/USD\(另计,不折算\): 在途 1 个 · \$20,000/)
-  })
-
-  it('for any deals, the stage table, the owner table and the headline agree', () => {
-    const deal = fc.record({
-      ownerUserId: fc.constantFrom('a', 'b', 'c', null),
-      ownerName: fc.constant('x'),
-      stage: fc.constantFrom(...DEAL_STAGES),
-      currency: fc.constantFrom('CNY', 'USD'),
-      amountMinor: fc.integer({ min: 0, max: 1e9 }),
-      probability: fc.integer({ min: 0, max: 100 }),
-      closedAt: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => new Date(n))),
-      movedInPeriod: fc.boolean(),
-    })
-    fc.assert(
-      fc.property(fc.array(deal, { maxLength: 40 }), (deals) => {
-        for (const f of pipelineFigures(deals, { start: new Date(25), end: new Date(75) })) {
-          const openStages = f.stages.filter((s) => s.stage !== 'won' && s.stage !== 'lost')
-          expect(openStages.reduce((n, s) => n + s.count, 0)).toBe(f.open.count)
-          expect(f.owners.reduce((n, o) => n + o.count, 0)).toBe(f.open.count)
-          expect(f.owners.reduce((n, o) => n + o.won_count, 0)).toBe(f.won.count)
-        }
-        const counted = pipelineFigures(deals, { start: new Date(25), end: new Date(75) })
-        const all = counted.reduce((n, f) => n + f.open.count + f.won.count + f.lost.count, 0)
-        const expected = deals.filter(
-          (d) =>
-            !['won', 'lost'].includes(d.stage) ||
-            (d.closedAt !== null && d.closedAt.getTime() >= 25 && d.closedAt.getTime() < 75),
-        ).length
-        expect(all).toBe(expected)
-      }),
-    )
   })
 })

@@ -134,6 +134,8 @@ const PLANNERS: { [K in ImportKind]: Planner<Extract<ImportRecord, { kind: K }>>
       expectedClose: record.expectedClose,
       ownerUserId: (record.owner.ok && record.owner.value) || customer.value.ownerUserId,
       closedAt: closed ? now : null,
+      // No stage history is written for an imported deal, so it has not "moved".
+      stageChangedAt: null,
       createdAt: now,
       updatedAt: now,
     }

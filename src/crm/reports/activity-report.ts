@@ -1,5 +1,5 @@
-import { and, count, countDistinct, eq, gte, lt, sql } from 'drizzle-orm'
-import { customers, interactions } from '../../db/schema.ts'
+import { and, count, countDistinct, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { customers, INTERACTION_TYPES, interactions } from '../../db/schema.ts'
 import type { InteractionType } from '../../understand/parsed-message.ts'
 import type { CrmContext } from '../crm-context.ts'
 import { ownedBy } from '../paging.ts'
@@ -7,9 +7,25 @@ import type { PeriodRange } from '../periods.ts'
 import { userNames } from '../summaries.ts'
 import type { ActivityRow } from './report-data.ts'
 
+/** Channels in the order a group by type returns them (text order), which is the order answers list them. */
+const CHANNELS: InteractionType[] = [...INTERACTION_TYPES].sort()
+/** One count per channel, summed in the same pass as the author's total. */
+const PER_CHANNEL = Object.fromEntries(
+  CHANNELS.map((type) => [type, sql<number>`sum(${interactions.type} = ${type})`.mapWith(Number)]),
+) as Record<InteractionType, SQL<number>>
+
+/** Interactions within the period, of one channel when one is asked for. */
+const loggedIn = (range: PeriodRange, channel: InteractionType | null) =>
+  and(
+    gte(interactions.occurredAt, range.start),
+    lt(interactions.occurredAt, range.end),
+    channel ? eq(interactions.type, channel) : undefined,
+  )
+
 /**
- * Interactions logged in the period by each author in scope, by channel, most active first. Reads only the
- * covering index `interactions_workspace_time` (or `interactions_author_time` for a few authors).
+ * Interactions logged in the period by each author in scope, by channel, most active first. One pass over
+ * a covering index (`interactions_author_time`, or `interactions_workspace_time` for a whole workspace):
+ * per author the count, the count of each channel and the distinct customers.
  */
 export async function activityByOwner(
   ctx: CrmContext,
@@ -18,47 +34,39 @@ export async function activityByOwner(
   range: PeriodRange,
   channel: InteractionType | null,
 ): Promise<ActivityRow[]> {
-  const where = and(
-    eq(interactions.workspaceId, workspaceId),
-    gte(interactions.occurredAt, range.start),
-    lt(interactions.occurredAt, range.end),
-    ownedBy(interactions.authorUserId, owners),
-    channel ? eq(interactions.type, channel) : undefined,
-  )
-  const [byType, touched] = await Promise.all([
-    ctx.db
-      .select({ author: interactions.authorUserId, type: interactions.type, n: count() })
-      .from(interactions)
-      .where(where)
-      .groupBy(interactions.authorUserId, interactions.type),
-    ctx.db
-      .select({ author: interactions.authorUserId, n: countDistinct(interactions.customerId) })
-      .from(interactions)
-      .where(where)
-      .groupBy(interactions.authorUserId),
-  ])
+  const byAuthor = await ctx.db
+    .select({
+      author: interactions.authorUserId,
+      total: count(),
+      customers: countDistinct(interactions.customerId),
+      byType: PER_CHANNEL,
+    })
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.workspaceId, workspaceId),
+        ownedBy(interactions.authorUserId, owners),
+        loggedIn(range, channel),
+      ),
+    )
+    .groupBy(interactions.authorUserId)
   const names = await userNames(
     ctx,
-    byType.map((r) => r.author),
+    byAuthor.map((r) => r.author),
   )
-  const rows = new Map<string | null, ActivityRow>()
-  for (const r of byType) {
-    const row = rows.get(r.author) ?? {
-      ownerId: r.author,
-      owner: (r.author && names.get(r.author)) || '—',
-      total: 0,
-      byType: {},
-      customers: 0,
-    }
-    row.total += r.n
-    row.byType[r.type] = r.n
-    rows.set(r.author, row)
-  }
-  for (const t of touched) {
-    const row = rows.get(t.author)
-    if (row) row.customers = t.n
-  }
-  return [...rows.values()].sort((a, b) => b.total - a.total || a.owner.localeCompare(b.owner))
+  return byAuthor
+    .map(
+      (r): ActivityRow => ({
+        ownerId: r.author,
+        owner: (r.author && names.get(r.author)) || '—',
+        total: r.total,
+        byType: Object.fromEntries(
+          CHANNELS.filter((type) => r.byType[type] > 0).map((t) => [t, r.byType[t]]),
+        ),
+        customers: r.customers,
+      }),
+    )
+    .sort((a, b) => b.total - a.total || a.owner.localeCompare(b.owner))
 }
 
 /** The customers one rep worked in the period (`张伟这周跟进了哪些客户`), most recent first, up to 20. */
@@ -75,14 +83,7 @@ export async function customersWorked(
       at: sql<number>`max(${interactions.occurredAt})`.as('at'),
     })
     .from(interactions)
-    .where(
-      and(
-        eq(interactions.authorUserId, ownerId),
-        gte(interactions.occurredAt, range.start),
-        lt(interactions.occurredAt, range.end),
-        channel ? eq(interactions.type, channel) : undefined,
-      ),
-    )
+    .where(and(eq(interactions.authorUserId, ownerId), loggedIn(range, channel)))
     .groupBy(interactions.customerId)
     .as('touched')
   const rows = await ctx.db
