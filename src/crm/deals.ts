@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, notInArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, notInArray, or } from 'drizzle-orm'
 import { newId } from '../db/database.ts'
 import { type DealStage, dealStageHistory, deals } from '../db/schema.ts'
 import { assertAccess, canAccess, visibleOwnerIds } from './access.ts'
@@ -9,6 +9,7 @@ import { getCustomer } from './customers.ts'
 import { normalizeCurrency, toMinorUnits } from './money.ts'
 import { assertOwnerInWorkspace } from './owners.ts'
 import { ownedBy, type Page, pageOf } from './paging.ts'
+import { isCollaborator, sharedCustomerIds } from './sharing.ts'
 
 export type DealRow = typeof deals.$inferSelect
 
@@ -82,13 +83,24 @@ export async function createDeal(ctx: CrmContext, actor: Actor, input: NewDeal):
   return row
 }
 
+/**
+ * A deal the actor may read: one whose owner they see, or one on a customer shared with them (a 协作人
+ * reads the customer's deals as they read its notes).
+ */
 export async function getDeal(ctx: CrmContext, actor: Actor, id: string): Promise<DealRow> {
   const [row] = await ctx.db.select().from(deals).where(eq(deals.id, id))
-  if (!row || !canAccess(actor, await visibleOwnerIds(ctx, actor), row)) {
-    throw new CrmError('not_found', `no deal with id "${id}" that you can see`)
-  }
-  return row
+  if (row && (await mayChange(ctx, actor, row))) return row
+  if (row?.workspaceId === actor.workspaceId && (await isCollaborator(ctx, row.customerId, actor.userId)))
+    return row
+  throw dealNotFound(id)
 }
+
+/** Whether the actor may change the deal: a shared customer's deals stay their owner's (and team's). */
+async function mayChange(ctx: CrmContext, actor: Actor, row: DealRow): Promise<boolean> {
+  return canAccess(actor, await visibleOwnerIds(ctx, actor), row)
+}
+
+const dealNotFound = (id: string) => new CrmError('not_found', `no deal with id "${id}" that you can see`)
 
 /** Updates a deal; a stage change is written to the stage history and resets the probability to the stage's. */
 export async function updateDeal(
@@ -97,7 +109,8 @@ export async function updateDeal(
   id: string,
   patch: DealPatch,
 ): Promise<DealRow> {
-  const before = await getDeal(ctx, actor, id)
+  const [before] = await ctx.db.select().from(deals).where(eq(deals.id, id))
+  if (!before || !(await mayChange(ctx, actor, before))) throw dealNotFound(id)
   if (patch.ownerUserId) await assertAssignable(ctx, actor, patch.ownerUserId)
   const now = ctx.now()
   const currency = normalizeCurrency(patch.currency ?? before.currency)
@@ -179,13 +192,14 @@ export async function listDeals(
   },
 ): Promise<Page<DealRow>> {
   const owners = await visibleOwnerIds(ctx, actor)
+  const shared = owners === null ? [] : await sharedCustomerIds(ctx, actor.userId)
   const rows = await ctx.db
     .select()
     .from(deals)
     .where(
       and(
         eq(deals.workspaceId, actor.workspaceId),
-        ownedBy(deals.ownerUserId, owners),
+        or(ownedBy(deals.ownerUserId, owners), shared.length ? inArray(deals.customerId, shared) : undefined),
         query.stage ? eq(deals.stage, query.stage) : undefined,
         query.customerId ? eq(deals.customerId, query.customerId) : undefined,
         query.ownerUserId ? eq(deals.ownerUserId, query.ownerUserId) : undefined,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getCustomer } from '../../src/crm/customers.ts'
+import { getCustomer, listCustomers } from '../../src/crm/customers.ts'
+import { createDeal, getDeal, listDeals, updateDeal } from '../../src/crm/deals.ts'
 import { setSharingMode } from '../../src/crm/sharing.ts'
 import { actorFromUser, ensureWorkspace, findUser } from '../../src/crm/users.ts'
 import { auditLog, customerCollaborators, interactions, reminders, workspaces } from '../../src/db/schema.ts'
@@ -74,6 +75,32 @@ describe('issue 15 #1: the second user is not locked out', () => {
     expect(lookup?.intent).toBe('lookup_customer')
     const note = await say('李娜', '拜访了华为,客户想加购')
     expect(note?.text).toMatch(/^已记录 · 华为/)
+  })
+
+  it('a collaborator reads the shared customer deals but may not change them; others still see none', async () => {
+    await say('张伟', WELCOME)
+    await say('李娜', '帮助')
+    await say('王芳', '帮助')
+    await usePrivate()
+    const owner = await actorOf('张伟')
+    const [huawei] = (await listCustomers(t.crm, owner, { limit: 10 })).items
+    const deal = await createDeal(t.crm, owner, {
+      customerId: huawei!.id,
+      title: '华为 · 二期',
+      amount: 500_000,
+    })
+    await say('张伟', '把李娜加为华为的协作人')
+    const lina = await actorOf('李娜')
+    expect((await listDeals(t.crm, lina, { limit: 10 })).items.map((d) => d.id)).toEqual([deal.id])
+    expect((await listDeals(t.crm, lina, { limit: 10, customerId: huawei!.id })).items).toHaveLength(1)
+    expect((await getDeal(t.crm, lina, deal.id)).title).toBe('华为 · 二期')
+    await expect(updateDeal(t.crm, lina, deal.id, { stage: 'won' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    // Not shared with 王芳: the deal is not there for her at all.
+    const wang = await actorOf('王芳')
+    expect((await listDeals(t.crm, wang, { limit: 10 })).items).toEqual([])
+    await expect(getDeal(t.crm, wang, deal.id)).rejects.toMatchObject({ code: 'not_found' })
   })
 
   it('only an admin switches the sharing mode, and a bad mode is named', async () => {
