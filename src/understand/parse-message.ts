@@ -1,5 +1,5 @@
 import { detectIntent, hasLookupVerb, type IntentFeatures, reminderWordAt } from './detect-intent.ts'
-import { detectPeriod } from './detect-period.ts'
+import { detectPeriod, type PeriodSaid } from './detect-period.ts'
 import { readReport } from './detect-report.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
@@ -26,7 +26,7 @@ class Reading implements IntentFeatures {
   #entities: FoundEntities | undefined
   #stage: FoundStage | null | undefined
   #channel: InteractionType | null | undefined
-  #period: Period | null | undefined
+  #period: PeriodSaid | undefined
   #sentiment: FoundSentiment | undefined
   #reminderAt: { start: number; end: number } | null | undefined
   #lookupVerb: boolean | undefined
@@ -70,8 +70,10 @@ class Reading implements IntentFeatures {
     return this.#channel
   }
   get period(): Period | null {
-    if (this.#period === undefined)
-      this.#period = detectPeriod(this.text, wallClock(this.ctx.now, this.ctx.timeZone))
+    return this.periodSaid.period
+  }
+  get periodSaid(): PeriodSaid {
+    this.#period ??= detectPeriod(this.text, wallClock(this.ctx.now, this.ctx.timeZone))
     return this.#period
   }
   get sentiment(): FoundSentiment {
@@ -87,8 +89,9 @@ class Reading implements IntentFeatures {
   get hasAmount(): boolean {
     return this.amount !== null
   }
+  /** A period is named, even one without a name of ours (`Q1` said in November). */
   get hasPeriod(): boolean {
-    return this.period !== null
+    return this.periodSaid.said
   }
   get reminderWord(): boolean {
     return this.reminderAt !== null
