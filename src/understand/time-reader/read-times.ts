@@ -80,7 +80,7 @@ const HINT_WORDS = [
   'this',
   'last',
   'end',
-  'eo[wmyd]',
+  'eo[wmqyd]',
   'every',
   'each',
   'daily',
@@ -130,7 +130,7 @@ const HINT = new RegExp(
   [
     String.raw`\d`,
     '[今明后昨前大][天日儿早晚晨]',
-    '[周期拜月号点时午晨晚夜傍后过每差第刻班年]',
+    '[周期拜月号点时午晨晚夜傍后过每差第刻班年季]',
     String.raw`\b(?:${HINT_WORDS.join('|')})`,
     '[A-Z]{2}T',
     'UTC',

@@ -1,6 +1,15 @@
 import { NUMBER_SRC, parseNumber } from '../chinese-numbers.ts'
 import { daysInMonth, type ZonedNow } from '../zoned-time.ts'
-import { inDays, isBefore, nextDate, nextMonthDay, nthWeekday, shiftMonth } from './calendar.ts'
+import {
+  endOfNamedQuarter,
+  endOfQuarter,
+  inDays,
+  isBefore,
+  nextDate,
+  nextMonthDay,
+  nthWeekday,
+  shiftMonth,
+} from './calendar.ts'
 import { PART_OF_DAY_HOUR } from './clock.ts'
 import type { CivilDay, TimeParser, WeekRef } from './time-token.ts'
 
@@ -153,6 +162,17 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
       const day = m[2] ? parseNumber(m[2]) : 1
       if (!(day >= 1 && day <= 31)) return null
       return { day: (now) => ({ ...shiftMonth(now.year, now.month, m[1] === '下下' ? 2 : 1), day }) }
+    },
+  },
+  {
+    // `季度末`, `下季度末`, `一季度末`, `Q1底`: a quarter's last day (a named one the next still to come).
+    name: 'zh-quarter-end',
+    need: /季|[Qq][1-4]\s*[末底]/,
+    re: /(?:(本|这一?个?|下一?个?|上一?个?)?季度?|第?([一二三四1-4])季度|[Qq]([1-4]))\s*(?:末|底)/g,
+    make: (m) => {
+      const n = m[2] ? parseNumber(m[2]) : m[3] ? Number(m[3]) : 0
+      if (n) return { day: endOfNamedQuarter(n) }
+      return { day: endOfQuarter(monthOffset((m[1] ?? '').replace('一', ''))) }
     },
   },
   {
