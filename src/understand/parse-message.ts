@@ -13,6 +13,7 @@ import { looksLikeOrganisation } from './organisation-name.ts'
 import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
 import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
 import { readSpeechAct } from './speech-act.ts'
+import { type CloseDate, readCloseDate } from './time-reader/read-close-date.ts'
 import { wallClock } from './zoned-time.ts'
 
 /**
@@ -29,6 +30,7 @@ class Reading implements IntentFeatures {
   #period: PeriodSaid | undefined
   #sentiment: FoundSentiment | undefined
   #reminderAt: { start: number; end: number } | null | undefined
+  #closeDate: CloseDate | null | undefined
   #lookupVerb: boolean | undefined
   #today: ReturnType<typeof wallClock> | undefined
 
@@ -105,8 +107,18 @@ class Reading implements IntentFeatures {
     this.#lookupVerb ??= hasLookupVerb(this.text)
     return this.#lookupVerb
   }
+  /** A date still to come that is not a deal's close (`月底能签` plans nothing of ours). */
   get hasFutureDate(): boolean {
-    return firstFuture(this) !== undefined
+    const close = this.closeDate
+    return this.dates.some((d) => !d.past && !(close && d.start < close.end && close.start < d.end))
+  }
+  /** The deal's expected close said in the message, read once. */
+  get closeDate(): CloseDate | null {
+    if (this.#closeDate === undefined) this.#closeDate = readCloseDate(this.text, this.ctx)
+    return this.#closeDate
+  }
+  get hasCloseDate(): boolean {
+    return this.closeDate !== null
   }
   /** Whether `date` falls on the user's today. */
   isToday(date: FoundDate): boolean {
@@ -176,6 +188,14 @@ function fillWho(out: ParsedMessage, r: Reading): void {
   out.contact = r.entities.contact
 }
 
+/** A deal's expected close; one before today is marked unsure, and the bot asks before setting it. */
+function fillClose(out: ParsedMessage, r: Reading): void {
+  const close = r.closeDate
+  if (!close) return
+  out.expected_close = close.date
+  if (close.past) out.expected_close_unsure = true
+}
+
 function fillMoney(out: ParsedMessage, r: Reading): void {
   out.amount = r.amount?.amount ?? null
   out.currency = r.amount?.currency ?? null
@@ -208,6 +228,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     out.sentiment = s.sentiment
     out.sentiment_score = s.score
     out.due_at = followUp(r)?.iso ?? null
+    fillClose(out, r)
   },
   lookup_customer: fillWho,
   set_reminder(out, r) {
@@ -227,6 +248,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     fillWho(out, r)
     fillMoney(out, r)
     out.stage = r.stage?.stage ?? null
+    fillClose(out, r)
   },
   pipeline_summary(out, r) {
     out.period = r.period
