@@ -63,8 +63,15 @@ class Reading implements IntentFeatures {
     )
     return this.#entities
   }
+  /** The stage; close words with a date still to come (`预计Q1签约`) are a signing expected, not one won. */
   get stage(): FoundStage | null {
-    if (this.#stage === undefined) this.#stage = extractStage(this.text)
+    if (this.#stage === undefined) {
+      const words = this.closeDate?.words
+      const text = words
+        ? `${this.text.slice(0, words.start)}${' '.repeat(words.end - words.start)}${this.text.slice(words.end)}`
+        : this.text
+      this.#stage = extractStage(text)
+    }
     return this.#stage
   }
   get channel(): InteractionType | null {

@@ -16,6 +16,8 @@ export interface CloseDate extends Span {
   date: string
   /** Before today: the bot asks before setting it. */
   past: boolean
+  /** Where the close words are (`签约`, `expected to close`): a signing still to come, not one done. */
+  words: Span
 }
 
 /** Only texts with one of these can say a close; most have none, and the reader is not run. */
@@ -104,26 +106,36 @@ function longestFitting(days: DayFound[], fits: (d: DayFound) => boolean): DayFo
   return best
 }
 
-/** The day said as a deal's close, right after the close words in English, right before the verb in Chinese. */
-function closeDay(text: string, days: DayFound[]): DayFound | undefined {
+const wordsOf = (m: RegExpExecArray): Span => ({ start: m.index, end: m.index + m[0].length })
+
+/**
+ * The day said as a deal's close, right after the close words in English, right before the verb in
+ * Chinese, with where the close words are.
+ */
+function closeDay(text: string, days: DayFound[]): { found: DayFound; words: Span } | undefined {
   ZH_CLOSE.lastIndex = 0
   for (let m = ZH_CLOSE.exec(text); m; m = ZH_CLOSE.exec(text)) {
-    const at = m.index
-    const after = at + m[0].length
+    const words = wordsOf(m)
     const found = m[1]
-      ? longestFitting(days, (d) => d.start >= after && ZH_NOUN_THEN_DATE.test(text.slice(after, d.start)))
-      : longestFitting(days, (d) => d.end <= at && ZH_DATE_THEN_VERB.test(text.slice(d.end, at)))
-    if (found) return found
+      ? longestFitting(
+          days,
+          (d) => d.start >= words.end && ZH_NOUN_THEN_DATE.test(text.slice(words.end, d.start)),
+        )
+      : longestFitting(
+          days,
+          (d) => d.end <= words.start && ZH_DATE_THEN_VERB.test(text.slice(d.end, words.start)),
+        )
+    if (found) return { found, words }
   }
   EN_CLOSE.lastIndex = 0
   for (let m = EN_CLOSE.exec(text); m; m = EN_CLOSE.exec(text)) {
     if (EN_DENIED.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
-    const after = m.index + m[0].length
+    const words = wordsOf(m)
     const found = longestFitting(
       days,
-      (d) => d.start >= after && EN_THEN_DATE.test(text.slice(after, d.start)),
+      (d) => d.start >= words.end && EN_THEN_DATE.test(text.slice(words.end, d.start)),
     )
-    if (found) return found
+    if (found) return { found, words }
   }
   return undefined
 }
@@ -142,13 +154,15 @@ export function readCloseDate(raw: string, opts: ReadOptions): CloseDate | null 
   EN_CLOSE.lastIndex = 0
   if (!ZH_CLOSE.test(text) && !EN_CLOSE.test(text)) return null
   const now = wallClock(opts.now, opts.timeZone)
-  const found = closeDay(text, daysIn(raw, opts, now))
-  if (!found) return null
+  const close = closeDay(text, daysIn(raw, opts, now))
+  if (!close) return null
+  const { found, words } = close
   const d = addDays(found.day, 0)
   return {
     start: found.start,
     end: found.end,
     date: `${d.year}-${pad(d.month)}-${pad(d.day)}`,
     past: isBefore(d, now),
+    words,
   }
 }
