@@ -38,10 +38,11 @@ const CHARS: Record<string, string> = {
   計: '计',
   關: '关',
   結: '结',
+  單: '单',
 }
 const CHAR_RE = new RegExp(`[${Object.keys(CHARS).join('')}]`, 'g')
 /** Only texts holding one of these need folding; most do not. */
-export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過簽約預計關結尾]|星期日/
+export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過簽約預計關結單尾]|星期日/
 
 /** The text with traditional and Cantonese time words in simplified form, same length. */
 export function foldChinese(text: string): string {

@@ -21,16 +21,19 @@ export interface CloseDate extends Span {
 }
 
 /** Only texts with one of these can say a close; most have none, and the reader is not run. */
-const CLOSE_HINT = /[签簽]|成交|[关關]单|[结結]单|落单|拿下|clos|sign/i
+const CLOSE_HINT = /签|成交|关单|结单|落单|拿下|clos|sign/i
 
 /**
  * `签`, `签约`, `签合同`, `签下来`, but not `签到`, `签字`, `签证`, `签名`, `签收`; the look-ahead also stops a
  * shorter form inside a longer one (`签` of `签约了`), so the words after are judged on the whole verb.
  */
-const ZH_SIGN = '签(?:约|单|合同|下来|下|掉)?(?![约单合下来掉到字证名收不])'
+const ZH_SIGN = '签(?:约|单|合同|下来|下|掉)?(?![约单合下来掉到字证名收不唔])'
 const ZH_CLOSE_VERB = `(?:${ZH_SIGN}|成交|关单|结单|落单|拿下)`
-/** `签了`, `签不了`, `签约额`, `成交的单子`, `签约成功`: done, denied, a sum or a list; no date to come. */
-const ZH_NOT_AFTER = '(?![了过不额率量数的]|金额|情况|成功)'
+/**
+ * `签了`, `签不了`, `签唔落`, `签约额`, `成交的单子`, `签约成功`: done, denied, a sum or a list; no date to
+ * come. A `的` that ends the clause (`月底应该能签的,`) is only emphasis.
+ */
+const ZH_NOT_AFTER = '(?![了过不唔额率量数]|的[^,，。;；!！?？\\s]|金额|情况|成功)'
 /** `签约日期`, `成交时间`: the date follows the noun. */
 const ZH_CLOSE_NOUN = '(?:签约|签单|成交|关单)(?:日期|时间|日)'
 const ZH_CLOSE = new RegExp(`(${ZH_CLOSE_NOUN})|(?<!已经?|标|书|抽)${ZH_CLOSE_VERB}${ZH_NOT_AFTER}`, 'g')
@@ -148,8 +151,8 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * day before today is `past`, which the bot asks about before setting.
  */
 export function readCloseDate(raw: string, opts: ReadOptions): CloseDate | null {
-  if (!CLOSE_HINT.test(raw)) return null
   const text = foldChinese(raw)
+  if (!CLOSE_HINT.test(text)) return null
   ZH_CLOSE.lastIndex = 0
   EN_CLOSE.lastIndex = 0
   if (!ZH_CLOSE.test(text) && !EN_CLOSE.test(text)) return null
