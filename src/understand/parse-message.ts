@@ -13,7 +13,7 @@ import { looksLikeOrganisation } from './organisation-name.ts'
 import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
 import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
 import { readSpeechAct } from './speech-act.ts'
-import { type CloseDate, readCloseDate } from './time-reader/read-close-date.ts'
+import { type CloseDate, mayHaveCloseDate, readCloseDate } from './time-reader/read-close-date.ts'
 import { wallClock } from './zoned-time.ts'
 
 /**
@@ -63,15 +63,8 @@ class Reading implements IntentFeatures {
     )
     return this.#entities
   }
-  /** The stage; close words with a date still to come (`预计Q1签约`) are a signing expected, not one won. */
   get stage(): FoundStage | null {
-    if (this.#stage === undefined) {
-      const words = this.closeDate?.words
-      const text = words
-        ? `${this.text.slice(0, words.start)}${' '.repeat(words.end - words.start)}${this.text.slice(words.end)}`
-        : this.text
-      this.#stage = extractStage(text)
-    }
+    if (this.#stage === undefined) this.#stage = stageSaid(this)
     return this.#stage
   }
   get channel(): InteractionType | null {
@@ -114,14 +107,13 @@ class Reading implements IntentFeatures {
     this.#lookupVerb ??= hasLookupVerb(this.text)
     return this.#lookupVerb
   }
-  /** A date still to come that is not a deal's close (`月底能签` plans nothing of ours). */
   get hasFutureDate(): boolean {
-    const close = this.closeDate
-    return this.dates.some((d) => !d.past && !(close && d.start < close.end && close.start < d.end))
+    return hasOwnFutureDate(this)
   }
   /** The deal's expected close said in the message, read once. */
   get closeDate(): CloseDate | null {
-    if (this.#closeDate === undefined) this.#closeDate = readCloseDate(this.text, this.ctx)
+    if (this.#closeDate === undefined)
+      this.#closeDate = mayHaveCloseDate(this.text) ? readCloseDate(this.text, this.ctx, this.dates) : null
     return this.#closeDate
   }
   get hasCloseDate(): boolean {
@@ -138,6 +130,23 @@ class Reading implements IntentFeatures {
 
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
 const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
+
+/** A date still to come that is not a deal's close (`月底能签` plans nothing of ours). */
+function hasOwnFutureDate(r: Reading): boolean {
+  if (!firstFuture(r)) return false
+  const close = r.closeDate
+  return !close || r.dates.some((d) => !d.past && (d.start >= close.end || close.start >= d.end))
+}
+
+/** The stage; close words with a date still to come (`预计Q1签约`) are a signing expected, not one won. */
+function stageSaid(r: Reading): FoundStage | null {
+  const stage = extractStage(r.text)
+  const words = stage?.stage === 'won' ? r.closeDate?.words : undefined
+  if (!words) return stage
+  return extractStage(
+    `${r.text.slice(0, words.start)}${' '.repeat(words.end - words.start)}${r.text.slice(words.end)}`,
+  )
+}
 
 /**
  * With several dates, the one said with `remind me` is the reminder's: `Site visit is on 3 Dec, remind me

@@ -1,7 +1,14 @@
 import { daysInMonth } from '../zoned-time.ts'
 import { endOfMonth, endOfNamedQuarter, endOfQuarter, inDays, nextMonthDay, shiftMonth } from './calendar.ts'
 import { PART_OF_DAY_HOUR } from './clock.ts'
-import { ORDINAL_DAY_SRC, ordinalNumber, WEEKDAY_SRC, weekdayIndex, wordNumber } from './lexicon-en.ts'
+import {
+  ORDINAL_DAY_SRC,
+  ordinalNumber,
+  WEEKDAY_NEED,
+  WEEKDAY_SRC,
+  weekdayIndex,
+  wordNumber,
+} from './lexicon-en.ts'
 import type { TimeParser, WeekRef } from './time-token.ts'
 
 /** English days said relative to today or to this week: `tomorrow`, `next Tuesday`, `two weeks from Monday`. */
@@ -38,7 +45,7 @@ export const EN_DAY_PARSERS: TimeParser[] = [
   },
   {
     name: 'en-weekday',
-    need: /mon|tue|wed|thu|fri|sat|sun/i,
+    need: WEEKDAY_NEED,
     re: new RegExp(
       `\\b(?:${COUNT_SRC}\\s+weeks?\\s+(?:from|after)\\s+)?(?:(next|this|coming|this\\s+coming|last|on)\\s+)?(${WEEKDAY_SRC})\\b(?:\\s+(next\\s+week|this\\s+week|after\\s+next))?`,
       'gi',
@@ -84,22 +91,18 @@ export const EN_DAY_PARSERS: TimeParser[] = [
     },
   },
   {
-    // `end of next week` is that week's Friday; `end of next month` and `end of next quarter` their last day.
-    name: 'en-end-of-next',
+    // `end of next week` is that week's Friday; `end of next month`/`quarter` their last day; `end of Q1`,
+    // `end of Q3 2027`, `Q1 end` that quarter's last day, the next one to come without a year.
+    name: 'en-end-of',
     need: /end/i,
-    re: /\bend\s+of\s+(?:the\s+)?next\s+(week|month|quarter)\b/gi,
+    re: /\bend\s+of\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bend\s+of\s+(?:the\s+)?q([1-4])\b(?:\s*(20\d\d)\b)?|\bq([1-4])\s+end\b/gi,
     make: (m) => {
+      const quarter = m[2] ?? m[4]
+      if (quarter) return { day: endOfNamedQuarter(Number(quarter), m[3] ? Number(m[3]) : undefined) }
       const unit = (m[1] ?? '').toLowerCase()
       if (unit === 'week') return { weekday: { target: 4, ref: 'next' } }
       return { day: unit === 'month' ? endOfMonth(1) : endOfQuarter(1) }
     },
-  },
-  {
-    // `end of Q1`, `end of Q3 2027`, `Q1 end`: the quarter's last day, the next one to come without a year.
-    name: 'en-end-of-quarter',
-    need: /end/i,
-    re: /\bend\s+of\s+(?:the\s+)?q([1-4])\b(?:\s*(20\d\d)\b)?|\bq([1-4])\s+end\b/gi,
-    make: (m) => ({ day: endOfNamedQuarter(Number(m[1] ?? m[3]), m[2] ? Number(m[2]) : undefined) }),
   },
   {
     name: 'en-week-month',

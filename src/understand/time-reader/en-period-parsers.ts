@@ -1,5 +1,5 @@
 import { parseNumber } from '../chinese-numbers.ts'
-import { MINUTE_WORD_SRC, MONTH_SRC, monthIndex, wordNumber } from './lexicon-en.ts'
+import { MINUTE_WORD_SRC, MONTH_NAME_NEED, MONTH_SRC, monthIndex, wordNumber } from './lexicon-en.ts'
 import type { PeriodSpec, PeriodUnit } from './period-reading.ts'
 import type { Parser } from './time-token.ts'
 
@@ -36,7 +36,7 @@ const TO_DATE_SRC = '\\b([wmqy])td\\b|\\b(week|month|quarter|year)[- ]to[- ]date
 export const EN_PERIOD_PARSERS: Parser<PeriodSpec>[] = [
   {
     name: 'en-relative-period',
-    need: /this|last|past|previous|prior|next|coming/i,
+    need: /(?:this|last|past|previous|prior|next|coming)\s+(?:fiscal\s+)?(?:wk|week|month|q|year)/i,
     re: /\b(this|last|past|previous|prior|next|coming)\s+(?:fiscal\s+)?(week|wk|month|quarter|qtr|year)\b/gi,
     make: (m) => {
       const unit = UNIT[(m[2] ?? '').toLowerCase()]
@@ -77,7 +77,7 @@ export const EN_PERIOD_PARSERS: Parser<PeriodSpec>[] = [
   {
     // `October pipeline`, `Nov 2026`: `May` only capitalised, since `may` is mostly a verb; `Dec 15` is a day.
     name: 'en-month-period',
-    need: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+    need: MONTH_NAME_NEED,
     re: new RegExp(`\\b(${MONTH_SRC})\\b(?:,?\\s+(20\\d\\d)\\b)?(?!\\s+\\d)`, 'gi'),
     make: (m) => {
       if (m[1] === 'may' || m[1] === 'MAY') return null

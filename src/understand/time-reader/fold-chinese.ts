@@ -13,8 +13,6 @@ const WORDS: [RegExp, string][] = [
   [/下晝|下昼/g, '下午'],
   [/晏晝|晏昼/g, '中午'],
   [/星期日/g, '星期天'],
-  [/月尾/g, '月底'],
-  [/年尾/g, '年底'],
 ]
 const CHARS: Record<string, string> = {
   週: '周',
@@ -42,7 +40,7 @@ const CHARS: Record<string, string> = {
 }
 const CHAR_RE = new RegExp(`[${Object.keys(CHARS).join('')}]`, 'g')
 /** Only texts holding one of these need folding; most do not. */
-export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過簽約預計關結單尾]|星期日/
+export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過簽約預計關結單]|星期日/
 
 /** The text with traditional and Cantonese time words in simplified form, same length. */
 export function foldChinese(text: string): string {

@@ -3,7 +3,7 @@ import { isBefore } from './calendar.ts'
 import { foldChinese } from './fold-chinese.ts'
 import { type PeriodReading, periodDays } from './period-reading.ts'
 import { readPeriods } from './read-periods.ts'
-import { type ReadOptions, readTimes } from './read-times.ts'
+import { type ReadOptions, readTimes, type TimeReading } from './read-times.ts'
 import type { Span } from './run-parsers.ts'
 import type { CivilDay } from './time-token.ts'
 
@@ -20,8 +20,11 @@ export interface CloseDate extends Span {
   words: Span
 }
 
-/** Only texts with one of these can say a close; most have none, and the reader is not run. */
-const CLOSE_HINT = /签|成交|关单|结单|落单|拿下|clos|sign/i
+/**
+ * Only texts with one of these (either script) can say a close; most have none, and nothing more is run.
+ * Case is spelled out rather than ignored: the test runs on most messages, and is cheaper so.
+ */
+const CLOSE_HINT = /[签簽]|成交|[关關结結落][单單]|拿下|[Cc]los|[Ss]ign|CLOS|SIGN/
 
 /**
  * `签`, `签约`, `签合同`, `签下来`, but not `签到`, `签字`, `签证`, `签名`, `签收`; the look-ahead also stops a
@@ -87,14 +90,14 @@ function closingDay(p: PeriodReading, now: ZonedNow): CivilDay | null {
   return p.unit === 'week' ? addDays(first, 4) : addDays(after, -1)
 }
 
-/** Every day the time reader finds, and every calendar period's closing day; periods first, so they win ties. */
-function daysIn(text: string, opts: ReadOptions, now: ZonedNow): DayFound[] {
+/** Every day the time reader found, and every calendar period's closing day; periods first, so they win ties. */
+function daysIn(text: string, times: readonly TimeReading[], opts: ReadOptions, now: ZonedNow): DayFound[] {
   const out: DayFound[] = []
   for (const p of readPeriods(text, now)) {
     const day = closingDay(p, now)
     if (day) out.push({ start: p.start, end: p.end, day })
   }
-  for (const t of readTimes(text, { ...opts, allowWeak: false })) {
+  for (const t of times) {
     if (t.recurrence) continue
     const w = wallClock(t.at, opts.timeZone)
     out.push({ start: t.start, end: t.end, day: { year: w.year, month: w.month, day: w.day } })
@@ -145,19 +148,28 @@ function closeDay(text: string, days: DayFound[]): { found: DayFound; words: Spa
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** Whether `text` has a word a close is said with: a cheap test before anything is read for one. */
+export const mayHaveCloseDate = (text: string) => CLOSE_HINT.test(text)
+
 /**
  * The expected close a message gives a deal, or null: the time reader's day next to the close words, or
  * the closing day of a period said there (`下个月签约` is the month's last day, `Q1` its quarter's). A
  * day before today is `past`, which the bot asks about before setting.
  */
-export function readCloseDate(raw: string, opts: ReadOptions): CloseDate | null {
+export function readCloseDate(
+  raw: string,
+  opts: ReadOptions,
+  /** The time reader's readings of `raw`, when the caller has them; read here otherwise. */
+  readings?: readonly TimeReading[],
+): CloseDate | null {
+  if (!mayHaveCloseDate(raw)) return null
   const text = foldChinese(raw)
-  if (!CLOSE_HINT.test(text)) return null
   ZH_CLOSE.lastIndex = 0
   EN_CLOSE.lastIndex = 0
   if (!ZH_CLOSE.test(text) && !EN_CLOSE.test(text)) return null
   const now = wallClock(opts.now, opts.timeZone)
-  const close = closeDay(text, daysIn(raw, opts, now))
+  const read = readings ?? readTimes(raw, { ...opts, allowWeak: false })
+  const close = closeDay(text, daysIn(raw, read, opts, now))
   if (!close) return null
   const { found, words } = close
   const d = addDays(found.day, 0)

@@ -6,7 +6,7 @@ import { foldChinese } from './fold-chinese.ts'
 import { attachZones, dropOverlaps, joinDayAndTime, mergePartOfDay } from './merge-refiners.ts'
 import { EN_RECURRENCE_PARSER, toRRule, ZH_RECURRENCE_PARSER } from './recurrence-parsers.ts'
 import { applyWeekRules, resolveToken } from './resolve-token.ts'
-import { type Grammar, runGrammar } from './run-parsers.ts'
+import { type Grammar, groupedByNeed, runGrammar } from './run-parsers.ts'
 import { kindOf, type ParserContext, type TimeToken } from './time-token.ts'
 import { candidateInstants, unusedNextTo } from './unsure-readings.ts'
 import { ZH_CLOCK_PARSERS } from './zh-clock-parsers.ts'
@@ -51,8 +51,8 @@ const ENGLISH = [EN_RECURRENCE_PARSER, ...EN_CALENDAR_PARSERS, ...EN_DAY_PARSERS
 const TIME_GRAMMAR: Grammar<Omit<TimeToken, 'start' | 'end'>> = {
   // Digits and zone names read the same in any script.
   any: [...ENGLISH.filter((p) => p.anyScript), ZONE_PARSER],
-  latin: ENGLISH.filter((p) => !p.anyScript),
-  han: [ZH_RECURRENCE_PARSER, ...ZH_DAY_PARSERS, ...ZH_CLOCK_PARSERS],
+  latin: groupedByNeed(ENGLISH.filter((p) => !p.anyScript)),
+  han: groupedByNeed([ZH_RECURRENCE_PARSER, ...ZH_DAY_PARSERS, ...ZH_CLOCK_PARSERS]),
 }
 
 /** English words that can start a time expression; each a regex fragment (`tmrw?`, `eo[wmyd]`). */

@@ -14,6 +14,20 @@ export interface Grammar<T> {
   han: readonly Parser<T>[]
 }
 
+/**
+ * The parsers in their order, except that those sharing one `need` are moved up next to the first of
+ * them, so `runParsers` tests the text for it once.
+ */
+export function groupedByNeed<T>(parsers: readonly Parser<T>[]): Parser<T>[] {
+  const groups = new Map<RegExp, Parser<T>[]>()
+  for (const p of parsers) {
+    const group = groups.get(p.need)
+    if (group) group.push(p)
+    else groups.set(p.need, [p])
+  }
+  return [...groups.values()].flat()
+}
+
 const LATIN = /[a-z]/i
 const HAN = /[\u4e00-\u9fff]/
 
@@ -33,8 +47,15 @@ function runParsers<T>(
   ctx: ParserContext,
   out: (T & Span)[],
 ): void {
+  // Neighbours that share one `need` (the month parsers) test the text for it once.
+  let need: RegExp | undefined
+  let met = false
   for (const parser of parsers) {
-    if (!parser.need.test(text)) continue
+    if (parser.need !== need) {
+      need = parser.need
+      met = need.test(text)
+    }
+    if (!met) continue
     parser.re.lastIndex = 0
     for (let m = parser.re.exec(text); m; m = parser.re.exec(text)) {
       if (!m[0]) {

@@ -52,12 +52,12 @@ const HAN_MONTH = '十[一二]?|[一二三四五六七八九]'
 /** Before a month's number: not a weekday (`周一月会`), an ordinal or a count (`三个月`). */
 const NOT_BEFORE_MONTH = '(?<![\\d周期拜第上下这本每个几两零〇一二三四五六七八九十])'
 /** After `月`: not a part of it (`月底`) or a day (`11月5号`, `十一月五号`). */
-const NOT_AFTER_MONTH = '(?![初底中末\\d一二三四五六七八九十廿卅号日])'
+const NOT_AFTER_MONTH = '(?![初底中末尾\\d一二三四五六七八九十廿卅号日])'
 
 export const ZH_PERIOD_PARSERS: Parser<PeriodSpec>[] = [
   {
     name: 'zh-relative-period',
-    need: /[上下本这当今呢]/,
+    need: /[上下本这当今呢]一?个?\s*(?:[周星礼月季财年]|week|month|quarter|year)/i,
     re: new RegExp(
       [
         `${LAST}${COUNTED}${UNIT}`,
