@@ -13,6 +13,8 @@ export interface IntentFeatures {
   readonly hasAmount: boolean
   readonly hasPeriod: boolean
   readonly hasFutureDate: boolean
+  /** A deal's expected close is said (`月底能签`, `expected to close end of Q1`). */
+  readonly hasCloseDate: boolean
   /** `提醒我`, `remind me`: see hasReminderWord. */
   readonly reminderWord: boolean
   /** `查一下`, `look up`: see hasLookupVerb. */
@@ -80,6 +82,8 @@ const PERIOD_QUESTION =
   /数据|情况|怎么样|如何|咋样|表现|进展|成果|收获|总结|盘点|回顾|\bhow\b|\bstats\b|\bnumbers\b|\boverview\b|\bwrap-?up\b|\bsales\b|\bso far\b|\bwins\b|\blosses\b/i
 const DEAL_CHANGE =
   /(?:单子|商机|项目|订单|合同|deal|opportunity|opp)\s*.{0,6}(?:金额|报价|合同额|预算|价格|总价|amount|value|size|worth|valued|(?:改|调|更新|变)(?:成|为|到)|(?:降|涨|升|提|减|砍|加)(?:到|至|为))|(?:金额|amount|value)\s*.{0,4}(?:调整|改为|改成|更新|变更|调到|提高|降到|to\b)|\b(?:bumped|raised|increased|upped|expanded|reduced|lowered)\s+(?:the\s+)?(?:order|deal|contract|seats|licen[cs]es|scope|po)\b|^\s*(?:bump|raise|lower|increase|decrease|drop|cut|update|change|revise)\s+[^.!?]{1,40}?\s+(?:up |down )?to\s+(?:[A-Z]{1,2}\$|[$€£¥₹]|\d)|\b(?:amount|value|deal size|budget)\s+(?:update|updated|change|changed|revise|revised|adjust|adjusted|increase|increased|reduce|reduced)\s+(?:to|as)\b|\b(?:update|change|set|bump|raise|lower|increase|decrease|mark)\b.{0,40}\b(?:deal|opportunity|opp|amount|stage|as)\b/i
+/** Someone's words reported: a close date in them makes a note, not a deal update of our own. */
+const SAID = /说|表示|反馈|透露|暗示|提到|确认|\b(?:said|says|told|mentioned|confirmed)\b/i
 /** Words that make the deal itself the subject: `商机转谈判`, `deal moved to proposal`, `进入方案阶段`. */
 const DEAL_FRAME =
   /阶段|stage|商机|单子|\bdeal\b|opportunit|\bopp\b|→|->|=>|\bmark|\bmove[sd]? to\b|进入|推进到|推到|转(?:为|成|到|入)?\s*(?:qualified|proposal|negotiation|lead|线索|谈判|方案|报价|合格)/i
@@ -208,6 +212,9 @@ const RULES: readonly Rule[] = [
       if (f.stage?.sent && f.hasFutureDate && !DONE.test(f.text)) return 0.6
       if (f.stage?.strong) return f.customer ? (f.stage.sent && f.contact ? 0.7 : 0.9) : 0.7
       if ((f.hasAmount || f.stage) && DEAL_CHANGE.test(f.text)) return f.customer ? 0.88 : 0.7
+      // `小米月底能签`, `Acme expected to close end of Q1`: the deal's close date. Said by someone
+      // (`王总说下周签`) or with a channel, it is a note's, which sets the close date too.
+      if (f.customer && f.hasCloseDate && !f.channel && !f.contact && !SAID.test(f.text)) return 0.83
       if (f.customer && DEAL_STATUS.test(f.text)) return 0.75
       if (f.customer && NEW_DEAL.test(f.text)) return 0.8
       // `Hooli moved to stage 3`: a numbered stage of the team's own process.

@@ -21,6 +21,8 @@ interface Needs {
   customer?: boolean
   /** Not a count told in passing: `打了几个电话都没人接` is a note. */
   asked?: boolean
+  /** Not said of one named customer without asking: `华为预计下个月底签约` updates its deal. */
+  notOfOne?: boolean
 }
 /** After a count, words that make it a statement rather than a question. */
 const TOLD_AFTER = /^[^?？]{0,4}(?:都|也|没|但|就|才|，|,)/
@@ -111,7 +113,7 @@ const METRICS: readonly [ReportMetric, readonly RegExp[], Needs][] = [
         String.raw`\bexpected (?:to )?close\b`,
       ),
     ],
-    {},
+    { notOfOne: true },
   ],
   [
     'negative_customers',
@@ -225,6 +227,7 @@ function detectMetric(f: ReportFeatures): ReportMetric | null {
     if (needs.asked && TOLD_AFTER.test(f.text.slice(m.index + m[0].length))) continue
     if (needs.ask && !ASK.test(f.text)) continue
     if (needs.customer && !f.customer) continue
+    if (needs.notOfOne && f.customer && !ASK.test(f.text)) continue
     return metric
   }
   return null

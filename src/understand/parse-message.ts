@@ -1,5 +1,5 @@
 import { detectIntent, hasLookupVerb, type IntentFeatures, reminderWordAt } from './detect-intent.ts'
-import { detectPeriod } from './detect-period.ts'
+import { detectPeriod, type PeriodSaid } from './detect-period.ts'
 import { readReport } from './detect-report.ts'
 import { extractAmount, type FoundAmount } from './extract-amount.ts'
 import { extractDates, type FoundDate } from './extract-dates.ts'
@@ -13,6 +13,7 @@ import { looksLikeOrganisation } from './organisation-name.ts'
 import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
 import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
 import { readSpeechAct } from './speech-act.ts'
+import { type CloseDate, mayHaveCloseDate, readCloseDate } from './time-reader/read-close-date.ts'
 import { wallClock } from './zoned-time.ts'
 
 /**
@@ -26,9 +27,10 @@ class Reading implements IntentFeatures {
   #entities: FoundEntities | undefined
   #stage: FoundStage | null | undefined
   #channel: InteractionType | null | undefined
-  #period: Period | null | undefined
+  #period: PeriodSaid | undefined
   #sentiment: FoundSentiment | undefined
   #reminderAt: { start: number; end: number } | null | undefined
+  #closeDate: CloseDate | null | undefined
   #lookupVerb: boolean | undefined
   #today: ReturnType<typeof wallClock> | undefined
 
@@ -62,7 +64,7 @@ class Reading implements IntentFeatures {
     return this.#entities
   }
   get stage(): FoundStage | null {
-    if (this.#stage === undefined) this.#stage = extractStage(this.text)
+    if (this.#stage === undefined) this.#stage = stageSaid(this)
     return this.#stage
   }
   get channel(): InteractionType | null {
@@ -70,8 +72,10 @@ class Reading implements IntentFeatures {
     return this.#channel
   }
   get period(): Period | null {
-    if (this.#period === undefined)
-      this.#period = detectPeriod(this.text, wallClock(this.ctx.now, this.ctx.timeZone))
+    return this.periodSaid.period
+  }
+  get periodSaid(): PeriodSaid {
+    this.#period ??= detectPeriod(this.text, wallClock(this.ctx.now, this.ctx.timeZone))
     return this.#period
   }
   get sentiment(): FoundSentiment {
@@ -87,8 +91,9 @@ class Reading implements IntentFeatures {
   get hasAmount(): boolean {
     return this.amount !== null
   }
+  /** A period is named, even one without a name of ours (`Q1` said in November). */
   get hasPeriod(): boolean {
-    return this.period !== null
+    return this.periodSaid.said
   }
   get reminderWord(): boolean {
     return this.reminderAt !== null
@@ -103,7 +108,16 @@ class Reading implements IntentFeatures {
     return this.#lookupVerb
   }
   get hasFutureDate(): boolean {
-    return firstFuture(this) !== undefined
+    return hasOwnFutureDate(this)
+  }
+  /** The deal's expected close said in the message, read once. */
+  get closeDate(): CloseDate | null {
+    if (this.#closeDate === undefined)
+      this.#closeDate = mayHaveCloseDate(this.text) ? readCloseDate(this.text, this.ctx, this.dates) : null
+    return this.#closeDate
+  }
+  get hasCloseDate(): boolean {
+    return this.closeDate !== null
   }
   /** Whether `date` falls on the user's today. */
   isToday(date: FoundDate): boolean {
@@ -116,6 +130,23 @@ class Reading implements IntentFeatures {
 
 /** The follow-up is the first date still to come; past ones (`今天上午`) say when it happened. */
 const firstFuture = (r: { dates: FoundDate[] }) => r.dates.find((d) => !d.past)
+
+/** A date still to come that is not a deal's close (`月底能签` plans nothing of ours). */
+function hasOwnFutureDate(r: Reading): boolean {
+  if (!firstFuture(r)) return false
+  const close = r.closeDate
+  return !close || r.dates.some((d) => !d.past && (d.start >= close.end || close.start >= d.end))
+}
+
+/** The stage; close words with a date still to come (`预计Q1签约`) are a signing expected, not one won. */
+function stageSaid(r: Reading): FoundStage | null {
+  const stage = extractStage(r.text)
+  const words = stage?.stage === 'won' ? r.closeDate?.words : undefined
+  if (!words) return stage
+  return extractStage(
+    `${r.text.slice(0, words.start)}${' '.repeat(words.end - words.start)}${r.text.slice(words.end)}`,
+  )
+}
 
 /**
  * With several dates, the one said with `remind me` is the reminder's: `Site visit is on 3 Dec, remind me
@@ -173,6 +204,14 @@ function fillWho(out: ParsedMessage, r: Reading): void {
   out.contact = r.entities.contact
 }
 
+/** A deal's expected close; one before today is marked unsure, and the bot asks before setting it. */
+function fillClose(out: ParsedMessage, r: Reading): void {
+  const close = r.closeDate
+  if (!close) return
+  out.expected_close = close.date
+  if (close.past) out.expected_close_unsure = true
+}
+
 function fillMoney(out: ParsedMessage, r: Reading): void {
   out.amount = r.amount?.amount ?? null
   out.currency = r.amount?.currency ?? null
@@ -205,6 +244,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     out.sentiment = s.sentiment
     out.sentiment_score = s.score
     out.due_at = followUp(r)?.iso ?? null
+    fillClose(out, r)
   },
   lookup_customer: fillWho,
   set_reminder(out, r) {
@@ -224,6 +264,7 @@ const FILL: Record<Intent, (out: ParsedMessage, r: Reading) => void> = {
     fillWho(out, r)
     fillMoney(out, r)
     out.stage = r.stage?.stage ?? null
+    fillClose(out, r)
   },
   pipeline_summary(out, r) {
     out.period = r.period

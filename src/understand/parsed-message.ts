@@ -114,6 +114,13 @@ export interface ParsedMessage {
   recurrence?: string | null
   /** The query of a question about the team (`report`, and a summary asked a particular way). */
   report?: ReportQuery | null
+  /**
+   * A deal's expected close said in the message (`预计下个月底签约`, `expected to close end of Q1`), as
+   * `2026-12-31` in the user's calendar; deal updates and notes only.
+   */
+  expected_close?: string
+  /** The close date is before today: the bot asks before setting it. */
+  expected_close_unsure?: boolean
 }
 
 export interface ParseContext {

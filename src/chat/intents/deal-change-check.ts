@@ -2,6 +2,7 @@ import { matchCustomer } from '../../crm/customers.ts'
 import { latestOpenDeal } from '../../crm/deals.ts'
 import { fromMinorUnits } from '../../crm/money.ts'
 import { moneyLabel, stageLabel } from '../labels.ts'
+import { pastCloseQuestion } from './deal-close-date.ts'
 import { type IntentContext, t } from './intent-context.ts'
 
 /** An amount that moves by more than this share of the old one is asked about first. */
@@ -9,7 +10,7 @@ const AMOUNT_SWING = 0.5
 
 /**
  * The question to ask before a deal change that is hard to notice later, or null to write at once: a deal
- * closed as won or lost, or an amount changed by more than half. Reads only; writes nothing.
+ * closed as won or lost, an amount changed by more than half, or a close date already gone. Reads only.
  */
 export async function dealChangeQuestion(context: IntentContext): Promise<string | null> {
   const { crm, actor, parsed, lang } = context
@@ -37,5 +38,7 @@ export async function dealChangeQuestion(context: IntentContext): Promise<string
       )
     }
   }
+  if (parsed.expected_close && parsed.expected_close_unsure)
+    questions.push(pastCloseQuestion(parsed.expected_close, lang))
   return questions.length ? questions.join('\n') : null
 }

@@ -6,6 +6,7 @@ import { createReminder } from '../../crm/reminders.ts'
 import {
   contactSummary,
   customerSummary,
+  dealSummary,
   interactionSummary,
   reminderSummary,
   userNames,
@@ -13,6 +14,7 @@ import {
 import type { ReplyAction } from '../chat-message.ts'
 import { interactionLabel, sentimentLabel } from '../labels.ts'
 import type { ContactSummary, NoteLoggedData } from '../reply-data.ts'
+import { closeDateFromNote, closeDateLabel } from './deal-close-date.ts'
 import { type IntentContext, type IntentHandler, t } from './intent-context.ts'
 import { logForeignNote } from './log-foreign-note.ts'
 import { resolveCustomer } from './resolve-customer.ts'
@@ -70,7 +72,8 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     followUp = reminderSummary(reminder, actor, customer.name)
   }
   if (!duplicate) context.enqueueEnrichment?.(interaction.id)
-  const names = await userNames(crm, [customer.ownerUserId, actor.userId])
+  const deal = duplicate ? null : await closeDateFromNote(context, customer.id)
+  const names = await userNames(crm, [customer.ownerUserId, actor.userId, deal?.ownerUserId ?? null])
   const readerView = showsPersonalData(message, actor.userId, customer)
     ? (c: ContactSummary) => c
     : maskContact
@@ -80,7 +83,7 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     customerCreated: created,
     contact: contact ? readerView(contactSummary(contact)) : null,
     followUp,
-    deal: null,
+    deal: deal ? dealSummary(deal, customer.name, names) : null,
   }
   const parts = [
     t(lang, '已记录', 'Logged'),
@@ -88,6 +91,7 @@ export const handleLogInteraction: IntentHandler = async (context) => {
     interactionLabel(interaction.type, lang),
     interaction.sentiment ? sentimentLabel(interaction.sentiment, lang) : null,
     followUp ? t(lang, `跟进 ${followUp.dueLocal}`, `follow up ${followUp.dueLocal}`) : null,
+    deal?.expectedClose ? closeDateLabel(deal.expectedClose, lang) : null,
   ].filter(Boolean)
   const createdLine = created
     ? `\n${t(lang, `新客户「${customer.name}」已创建。`, `New customer "${customer.name}" created.`)}`

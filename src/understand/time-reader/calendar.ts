@@ -86,3 +86,22 @@ export function endOfMonth(offset: number) {
     return { year, month, day: daysInMonth(year, month) }
   }
 }
+
+/** The last day of the quarter `offset` quarters from now (`季度末`, `end of next quarter`). */
+export function endOfQuarter(offset: number) {
+  return (now: ZonedNow): CivilDay => {
+    const first = Math.floor((now.month - 1) / 3) * 3 + 1
+    const { year, month } = shiftMonth(now.year, first, offset * 3 + 2)
+    return { year, month, day: daysInMonth(year, month) }
+  }
+}
+
+/** The last day of quarter `n` (1–4) of `year`, or, with no year, the next one still to come (`end of Q1`). */
+export function endOfNamedQuarter(n: number, year?: number) {
+  return (now: ZonedNow): CivilDay => {
+    const end = (y: number) => ({ year: y, month: n * 3, day: daysInMonth(y, n * 3) })
+    if (year !== undefined) return end(year)
+    const thisYear = end(now.year)
+    return isBefore(thisYear, now) ? end(now.year + 1) : thisYear
+  }
+}

@@ -1,10 +1,12 @@
 import { daysInMonth } from '../zoned-time.ts'
 import { inDays, isBefore, nextDate, nthWeekday, shiftMonth } from './calendar.ts'
 import {
+  MONTH_NAME_NEED,
   MONTH_SRC,
   monthIndex,
   ORDINAL_DAY_SRC,
   ordinalNumber,
+  WEEKDAY_NEED,
   WEEKDAY_SRC,
   weekdayIndex,
   wordNumber,
@@ -17,9 +19,6 @@ const HOUR_MS = 3_600_000
 const SPAN_COUNT: Record<string, number> = { a: 1, an: 1, few: 3, couple: 2, half: 0.5 }
 const NOT_SINCE = /\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t|not|no|never|nothing|first time)\b[^,.;!?]*$/i
 const NTH: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 }
-
-/** A month's name starting a word: both month parsers read it only so. */
-const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 
 const dayOfMonth = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : ordinalNumber(raw))
 
@@ -39,7 +38,8 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `the second Monday of January`, `last Friday of March`, `first Monday of next month`.
     name: 'en-nth-weekday',
-    need: /first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th)/i,
+    // Every match names a weekday; the need is the weekday parser's, tested once for both.
+    need: WEEKDAY_NEED,
     re: new RegExp(
       `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|[1-5](?:st|nd|rd|th))\\s+(${WEEKDAY_SRC})\\s+(?:of|in)\\s+(?:(?:the\\s+)?(next|this)\\s+month|(${MONTH_SRC})(?:\\s+(\\d{4}))?)\\b`,
       'gi',
@@ -66,7 +66,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `Dec 1`, `December 3rd, 2027`, `March first`.
     name: 'en-month-day',
-    need: MONTH_WORD,
+    need: MONTH_NAME_NEED,
     re: new RegExp(
       `\\b(?:on\\s+)?(${MONTH_SRC})\\.?\\s+(${ORDINAL_DAY_SRC}|\\d{1,2})\\b(?:,?\\s*(\\d{4})\\b)?`,
       'gi',
@@ -80,7 +80,7 @@ export const EN_CALENDAR_PARSERS: TimeParser[] = [
   {
     // `3rd of December`, `1 Dec 2027`, `first of march`.
     name: 'en-day-month',
-    need: MONTH_WORD,
+    need: MONTH_NAME_NEED,
     re: new RegExp(
       `\\b(?:on\\s+)?(?:the\\s+)?(${ORDINAL_DAY_SRC}|\\d{1,2})\\s+(?:of\\s+)?(${MONTH_SRC})\\b\\.?(?:,?\\s*(\\d{4})\\b)?`,
       'gi',

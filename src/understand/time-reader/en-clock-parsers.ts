@@ -6,6 +6,8 @@ import type { TimeParser, TimeToken } from './time-token.ts'
 
 const MERIDIEM_SRC = '(a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])'
 const OCLOCK_SRC = "o['’]?clock"
+/** Shared by the part-of-day parsers, so a text is tested once. */
+const PART_OF_DAY_NEED = /morning|afternoon|evening|night/i
 /** A clock time not to be read: `5 to 10 people`, `2 hours`, `3 days`. */
 const NOT_A_TIME =
   /^\s*(?:hours?|hrs?|days?|weeks?|months?|years?|min|minutes|people|percent|%|times|calls|of\b)/i
@@ -113,7 +115,7 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
   {
     // `6 in the morning`, `8:30 in the evening`, `10 at night`.
     name: 'en-hour-part-of-day',
-    need: /morning|afternoon|evening|night/i,
+    need: PART_OF_DAY_NEED,
     re: new RegExp(
       `\\b(${HOUR_WORD_SRC})(?::(\\d{2}))?\\s+(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))\\b`,
       'gi',
@@ -139,7 +141,7 @@ export const EN_CLOCK_PARSERS: TimeParser[] = [
   {
     // `in the morning`, `evening`, `at night`: alone a default hour; next to a bare hour, its half of the day.
     name: 'en-part-of-day',
-    need: /morning|afternoon|evening|night/i,
+    need: PART_OF_DAY_NEED,
     re: /\b(?:(?:in|during)\s+the\s+|at\s+)?(morning|afternoon|evening|night)\b/gi,
     make: (m) => {
       const pod = (m[1] ?? '').toLowerCase()

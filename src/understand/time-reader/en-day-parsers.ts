@@ -1,7 +1,14 @@
 import { daysInMonth } from '../zoned-time.ts'
-import { endOfMonth, inDays, nextMonthDay, shiftMonth } from './calendar.ts'
+import { endOfMonth, endOfNamedQuarter, endOfQuarter, inDays, nextMonthDay, shiftMonth } from './calendar.ts'
 import { PART_OF_DAY_HOUR } from './clock.ts'
-import { ORDINAL_DAY_SRC, ordinalNumber, WEEKDAY_SRC, weekdayIndex, wordNumber } from './lexicon-en.ts'
+import {
+  ORDINAL_DAY_SRC,
+  ordinalNumber,
+  WEEKDAY_NEED,
+  WEEKDAY_SRC,
+  weekdayIndex,
+  wordNumber,
+} from './lexicon-en.ts'
 import type { TimeParser, WeekRef } from './time-token.ts'
 
 /** English days said relative to today or to this week: `tomorrow`, `next Tuesday`, `two weeks from Monday`. */
@@ -38,7 +45,7 @@ export const EN_DAY_PARSERS: TimeParser[] = [
   },
   {
     name: 'en-weekday',
-    need: /mon|tue|wed|thu|fri|sat|sun/i,
+    need: WEEKDAY_NEED,
     re: new RegExp(
       `\\b(?:${COUNT_SRC}\\s+weeks?\\s+(?:from|after)\\s+)?(?:(next|this|coming|this\\s+coming|last|on)\\s+)?(${WEEKDAY_SRC})\\b(?:\\s+(next\\s+week|this\\s+week|after\\s+next))?`,
       'gi',
@@ -84,16 +91,23 @@ export const EN_DAY_PARSERS: TimeParser[] = [
     },
   },
   {
-    // `end of next week` is that week's Friday; `end of next month` its last day.
-    name: 'en-end-of-next',
+    // `end of next week` is that week's Friday; `end of next month`/`quarter` their last day; `end of Q1`,
+    // `end of Q3 2027`, `Q1 end` that quarter's last day, the next one to come without a year.
+    name: 'en-end-of',
     need: /end/i,
-    re: /\bend\s+of\s+(?:the\s+)?next\s+(week|month)\b/gi,
-    make: (m) => (/^w/i.test(m[1] ?? '') ? { weekday: { target: 4, ref: 'next' } } : { day: endOfMonth(1) }),
+    re: /\bend\s+of\s+(?:the\s+)?next\s+(week|month|quarter)\b|\bend\s+of\s+(?:the\s+)?q([1-4])\b(?:\s*(20\d\d)\b)?|\bq([1-4])\s+end\b/gi,
+    make: (m) => {
+      const quarter = m[2] ?? m[4]
+      if (quarter) return { day: endOfNamedQuarter(Number(quarter), m[3] ? Number(m[3]) : undefined) }
+      const unit = (m[1] ?? '').toLowerCase()
+      if (unit === 'week') return { weekday: { target: 4, ref: 'next' } }
+      return { day: unit === 'month' ? endOfMonth(1) : endOfQuarter(1) }
+    },
   },
   {
     name: 'en-week-month',
-    need: /next|this|last|end|eo[wmyd]/i,
-    re: /\b(next|this|last)\s+(week(?:end)?|month)\b|\b(?:end\s+of\s+(?:the\s+)?(week|month|year|day)|eo([wmyd]))\b|\b(?:(?:early|beginning\s+of|start\s+of)\s+next\s+month)\b/gi,
+    need: /next|this|last|end|eo[wmqyd]/i,
+    re: /\b(next|this|last)\s+(week(?:end)?|month)\b|\b(?:end\s+of\s+(?:the\s+)?(?:this\s+)?(week|month|quarter|year|day)|eo([wmqyd]))\b|\b(?:(?:early|beginning\s+of|start\s+of)\s+next\s+month)\b/gi,
     make: (m) => {
       const which = (m[1] ?? '').toLowerCase()
       const unit = (m[2] ?? m[3] ?? m[4] ?? 'month').toLowerCase()
@@ -103,6 +117,7 @@ export const EN_DAY_PARSERS: TimeParser[] = [
         if (unit.startsWith('d')) return { day: inDays(0), time: { hour: 17, minute: 0 } }
         if (unit.startsWith('w')) return { weekday: { target: 4, ref: 'this' } }
         if (unit.startsWith('y')) return { day: (now) => ({ year: now.year, month: 12, day: 31 }) }
+        if (unit.startsWith('q')) return { day: endOfQuarter(0) }
         return { day: endOfMonth(0) }
       }
       const ref: WeekRef = which === 'next' ? 'next' : which === 'last' ? 'last' : 'this'

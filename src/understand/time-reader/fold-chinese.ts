@@ -29,10 +29,18 @@ const CHARS: Record<string, string> = {
   間: '间',
   內: '内',
   過: '过',
+  // Words around a deal's close: `預計下個月底簽約`, `關單`, `結單`.
+  簽: '签',
+  約: '约',
+  預: '预',
+  計: '计',
+  關: '关',
+  結: '结',
+  單: '单',
 }
 const CHAR_RE = new RegExp(`[${Object.keys(CHARS).join('')}]`, 'g')
 /** Only texts holding one of these need folding; most do not. */
-export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過]|星期日/
+export const NEEDS_FOLDING = /[聽听琴尋寻噚朝晝昼週禮後點號個兩時鐘頭這間內過簽約預計關結單]|星期日/
 
 /** The text with traditional and Cantonese time words in simplified form, same length. */
 export function foldChinese(text: string): string {

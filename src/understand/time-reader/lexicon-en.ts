@@ -73,12 +73,18 @@ export function ordinalNumber(raw: string): number {
   return (tens === 'thirty' ? 30 : 20) + ORDINALS.indexOf(ones ?? '') + 1
 }
 
+/** What every weekday name holds; parsers that need one share this, so a text is tested once. */
+export const WEEKDAY_NEED = /mon|tue|wed|thu|fri|sat|sun/i
+
 /** Weekday names and the short forms people type, longest first. */
 export const WEEKDAY_SRC =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)'
 /** Monday-0 index of a weekday word. */
 export const weekdayIndex = (word: string) =>
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(word.slice(0, 3).toLowerCase())
+
+/** What every month name holds; parsers that need one share this, so a text is tested once. */
+export const MONTH_NAME_NEED = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
 
 /** Month names and short forms (`Sept.`). */
 export const MONTH_SRC =

@@ -6,7 +6,8 @@ import { foldChinese } from './fold-chinese.ts'
 import { attachZones, dropOverlaps, joinDayAndTime, mergePartOfDay } from './merge-refiners.ts'
 import { EN_RECURRENCE_PARSER, toRRule, ZH_RECURRENCE_PARSER } from './recurrence-parsers.ts'
 import { applyWeekRules, resolveToken } from './resolve-token.ts'
-import { kindOf, type ParserContext, type TimeParser, type TimeToken } from './time-token.ts'
+import { type Grammar, groupedByNeed, runGrammar } from './run-parsers.ts'
+import { kindOf, type ParserContext, type TimeToken } from './time-token.ts'
 import { candidateInstants, unusedNextTo } from './unsure-readings.ts'
 import { ZH_CLOCK_PARSERS } from './zh-clock-parsers.ts'
 import { ZH_DAY_PARSERS } from './zh-day-parsers.ts'
@@ -47,12 +48,12 @@ export interface ReadOptions {
  * grouped by the script their words are in so a Chinese message skips the English ones and back.
  */
 const ENGLISH = [EN_RECURRENCE_PARSER, ...EN_CALENDAR_PARSERS, ...EN_DAY_PARSERS, ...EN_CLOCK_PARSERS]
-const LATIN_PARSERS: TimeParser[] = ENGLISH.filter((p) => !p.anyScript)
-const HAN_PARSERS: TimeParser[] = [ZH_RECURRENCE_PARSER, ...ZH_DAY_PARSERS, ...ZH_CLOCK_PARSERS]
-/** Digits and zone names read the same in any script. */
-const ANY_PARSERS: TimeParser[] = [...ENGLISH.filter((p) => p.anyScript), ZONE_PARSER]
-const LATIN = /[a-z]/i
-const HAN = /[\u4e00-\u9fff]/
+const TIME_GRAMMAR: Grammar<Omit<TimeToken, 'start' | 'end'>> = {
+  // Digits and zone names read the same in any script.
+  any: [...ENGLISH.filter((p) => p.anyScript), ZONE_PARSER],
+  latin: groupedByNeed(ENGLISH.filter((p) => !p.anyScript)),
+  han: groupedByNeed([ZH_RECURRENCE_PARSER, ...ZH_DAY_PARSERS, ...ZH_CLOCK_PARSERS]),
+}
 
 /** English words that can start a time expression; each a regex fragment (`tmrw?`, `eo[wmyd]`). */
 const HINT_WORDS = [
@@ -79,7 +80,7 @@ const HINT_WORDS = [
   'this',
   'last',
   'end',
-  'eo[wmyd]',
+  'eo[wmqyd]',
   'every',
   'each',
   'daily',
@@ -129,7 +130,7 @@ const HINT = new RegExp(
   [
     String.raw`\d`,
     '[今明后昨前大][天日儿早晚晨]',
-    '[周期拜月号点时午晨晚夜傍后过每差第刻班年]',
+    '[周期拜月号点时午晨晚夜傍后过每差第刻班年季]',
     String.raw`\b(?:${HINT_WORDS.join('|')})`,
     '[A-Z]{2}T',
     'UTC',
@@ -138,29 +139,6 @@ const HINT = new RegExp(
   'i',
 )
 const DAY_FIRST = /^(?:en-(?:GB|AU|NZ|IE|IN|ZA|SG)|fr|de|es|it|pt|nl|ru|pl|sv|da|nb|fi|tr|id|vi)\b/i
-
-function tokensOf(text: string, ctx: ParserContext): TimeToken[] {
-  const out: TimeToken[] = []
-  runParsers(ANY_PARSERS, text, ctx, out)
-  if (LATIN.test(text)) runParsers(LATIN_PARSERS, text, ctx, out)
-  if (HAN.test(text)) runParsers(HAN_PARSERS, text, ctx, out)
-  return out
-}
-
-function runParsers(parsers: TimeParser[], text: string, ctx: ParserContext, out: TimeToken[]): void {
-  for (const parser of parsers) {
-    if (!parser.need.test(text)) continue
-    parser.re.lastIndex = 0
-    for (let m = parser.re.exec(text); m; m = parser.re.exec(text)) {
-      if (!m[0]) {
-        parser.re.lastIndex++
-        continue
-      }
-      const made = parser.make(m, ctx)
-      if (made) out.push({ start: m.index, end: m.index + m[0].length, ...made })
-    }
-  }
-}
 
 /** Parsers, then refiners: overlaps, part of day, zones, day + time, week rules. */
 function refine(tokens: TimeToken[], text: string): TimeToken[] {
@@ -177,7 +155,7 @@ export function readTimes(raw: string, opts: ReadOptions): TimeReading[] {
   const text = foldChinese(raw)
   if (!HINT.test(text)) return []
   const ctx: ParserContext = { dayFirst: opts.locale ? DAY_FIRST.test(opts.locale) : false }
-  const tokens = tokensOf(text, ctx)
+  const tokens: TimeToken[] = runGrammar(TIME_GRAMMAR, text, ctx)
   if (!tokens.length) return []
   const all = refine(tokens, text)
   const kept = all.filter(

@@ -74,16 +74,22 @@ export function kindOf(t: TimeToken): TokenKind {
   return 'time'
 }
 
-/** A parser: a cheap hint the text must hold, a pattern, and what one match means. */
-export interface TimeParser {
+/**
+ * A parser of the grammar: a cheap hint the text must hold, a pattern, and what one match means. Time
+ * parsers make `TimeToken`s, period parsers `PeriodSpec`s; both run through `runParsers`.
+ */
+export interface Parser<T> {
   name: string
   /** Reads digits only (`4:08`, `7/4`), so it runs whatever the script; others run for their own. */
   anyScript?: boolean
   /** The pattern only runs when the text has this. */
   need: RegExp
   re: RegExp
-  make: (m: RegExpExecArray, ctx: ParserContext) => Omit<TimeToken, 'start' | 'end'> | null
+  make: (m: RegExpExecArray, ctx: ParserContext) => T | null
 }
+
+/** A parser of instants: days, clock times, zones, repetitions. */
+export type TimeParser = Parser<Omit<TimeToken, 'start' | 'end'>>
 
 /** What a parser may know beyond the match. */
 export interface ParserContext {

@@ -8,9 +8,18 @@ import type { TimeToken } from './time-token.ts'
  * readings to offer instead.
  */
 
+/** What a number counts when it is no clock time: `3万`, `5个人`, `30%`, `2 days`, `10 seats`. */
+const COUNTED_ZH = '[万千百元块个人台套份家次年月号日周天]'
+const COUNTED_EN = '%|(?:x|k|m|days?|weeks?|months?|hours?|people|units?|seats?)\\b'
+/** One or two digits on their own (not a price, a decimal, a date or a count): an hour or minutes. */
+const BARE_NUMBER = `(?<![\\d.,:/$¥€£#-])\\d{1,2}(?![\\d.,%:/万千百kKwW])(?!\\s*(?:${COUNTED_ZH}|${COUNTED_EN}))`
+/** `3点`, `一刻`, `五分`. */
+const CHINESE_CLOCK_PIECE = '[\\d一二两三四五六七八九十][点刻分]'
+const CLOCK_WORD = "\\b(?:half|quarter|[ap]\\.?m\\.?|o['’]?clock)(?![a-z])"
+/** Zone names next to a time; `CST` too, which the zone parser leaves out as ambiguous, so it is asked about. */
+const ZONE_NAME = '(?<![A-Za-z])(?:PST|PDT|EST|EDT|CST|CET|CEST|GMT|UTC|BST|IST|SGT|JST|HKT)(?![A-Za-z])'
 /** Digits that may be an hour or minutes, clock words, am/pm and zone names. */
-const TIME_LIKE =
-  /(?<![\d.,:/$¥€£#-])\d{1,2}(?![\d.,%:/万千百kKwW])(?!\s*(?:万|千|百|元|块|个|人|台|套|份|家|次|年|月|号|日|周|天|x\b|k\b|m\b|%|days?\b|weeks?\b|months?\b|hours?\b|people\b|units?\b|seats?\b))|[\d一二两三四五六七八九十][点刻分]|\b(?:half|quarter|[ap]\.?m\.?|o['’]?clock)(?![a-z])|(?<![A-Za-z])(?:PST|PDT|EST|EDT|CST|CET|CEST|GMT|UTC|BST|IST|SGT|JST|HKT)(?![A-Za-z])/gi
+const TIME_LIKE = new RegExp([BARE_NUMBER, CHINESE_CLOCK_PIECE, CLOCK_WORD, ZONE_NAME].join('|'), 'gi')
 /** What may sit between a reading and a piece it left unused for the piece to count as its own. */
 const NEXT_TO = /^[\s,，、的]*(?:at|on|@|around|by|于|在|past|to|after|before)?[\s,，]*$/i
 

@@ -1,6 +1,15 @@
 import { NUMBER_SRC, parseNumber } from '../chinese-numbers.ts'
 import { daysInMonth, type ZonedNow } from '../zoned-time.ts'
-import { inDays, isBefore, nextDate, nextMonthDay, nthWeekday, shiftMonth } from './calendar.ts'
+import {
+  endOfNamedQuarter,
+  endOfQuarter,
+  inDays,
+  isBefore,
+  nextDate,
+  nextMonthDay,
+  nthWeekday,
+  shiftMonth,
+} from './calendar.ts'
 import { PART_OF_DAY_HOUR } from './clock.ts'
 import type { CivilDay, TimeParser, WeekRef } from './time-token.ts'
 
@@ -18,6 +27,10 @@ const WEEK_REFS: Record<string, WeekRef> = {
 /** A small number in Chinese or Arabic digits, for months and days (`十二`, `廿三`, `5`). */
 const SMALL = '(\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})'
 const HOUR_MS = 3_600_000
+/** What the month parsers need; shared, so a text is tested for it once. */
+const MONTH_NEED = /月/
+/** What the week parsers need, shared in the same way. */
+const WEEK_NEED = /[周期拜]/
 
 const weekRef = (prefix: string | undefined): WeekRef =>
   WEEK_REFS[(prefix ?? '').replace(/个/g, '')] ?? 'bare'
@@ -39,7 +52,7 @@ function monthPart(which: string, offset: number, explicitMonth?: number) {
         ? shiftMonth(now.year, now.month, offset)
         : { year: now.year, month: explicitMonth }
     let day = 1
-    if (/底|末|下旬/.test(which)) day = /下旬/.test(which) ? 21 : daysInMonth(year, month)
+    if (/底|末|尾|下旬/.test(which)) day = /下旬/.test(which) ? 21 : daysInMonth(year, month)
     else if (/中/.test(which)) day = 15
     // A part of this month already gone means next month's: `月初` said on the 18th.
     if (explicitMonth === undefined && offset === 0 && day < now.day)
@@ -64,14 +77,14 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
   },
   {
     name: 'zh-weekday',
-    need: /[周期拜]/,
+    need: WEEK_NEED,
     re: new RegExp(`(下下个?|下个?|这个?|本|上个?)?(?:周|星期|礼拜)([${WEEKDAY_CHARS}])(?!次)`, 'g'),
     make: (m) => ({ weekday: { target: zhWeekday(m[2] ?? '一'), ref: weekRef(m[1]) } }),
   },
   {
     // `下周` alone means its Monday; `周末` its Saturday.
     name: 'zh-week',
-    need: /[周期拜]/,
+    need: WEEK_NEED,
     re: /(下下个?|下个?|这个?|本|上个?)(?:周|星期|礼拜)(末)?(?![一二三四五六日天1-7])|(?<![下这本上个每])周末/g,
     make: (m) => {
       const ref = weekRef(m[1])
@@ -134,9 +147,9 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
   },
   {
     name: 'zh-month-part',
-    need: /月/,
+    need: MONTH_NEED,
     re: new RegExp(
-      `(本|这个?|下下个?|下个?|上个?)?月(底|末|初|中旬|中(?![标国心间])|上旬|下旬)|${SMALL}月(底|末|初|中旬|上旬|下旬)`,
+      `(本|这个?|下下个?|下个?|上个?)?月(底|末|尾|初|中旬|中(?![标国心间])|上旬|下旬)|${SMALL}月(底|末|尾|初|中旬|上旬|下旬)`,
       'g',
     ),
     make: (m) => {
@@ -147,8 +160,8 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
   {
     // `下个月5号` is that day; `下个月` alone its first day, the earliest moment it names.
     name: 'zh-next-month',
-    need: /月/,
-    re: new RegExp(`(下下|下)个?月(?![底末初中上下份])(?:的?${SMALL}\\s*[号日])?`, 'g'),
+    need: MONTH_NEED,
+    re: new RegExp(`(下下|下)个?月(?![底末尾初中上下份])(?:的?${SMALL}\\s*[号日])?`, 'g'),
     make: (m) => {
       const day = m[2] ? parseNumber(m[2]) : 1
       if (!(day >= 1 && day <= 31)) return null
@@ -156,15 +169,9 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
     },
   },
   {
-    name: 'zh-year-end',
-    need: /年/,
-    re: /(今年|明年)?(?:年底|年末)/g,
-    make: (m) => ({ day: (now) => ({ year: now.year + (m[1] === '明年' ? 1 : 0), month: 12, day: 31 }) }),
-  },
-  {
     // `12月1号`, `2027年1月5日`.
     name: 'zh-month-day',
-    need: /月/,
+    need: MONTH_NEED,
     re: new RegExp(`(?:(\\d{4})\\s*年\\s*)?${SMALL}\\s*月\\s*${SMALL}\\s*(?:日|号)?`, 'g'),
     make: (m) => {
       const month = parseNumber(m[2] ?? '')
@@ -173,6 +180,24 @@ export const ZH_DAY_PARSERS: TimeParser[] = [
       if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year ?? 2024, month))) return null
       return { day: (now) => (year ? { year, month, day } : nextDate(now, month, day)) }
     },
+  },
+  {
+    // `季度末`, `下季度末`, `一季度末`, `Q1底`: a quarter's last day (a named one the next still to come).
+    name: 'zh-quarter-end',
+    need: /季|[Qq][1-4]\s*[末底]/,
+    re: /(?:(本|这一?个?|下一?个?|上一?个?)?季度?|第?([一二三四1-4])季度|[Qq]([1-4]))\s*(?:末|底)/g,
+    make: (m) => {
+      const n = m[2] ? parseNumber(m[2]) : m[3] ? Number(m[3]) : 0
+      if (n) return { day: endOfNamedQuarter(n) }
+      return { day: endOfQuarter(monthOffset((m[1] ?? '').replace('一', ''))) }
+    },
+  },
+  {
+    // `年底`, `明年年底`, and the Cantonese `年尾`.
+    name: 'zh-year-end',
+    need: /年/,
+    re: /(今年|明年)?(?:年底|年末|年尾)/g,
+    make: (m) => ({ day: (now) => ({ year: now.year + (m[1] === '明年' ? 1 : 0), month: 12, day: 31 }) }),
   },
   {
     // `25号`, `廿三号`, and `本月25号` / `这个月25号` (a month before the day is another parser's, unless it is this one).
