@@ -85,13 +85,25 @@ const future = fc
     zone,
   }))
 
+const HOUR = 3_600_000
+const sameWall = (a: Date, b: Date, zone: string) =>
+  JSON.stringify(wallClock(a, zone)) === JSON.stringify(wallClock(b, zone))
+/**
+ * The instants a written wall-clock time may mean: `at` itself, and in the hour the clocks go back
+ * (`2027-10-31 01:30` in London happens twice) the other one as well, since nothing written tells them apart.
+ */
+const readings = (at: Date, zone: string) =>
+  [at, new Date(at.getTime() - HOUR), new Date(at.getTime() + HOUR)]
+    .filter((d) => sameWall(d, at, zone))
+    .map((d) => formatZoned(d, zone))
+
 describe('a written date and time reads back to the same instant', () => {
   it.each(FORMS)('%s', (_name, write) => {
     fc.assert(
       fc.property(future, ({ now, at, zone }) => {
         const text = write(wallClock(at, zone))
         const found = extractDates(text, { now, timeZone: zone, allowWeak: true })
-        expect(found[0]?.iso, text).toBe(formatZoned(at, zone))
+        expect(readings(at, zone), text).toContain(found[0]?.iso)
       }),
       { numRuns: 150 },
     )
