@@ -1,3 +1,4 @@
+import { anyOf } from './any-of.ts'
 import { extractStage } from './extract-stage.ts'
 import { COMPANY_SUFFIXES } from './name-lists.ts'
 
@@ -34,6 +35,8 @@ const BACKGROUND = [
   // Another project, product line or division.
   /另一个|另外一个|其他项目|别的项目|其它项目|产品线|\b(?:another|other|different)\s+(?:project|deal|product|division|team)\b|\byears? ago\b/i,
 ]
+/** Every kind of background at once: most clauses are none. */
+const ANY_BACKGROUND = anyOf(BACKGROUND)
 /** Us in a competitor clause (`输给竞品`, `比友商贵`, `lost to a competitor`): our own story after all. */
 const OURS_AGAINST =
   /输给|败给|丢给|比|\blost\b[^.;!?]{0,30}\bto\b|\b(?:went with|chose|picked|than|over us|instead of us)\b/i
@@ -76,7 +79,10 @@ const isOutcome = (stage: string | undefined) => stage === 'won' || stage === 'l
 function roleOf(clause: string): ClauseRole {
   // A clause that reports the contact itself (`吴经理邮件里说我们比友商贵`) is never background.
   if (CONTACT.test(clause)) return 'contact'
-  if (BACKGROUND.some((re, i) => re.test(clause) && (i > 0 || !OURS_AGAINST.test(clause))))
+  if (
+    ANY_BACKGROUND.test(clause) &&
+    BACKGROUND.some((re, i) => re.test(clause) && (i > 0 || !OURS_AGAINST.test(clause)))
+  )
     return 'background'
   // `可能要去深圳签约`: an outcome that may happen is a plan, background like the customer's other plans.
   if (HEDGED.test(clause) && isOutcome(extractStage(clause)?.stage)) return 'background'
