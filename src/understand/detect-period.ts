@@ -28,6 +28,8 @@ export interface PeriodSaid {
   period: Period | null
   /** Whether a period longer than a day is named at all, with a name or not: `Q1 pipeline` asks for one. */
   said: boolean
+  /** The first period said that has no name (`过去30天`), when none with a name was. */
+  unnamed?: PeriodReading
 }
 
 /**
@@ -37,12 +39,19 @@ export interface PeriodSaid {
 export function detectPeriod(text: string, now: ZonedNow): PeriodSaid {
   let weak: Period | undefined
   let said = false
+  let unnamed: PeriodReading | undefined
   for (const reading of readPeriods(text, now)) {
     said ||= reading.unit !== 'day'
     const period = named(reading)
-    if (!period) continue
+    if (!period) {
+      // A sure one (`过去30天`) over a weak one (`September`), as for named periods.
+      if (!unnamed || (unnamed.weak && !reading.weak)) unnamed = reading
+      continue
+    }
     if (!reading.weak) return { period, said: true }
     weak ??= period
   }
-  return { period: weak ?? null, said: said || weak !== undefined }
+  const found: PeriodSaid = { period: weak ?? null, said: said || weak !== undefined }
+  if (!weak && unnamed) found.unnamed = unnamed
+  return found
 }

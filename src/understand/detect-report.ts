@@ -1,5 +1,5 @@
 import { anyOf } from './any-of.ts'
-import type { DealStage, Intent, Period, ReportMetric, ReportQuery } from './parsed-message.ts'
+import type { DealStage, Intent, Period, PeriodRange, ReportMetric, ReportQuery } from './parsed-message.ts'
 import { readReportFilters } from './report-filters.ts'
 
 /** What the report reader needs from the rest of the parse, each read only when a rule asks. */
@@ -7,6 +7,8 @@ export interface ReportFeatures {
   readonly text: string
   readonly customer: string | null
   readonly period: Period | null
+  /** A period said without a name of ours (`过去30天`), as its bounds; read only once a report is asked. */
+  readonly periodRange?: PeriodRange | null
   readonly stage: { stage?: string } | null
 }
 
@@ -210,6 +212,8 @@ export function readReport(
   // `各阶段的商机数量` asks for the summary by stage, which the plain card is.
   if (metric === 'deals_by_stage' && !stage) return { ...base, report: null }
   const report = readReportFilters(f.text, metric, f.period, stage ?? null)
+  const range = f.period ? null : f.periodRange
+  if (range) report.period_range = range
   // `华为最近怎么样` stays the look-up the corpora call it; its report answers with the recent history.
   if (base.intent === SUMMARY || (metric === 'customer_history' && base.intent === 'lookup_customer'))
     return { ...base, report }

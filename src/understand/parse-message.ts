@@ -10,11 +10,19 @@ import { extractTask } from './extract-task.ts'
 import { interactionType } from './interaction-type.ts'
 import { normalizeText } from './normalize-text.ts'
 import { looksLikeOrganisation } from './organisation-name.ts'
-import type { Intent, InteractionType, ParseContext, ParsedMessage, Period } from './parsed-message.ts'
+import type {
+  Intent,
+  InteractionType,
+  ParseContext,
+  ParsedMessage,
+  Period,
+  PeriodRange,
+} from './parsed-message.ts'
 import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
 import { readSpeechAct } from './speech-act.ts'
+import { periodBounds } from './time-reader/period-reading.ts'
 import { type CloseDate, mayHaveCloseDate, readCloseDate } from './time-reader/read-close-date.ts'
-import { wallClock } from './zoned-time.ts'
+import { formatZoned, wallClock } from './zoned-time.ts'
 
 /**
  * Everything read from a message before the intent decides which of it to report. Each part is
@@ -90,6 +98,17 @@ class Reading implements IntentFeatures {
   }
   get hasAmount(): boolean {
     return this.amount !== null
+  }
+  /** The bounds of a period said without a name of ours (`过去30天`), for a report to read. */
+  get periodRange(): PeriodRange | null {
+    const said = this.periodSaid.unnamed
+    if (!said) return null
+    const { start, end } = periodBounds(said, wallClock(this.ctx.now, this.ctx.timeZone), this.ctx.timeZone)
+    return {
+      start: formatZoned(start, this.ctx.timeZone),
+      end: formatZoned(end, this.ctx.timeZone),
+      text: this.text.slice(said.start, said.end),
+    }
   }
   /** A period is named, even one without a name of ours (`Q1` said in November). */
   get hasPeriod(): boolean {

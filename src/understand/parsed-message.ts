@@ -58,11 +58,24 @@ export const REPORT_METRICS = [
 export type ReportMetric = (typeof REPORT_METRICS)[number]
 
 /** A question about the team read into a query; filters a kind does not use are null. */
+/** A period read as its bounds: [start, end) as ISO 8601 instants with the user's offset. */
+export interface PeriodRange {
+  start: string
+  end: string
+  /** As written: `过去30天`, `Q1`. */
+  text: string
+}
+
 export interface ReportQuery {
   metric: ReportMetric
   /** The rep asked about as written (`小张`, `Tom`), `me` for the asker; null for everyone visible. */
   owner: string | null
   period: Period | null
+  /**
+   * A period said without one of the names above (`过去30天`, `Q1` in November, `3月`): its [start, end) as
+   * ISO instants in the user's zone, and the words as written, which the answer repeats.
+   */
+  period_range?: PeriodRange
   stage: DealStage | null
   /** Customers silent this many days or more (`stale_customers`; 14 when unsaid). */
   stale_days: number | null

@@ -76,9 +76,9 @@ function readLimit(text: string): number | null {
 
 /** A person at the start of the question: `小张这周…`, `张伟跟进了…`; not we, the team, or who. */
 const OWNER_ZH =
-  /^(小[\u4e00-\u9fff]|老[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3}?)(?=的|这周|本周|上周|今天|昨天|这个?月|本月|上个?月|今年|去年|本季度|这个?季度|上个?季度|最近|近\d|拜访|跟进|打了|联系|一共|总共|都|这礼拜|这星期)/
+  /^(小[\u4e00-\u9fff]|老[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3}?)(?=的|这周|本周|上周|今天|昨天|这个?月|本月|上个?月|今年|去年|本季度|这个?季度|上个?季度|最近|近\d|过去|前\d|拜访|跟进|打了|联系|一共|总共|都|这礼拜|这星期)/
 const NOT_OWNER =
-  /^(?:按|最|金额|前|大单|本季|这季|我们?|咱们|团队|大家|各位|全员|谁|哪些|哪个|哪位|哪几|本周|这周|上周|今天|本月|这个|上个|今年|去年|最近|客户|所有|全部|公司|销售|每个|每人|各人|帮我|请问|看看|查下|查一下)/
+  /^(?:按|最|金额|前|大单|本季|这季|我们?|咱们|团队|大家|各位|全员|谁|哪些|哪个|哪位|哪几|本周|这周|上周|今天|本月|这个|上个|今年|去年|最近|过去|客户|所有|全部|公司|销售|每个|每人|各人|帮我|请问|看看|查下|查一下)/
 const OWNER_EN =
   /\b(?:did|has|have)\s+([A-Z][a-z]+)\s+(?:log|make|do|have|had|visit|call|meet)\b|\b([A-Z][a-z]+)(?:'s|’s)\s+(?:activity|calls|visits|notes|meetings|deals|pipeline|customers|accounts)\b|\b(?:for|by)\s+([A-Z][a-z]+)\s*[?？.]*$/
 const SELF = /^我(?!们)|我的|\bmy\b|\bI\b|\bme\b/

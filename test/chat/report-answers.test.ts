@@ -48,6 +48,18 @@ describe('report answers, worked out by hand on the fixture', () => {
     expect(calls.reply.text).toMatch(/^📈 call, last week\n- 李娜: 2 · 1 customers \(call 2\)/)
   })
 
+  it('activity over a period with no name of ours: the last two weeks, counted and named as asked', async () => {
+    // Today is Wed 18 Nov: the last two weeks are 5–18 Nov, holding 张伟's calls of the 16th and the 10th;
+    // this week alone holds only the 16th's.
+    const { reply, data } = await ask('boss', '张伟过去两周打了几个电话')
+    expect(data.metric === 'activity' && data.rows).toEqual([
+      { ownerId: expect.any(String), owner: '张伟', total: 2, byType: { call: 2 }, customers: 1 },
+    ])
+    expect(reply.text).toMatch(/^📈 过去两周/)
+    const week = await ask('boss', '张伟这周打了几个电话')
+    expect(week.data.metric === 'activity' && week.data.rows.map((r) => r.total)).toEqual([1])
+  })
+
   it('customers not contacted for N days, in either language', async () => {
     const zh = await ask('root', '哪些客户超过两周没跟进了')
     expect(zh.data).toMatchObject({ metric: 'stale_customers', staleDays: 14, total: 2 })

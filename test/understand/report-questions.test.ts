@@ -40,6 +40,29 @@ describe('report questions', () => {
     expect(parse('Q4 forecast').report).toBeNull()
   })
 
+  it('carries a period with no name of ours as its bounds and its words', () => {
+    expect(parse('张伟过去两周打了几个电话').report).toMatchObject({
+      metric: 'activity',
+      period: null,
+      period_range: {
+        start: '2026-11-05T00:00:00+08:00',
+        end: '2026-11-19T00:00:00+08:00',
+        text: '过去两周',
+      },
+    })
+    expect(parse('new customers in September').report).toMatchObject({
+      metric: 'new_customers',
+      period_range: {
+        start: '2026-09-01T00:00:00+08:00',
+        end: '2026-10-01T00:00:00+08:00',
+        text: 'September',
+      },
+    })
+    expect(parse('上上周谁拜访最多').report?.period_range?.text).toBe('上上周')
+    // A named period needs no bounds: the report reads it by name.
+    expect(parse('小张这周拜访了几个客户').report?.period_range).toBeUndefined()
+  })
+
   it('reads a customer’s history with the customer, keeping the look-up intent', () => {
     expect(parse('华为最近怎么样')).toMatchObject({
       intent: 'lookup_customer',

@@ -62,6 +62,11 @@ const dealScope = (actor: Actor, scope: ReportScope) => ({
 })
 
 function periodOf(ctx: CrmContext, actor: Actor, query: ReportQuery) {
+  // `过去30天`, `Q1`: a period with no name of ours was read to its bounds, and is answered as written.
+  if (!query.period && query.period_range) {
+    const { start, end, text } = query.period_range
+    return { range: { start: new Date(start), end: new Date(end) }, label: text }
+  }
   const period = query.period ?? DEFAULT_PERIOD[query.metric] ?? 'this_month'
   return { range: periodRange(period, ctx.now(), actor.timeZone), label: periodLabel(period, actor.locale) }
 }

@@ -159,6 +159,9 @@ describe('the named period a summary asks for (detect-period over the reader)', 
     ['昨天', null, false],
     ['随便聊聊', null, false],
   ] as const)('%s → %s', (text, period, said) => {
-    expect(detectPeriod(text, now)).toEqual({ period, said })
+    const found = detectPeriod(text, now)
+    expect({ period: found.period, said: found.said }).toEqual({ period, said })
+    // One with no name is kept as read, for a report to take its bounds.
+    expect(found.unnamed !== undefined).toBe(period === null && text !== '随便聊聊')
   })
 })
