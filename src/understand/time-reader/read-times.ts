@@ -8,7 +8,7 @@ import { EN_RECURRENCE_PARSER, toRRule, ZH_RECURRENCE_PARSER } from './recurrenc
 import { applyWeekRules, resolveToken } from './resolve-token.ts'
 import { type Grammar, groupedByNeed, runGrammar } from './run-parsers.ts'
 import { kindOf, type ParserContext, type TimeToken } from './time-token.ts'
-import { candidateInstants, unusedNextTo } from './unsure-readings.ts'
+import { candidateInstants, clockTwice, unusedNextTo } from './unsure-readings.ts'
 import { ZH_CLOCK_PARSERS } from './zh-clock-parsers.ts'
 import { ZH_DAY_PARSERS } from './zh-day-parsers.ts'
 import { ZONE_PARSER } from './zone-parser.ts'
@@ -182,6 +182,12 @@ export function readTimes(raw: string, opts: ReadOptions): TimeReading[] {
       reading.candidates = candidateInstants(t, at, opts.now, opts.timeZone, unused).map((d) =>
         formatZoned(d, opts.timeZone),
       )
+    // `1:30` in the night the clocks go back happens twice: ask which.
+    const twice = reading.unsure || reading.beforeNow ? [] : clockTwice(t, at, opts.timeZone)
+    if (twice.length) {
+      reading.unsure = true
+      reading.candidates = twice.map((d) => formatZoned(d, opts.timeZone))
+    }
     return reading
   })
 }

@@ -73,3 +73,25 @@ export function candidateInstants(t: TimeToken, at: Date, now: Date, zone: strin
   const seen = new Set<number>()
   return future.filter((d) => !seen.has(d.getTime()) && Boolean(seen.add(d.getTime()))).slice(0, 3)
 }
+
+const sameWall = (a: Date, b: Date, zone: string) => {
+  const x = wallClock(a, zone)
+  const y = wallClock(b, zone)
+  return (
+    x.year === y.year && x.month === y.month && x.day === y.day && x.hour === y.hour && x.minute === y.minute
+  )
+}
+
+/**
+ * Both instants a clock time means in the hour the clocks go back (`1:30` on the last Sunday of October in
+ * London happens at 00:30 and at 01:30 UTC), earlier first, when `at` falls in that hour; empty otherwise.
+ * Nothing written tells the two apart, so the bot asks. A time given with its zone (`1:30 GMT`) is exact.
+ */
+export function clockTwice(t: TimeToken, at: Date, zone: string): Date[] {
+  if (!t.time || t.zoneOffset !== undefined) return []
+  const twin = [new Date(at.getTime() - HOUR_MS), new Date(at.getTime() + HOUR_MS)].find((d) =>
+    sameWall(d, at, zone),
+  )
+  if (!twin) return []
+  return twin < at ? [twin, at] : [at, twin]
+}

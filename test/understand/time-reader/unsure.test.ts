@@ -51,3 +51,19 @@ describeReminders('sure reminder times stay set', {
     ['提醒我明天下午给张总发3份合同', { due_at: at('2026-11-19', '14:00') }],
   ],
 })
+
+// Sat 2027-10-30 12:00 in London; the clocks go back at 02:00 BST on Sunday the 31st, so 01:00–01:59
+// happens twice that night (first BST, +01:00, then GMT, +00:00).
+describeReminders('a clock time in the hour the clocks go back is asked about', {
+  now: '2027-10-30T12:00:00+01:00',
+  zone: 'Europe/London',
+  rows: [
+    [
+      'remind me tomorrow at 1:30am to check the backup',
+      unsure('2027-10-31T01:30:00+01:00', '2027-10-31T01:30:00+00:00'),
+    ],
+    ['remind me tomorrow at 2:30am to check the backup', { due_at: '2027-10-31T02:30:00+00:00' }],
+    ['remind me tomorrow at 12:30am to check the backup', { due_at: '2027-10-31T00:30:00+01:00' }],
+    ['remind me tomorrow at 1:30am GMT to check the backup', { due_at: '2027-10-31T01:30:00+00:00' }],
+  ],
+})
