@@ -7,10 +7,13 @@
 export function anyOf(patterns: readonly RegExp[]): RegExp {
   const flags = patterns.some((p) => p.flags.includes('i')) ? 'i' : ''
   const unicode = patterns.some((p) => p.flags.includes('u') || p.flags.includes('v'))
-  for (const p of patterns)
-    if (/\\[1-9]|\\k</.test(p.source))
-      throw new Error(`anyOf: back-reference in /${p.source}/ cannot be united`)
+  for (const p of patterns) assertUnitable(p)
   return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), unicode ? `${flags}u` : flags)
+}
+
+/** A back-reference counts groups, and a union renumbers them: such a pattern is refused by name. */
+function assertUnitable(p: RegExp): void {
+  if (/\\[1-9]|\\k</.test(p.source)) throw new Error(`back-reference in /${p.source}/ cannot be united`)
 }
 
 /** The rule that matched first in the text, and its match (`match[0]` and `match.index` only). */
@@ -38,6 +41,7 @@ export function leftmostOf<T>(
 ): (text: string) => FirstMatch<T> | null {
   const byFlags = new Map<string, { sources: string[]; members: United<T>['members']; groups: number }>()
   rules.forEach(([value, re], order) => {
+    assertUnitable(re)
     const flags = re.flags.replace(/[gy]/g, '')
     const set = byFlags.get(flags) ?? { sources: [], members: [], groups: 0 }
     set.members.push({ order, value, group: set.groups + 1 })
