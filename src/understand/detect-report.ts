@@ -8,7 +8,7 @@ export interface ReportFeatures {
   readonly customer: string | null
   readonly period: Period | null
   /** A period said without a name of ours (`过去30天`), as its bounds; read only once a report is asked. */
-  readonly periodRange?: PeriodRange | null
+  periodRange?(towards: 'back' | 'ahead'): PeriodRange | null
   readonly stage: { stage?: string } | null
 }
 
@@ -192,6 +192,9 @@ const METRICS: readonly [ReportMetric, readonly RegExp[], Needs][] = [
   ],
 ]
 
+/** Questions about what is still to come; every other kind asks about what has happened. */
+const LOOKS_AHEAD: ReadonlySet<ReportMetric> = new Set(['closing_deals', 'forecast'])
+
 /** Intents a report reading never replaces: an order to remind or a request for help is not a question. */
 const KEEP: ReadonlySet<Intent> = new Set(['set_reminder', 'list_reminders', 'help'])
 /**
@@ -212,7 +215,7 @@ export function readReport(
   // `各阶段的商机数量` asks for the summary by stage, which the plain card is.
   if (metric === 'deals_by_stage' && !stage) return { ...base, report: null }
   const report = readReportFilters(f.text, metric, f.period, stage ?? null)
-  const range = f.period ? null : f.periodRange
+  const range = f.period ? null : f.periodRange?.(LOOKS_AHEAD.has(metric) ? 'ahead' : 'back')
   if (range) report.period_range = range
   // `华为最近怎么样` stays the look-up the corpora call it; its report answers with the recent history.
   if (base.intent === SUMMARY || (metric === 'customer_history' && base.intent === 'lookup_customer'))

@@ -20,7 +20,7 @@ import type {
 } from './parsed-message.ts'
 import { type Clause, isAllBackground, isHedged, maskBackground, readClauses } from './read-clauses.ts'
 import { readSpeechAct } from './speech-act.ts'
-import { periodBounds } from './time-reader/period-reading.ts'
+import { lookingBack, periodBounds } from './time-reader/period-reading.ts'
 import { type CloseDate, mayHaveCloseDate, readCloseDate } from './time-reader/read-close-date.ts'
 import { formatZoned, wallClock } from './zoned-time.ts'
 
@@ -99,10 +99,14 @@ class Reading implements IntentFeatures {
   get hasAmount(): boolean {
     return this.amount !== null
   }
-  /** The bounds of a period said without a name of ours (`过去30天`), for a report to read. */
-  get periodRange(): PeriodRange | null {
-    const said = this.periodSaid.unnamed
-    if (!said) return null
+  /**
+   * The bounds of a period said without a name of ours (`过去30天`), for a report to read; `back` for a
+   * question about what has happened, where `3月` asked in November is the March gone by.
+   */
+  periodRange(towards: 'back' | 'ahead'): PeriodRange | null {
+    const unnamed = this.periodSaid.unnamed
+    if (!unnamed) return null
+    const said = towards === 'back' ? lookingBack(unnamed) : unnamed
     const { start, end } = periodBounds(said, wallClock(this.ctx.now, this.ctx.timeZone), this.ctx.timeZone)
     return {
       start: formatZoned(start, this.ctx.timeZone),

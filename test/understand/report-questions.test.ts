@@ -59,6 +59,14 @@ describe('report questions', () => {
       },
     })
     expect(parse('上上周谁拜访最多').report?.period_range?.text).toBe('上上周')
+    // A month or quarter without its year: the one gone by for what has happened, the one to come for
+    // what is expected.
+    expect(parse('三月份新增了几个客户').report?.period_range).toMatchObject({
+      start: '2026-03-01T00:00:00+08:00',
+      text: '三月份',
+    })
+    expect(parse('Q1 win rate').report?.period_range?.start).toBe('2026-01-01T00:00:00+08:00')
+    expect(parse('3月预计成交的单子').report?.period_range?.start).toBe('2027-03-01T00:00:00+08:00')
     // A named period needs no bounds: the report reads it by name.
     expect(parse('小张这周拜访了几个客户').report?.period_range).toBeUndefined()
   })

@@ -37,7 +37,21 @@ export interface RollingPeriod {
  * A period read from the text, placed relative to now in the user's calendar. Its instants come from
  * `periodBounds`: [start, end) in the user's zone.
  */
-export type PeriodReading = Span & (CalendarPeriod | RollingPeriod) & { weak?: boolean }
+export type PeriodReading = Span &
+  (CalendarPeriod | RollingPeriod) & {
+    weak?: boolean
+    /** A month or quarter named without its year (`3月`, `Q1`), placed at the nearest one. */
+    yearless?: boolean
+  }
+
+/**
+ * The reading for a question about what has happened (`三月份新增了几个客户` asked in November): a month or
+ * quarter named without its year is the latest one gone or going, not the next one to come.
+ */
+export function lookingBack(p: PeriodReading): PeriodReading {
+  if (!p.yearless || !('offset' in p) || p.offset <= 0) return p
+  return { ...p, offset: p.offset - (p.unit === 'month' ? 12 : 4) }
+}
 
 /** The nearest of a repeating index (a month 1–12, a quarter 1–4) to the current one; the past on a tie. */
 function nearest(index: number, current: number, size: number): number {

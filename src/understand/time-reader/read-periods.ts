@@ -31,6 +31,7 @@ export function readPeriods(raw: string, now: ZonedNow): PeriodReading[] {
   return longestApart(found).map((spec) => {
     const reading: PeriodReading = { start: spec.start, end: spec.end, ...placePeriod(spec, now) }
     if (spec.weak) reading.weak = true
+    if (spec.kind === 'named' && spec.unit !== 'year' && spec.year === undefined) reading.yearless = true
     return reading
   })
 }
