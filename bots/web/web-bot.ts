@@ -173,16 +173,15 @@ export const createWebBot: ChatBotFactory = ({ pipeline, now, config, db, charts
   routes.get('/api/outbox', async (c) => {
     const session = c.get('webSession')
     // A signed-in user reads only their own chat's pushes.
-    const chat = session ? webChatId(session) : c.req.query('chat')
-    if (!chat) return c.json({ error: 'invalid_request', message: 'chat: query parameter required' }, 400)
-    const platform = session ? (webUser(session, {})?.platform ?? 'web') : 'web'
-    const workspaceId = session ? session.workspace.externalId : WEB_WORKSPACE_ID
-    const taken = await takeMessages(
-      db,
-      { platform, workspaceId, chatId: chat },
-      now().getTime(),
-      PUSHES_PER_POLL,
-    )
+    const who = session ? webUser(session, {}) : null
+    const chatId = who?.chatId ?? c.req.query('chat')
+    if (!chatId) return c.json({ error: 'invalid_request', message: 'chat: query parameter required' }, 400)
+    const chat = {
+      platform: who?.platform ?? 'web',
+      workspaceId: who?.workspaceId ?? WEB_WORKSPACE_ID,
+      chatId,
+    }
+    const taken = await takeMessages(db, chat, now().getTime(), PUSHES_PER_POLL)
     return c.json({ messages: taken.map((m) => m.reply) })
   })
   return { name: 'web', routes, sender: WEB_SENDER }

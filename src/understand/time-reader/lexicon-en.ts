@@ -17,6 +17,26 @@ const UNITS = [
 ]
 const TEENS = ['thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 }
+/** The first three letters of each weekday, Monday first: what every spelling of one starts with. */
+export const WEEKDAY_STEMS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+/** The first three letters of each month, January first. */
+export const MONTH_STEMS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]
+/** `one` … `twelve`: the numbers an hour is spelled with. */
+export const HOUR_WORDS = UNITS.slice(1)
+
 const ORDINALS = [
   'first',
   'second',
@@ -41,7 +61,7 @@ const ORDINALS = [
 ]
 
 /** An hour 1–12 as a word or digits. */
-export const HOUR_WORD_SRC = `(?:\\d{1,2}|${UNITS.slice(1).join('|')})`
+export const HOUR_WORD_SRC = `(?:\\d{1,2}|${HOUR_WORDS.join('|')})`
 /** Minutes as a word (`five`, `twenty-five`, `oh five`, `thirty`) or digits. */
 export const MINUTE_WORD_SRC = `(?:\\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)|${[...UNITS.slice(1), ...TEENS].join('|')})`
 /** A day of the month as digits with a suffix or as an ordinal word (`3rd`, `twenty-first`). */
@@ -74,23 +94,19 @@ export function ordinalNumber(raw: string): number {
 }
 
 /** What every weekday name holds; parsers that need one share this, so a text is tested once. */
-export const WEEKDAY_NEED = /mon|tue|wed|thu|fri|sat|sun/i
+export const WEEKDAY_NEED = new RegExp(WEEKDAY_STEMS.join('|'), 'i')
 
 /** Weekday names and the short forms people type, longest first. */
 export const WEEKDAY_SRC =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)'
 /** Monday-0 index of a weekday word. */
-export const weekdayIndex = (word: string) =>
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(word.slice(0, 3).toLowerCase())
+export const weekdayIndex = (word: string) => WEEKDAY_STEMS.indexOf(word.slice(0, 3).toLowerCase())
 
 /** What every month name holds; parsers that need one share this, so a text is tested once. */
-export const MONTH_NAME_NEED = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
+export const MONTH_NAME_NEED = new RegExp(MONTH_STEMS.join('|'), 'i')
 
 /** Month names and short forms (`Sept.`). */
 export const MONTH_SRC =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)'
 /** 1-based month of a month word. */
-export const monthIndex = (word: string) =>
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
-    word.slice(0, 3).toLowerCase(),
-  ) + 1
+export const monthIndex = (word: string) => MONTH_STEMS.indexOf(word.slice(0, 3).toLowerCase()) + 1

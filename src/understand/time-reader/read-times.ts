@@ -3,6 +3,7 @@ import { EN_CALENDAR_PARSERS } from './en-calendar-parsers.ts'
 import { EN_CLOCK_PARSERS } from './en-clock-parsers.ts'
 import { EN_DAY_PARSERS } from './en-day-parsers.ts'
 import { foldChinese } from './fold-chinese.ts'
+import { HOUR_WORDS, MONTH_STEMS, WEEKDAY_STEMS } from './lexicon-en.ts'
 import { attachZones, dropOverlaps, joinDayAndTime, mergePartOfDay } from './merge-refiners.ts'
 import { EN_RECURRENCE_PARSER, toRRule, ZH_RECURRENCE_PARSER } from './recurrence-parsers.ts'
 import { applyWeekRules, resolveToken } from './resolve-token.ts'
@@ -62,13 +63,6 @@ const HINT_WORDS = [
   'tomorrow',
   'tmrw?',
   'yesterday',
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
   'noon',
   'midday',
   'midnight',
@@ -95,35 +89,14 @@ const HINT_WORDS = [
   'around',
   'half',
   'quarter',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
   'first',
   'second',
   'third',
   'fourth',
   'fifth',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
+  ...WEEKDAY_STEMS,
+  ...MONTH_STEMS,
+  ...HOUR_WORDS,
 ]
 /** One cheap scan for anything a parser could match; most messages without a time stop here. */
 const HINT = new RegExp(
