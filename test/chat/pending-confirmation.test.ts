@@ -6,7 +6,14 @@ import { renderButtonCard } from '../../bots/wecom/render-template-card.ts'
 import type { ChatAction, Reply } from '../../src/chat/chat-message.ts'
 import { createChatPipeline } from '../../src/chat/chat-pipeline.ts'
 import { auditLog, customers, deals, pendingConfirmations } from '../../src/db/schema.ts'
-import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
+import {
+  createChatMessage,
+  createTestCrm,
+  pressButton,
+  say as sayTo,
+  TEST_NOW,
+  type TestCrm,
+} from '../support/test-crm.ts'
 
 let t: TestCrm
 beforeEach(async () => {
@@ -14,21 +21,11 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const say = async (text: string, overrides = {}) =>
-  (await t.pipeline.handle(createChatMessage({ text, ...overrides }))) as Reply
+const say = (text: string, overrides = {}) => sayTo(t, text, overrides)
 const press = (reply: Reply, action: string, overrides: Partial<ChatAction> = {}) => {
   const button = reply.actions?.find((a) => a.action === action)
   if (!button) throw new Error(`no ${action} button on: ${reply.text}`)
-  return t.pipeline.act({
-    platform: 'web',
-    workspaceId: 'local',
-    chatId: 'dm:alice',
-    userId: 'alice',
-    action: button.action,
-    value: button.value,
-    receivedAt: TEST_NOW,
-    ...overrides,
-  })
+  return pressButton(t, button, overrides)
 }
 const stages = async () => (await t.db.select().from(deals)).map((d) => d.stage)
 

@@ -4,7 +4,7 @@ import { mergeReadings } from '../../src/chat/note-enrichment.ts'
 import { reminders } from '../../src/db/schema.ts'
 import { parseMessage } from '../../src/understand/parse-message.ts'
 import { createEnrichment } from '../enrich/enrichment-fixture.ts'
-import { createChatMessage, createTestCrm, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
+import { createTestCrm, pressButton, say as sayTo, TEST_NOW, type TestCrm } from '../support/test-crm.ts'
 
 // TEST_NOW is Wed 2026-11-18 10:00 in Shanghai, the test user's zone.
 let t: TestCrm
@@ -13,21 +13,11 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const say = async (text: string, overrides = {}) =>
-  (await t.pipeline.handle(createChatMessage({ text, ...overrides }))) as Reply
+const say = (text: string, overrides = {}) => sayTo(t, text, overrides)
 const press = (reply: Reply, index: number, overrides: Partial<ChatAction> = {}) => {
   const button = reply.actions?.filter((a) => a.action === 'confirm_write')[index]
   if (!button) throw new Error(`no option ${index} on: ${reply.text}`)
-  return t.pipeline.act({
-    platform: 'web',
-    workspaceId: 'local',
-    chatId: 'dm:alice',
-    userId: 'alice',
-    action: button.action,
-    value: button.value,
-    receivedAt: TEST_NOW,
-    ...overrides,
-  })
+  return pressButton(t, button, overrides)
 }
 const dueTimes = async () => (await t.db.select().from(reminders)).map((r) => r.dueAt.toISOString())
 

@@ -6,7 +6,7 @@ import { createApp } from '../../src/app.ts'
 import { createBackgroundWork } from '../../src/background-work.ts'
 import type { ChartRenderer } from '../../src/charts/chart-renderer.ts'
 import type { ChatBotFactory } from '../../src/chat/chat-bot.ts'
-import type { ChatMessage } from '../../src/chat/chat-message.ts'
+import type { ChatAction, ChatMessage, Reply, ReplyAction } from '../../src/chat/chat-message.ts'
 import { noteEnrichmentFromConfig } from '../../src/chat/note-enrichment.ts'
 import { type AppConfig, parseConfig } from '../../src/config.ts'
 import { openDatabase } from '../../src/node/open-database.ts'
@@ -91,4 +91,23 @@ export function createChatMessage(overrides: Partial<ChatMessage> = {}): ChatMes
     receivedAt: TEST_NOW,
     ...overrides,
   }
+}
+
+/** Says `text` in the default web chat (alice, `dm:alice`) and returns the bot's reply. */
+export async function say(t: TestCrm, text: string, overrides: Partial<ChatMessage> = {}): Promise<Reply> {
+  return (await t.pipeline.handle(createChatMessage({ text, ...overrides }))) as Reply
+}
+
+/** Presses one of a reply's buttons as the default web chat user, as the web page posts it. */
+export function pressButton(t: TestCrm, button: ReplyAction, overrides: Partial<ChatAction> = {}) {
+  return t.pipeline.act({
+    platform: 'web',
+    workspaceId: 'local',
+    chatId: 'dm:alice',
+    userId: 'alice',
+    action: button.action,
+    value: button.value,
+    receivedAt: TEST_NOW,
+    ...overrides,
+  })
 }
